@@ -1,0 +1,161 @@
+"""The `regiovolger` command. Each command parses its arguments and calls one library function."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from .errors import ReadError
+from .messages import message
+
+console = Console()
+err_console = Console(stderr=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--data-dir", envvar="REGIOVOLGER_DATA_DIR", type=click.Path(file_okay=False),
+              help="Map voor de ingebouwde opslag / folder of the embedded store "
+                   "(standaard ~/.local/share/regiovolger; DATABASE_URL kiest PostgreSQL).")
+@click.version_option(package_name="regiovolger")
+@click.pass_context
+def main(ctx: click.Context, data_dir: str | None) -> None:
+    """regiovolger: lees documenten van het openbaar bestuur en volg wat erin staat.
+
+    regiovolger: read Dutch governance documents and follow what they say.
+    """
+    ctx.obj = {"data_dir": data_dir}
+
+
+def _fail(exc: ReadError) -> None:
+    err_console.print(f"[red]fout / error:[/red] {exc}", highlight=False, soft_wrap=True)
+    sys.exit(1)
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--pages", is_flag=True, help="Markeer paginagrenzen / mark page boundaries.")
+@click.option("--original", is_flag=True, help="Tekst vóór herstel van weggevallen tekens / text before glyph repair.")
+def text(file: str, pages: bool, original: bool) -> None:
+    """Print de tekst waar alle offsets naar verwijzen / print the text all offsets refer to."""
+    from .read import read_file
+
+    try:
+        result = read_file(file)
+    except ReadError as exc:
+        _fail(exc)
+    body = result.original if original and result.original is not None else result.text
+    if not pages or original:
+        sys.stdout.write(body)
+        if body and not body.endswith("\n"):
+            sys.stdout.write("\n")
+        return
+    for page in result.pages:
+        sys.stdout.write(f"=== pagina {page.number} ({page.method}, offsets {page.start}-{page.end}) ===\n")
+        sys.stdout.write(result.text[page.start:page.end].rstrip("\n") + "\n")
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Het JSON-contract / the JSON contract.")
+def extract(file: str, as_json: bool) -> None:
+    """Lees één bestand en toon wat eruit gehaald is / extract facts from one file."""
+    from .pipeline import process_file
+
+    try:
+        processed = process_file(file)
+    except ReadError as exc:
+        _fail(exc)
+    result = processed.extraction
+    if as_json:
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    src = result["source"]
+    console.print(f"[bold]{src['path']}[/bold]  {src['media_type']}  {src['pages']} p.  "
+                  f"kwaliteit/quality {src['text_quality']}", highlight=False)
+    table = Table("id", "soort/type", "titel/title", "datum/date", "offsets")
+    for doc in result["documents"]:
+        table.add_row(doc["id"], doc["type"], doc["title"] or "", doc["date"] or "",
+                      f"{doc['span']['start']}-{doc['span']['end']}")
+    console.print(table)
+    counts = {k: len(v) for k, v in result.items() if isinstance(v, list) and k != "documents"}
+    console.print(", ".join(f"{k}: {n}" for k, n in counts.items()), highlight=False)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--workers", type=int, default=None, help="Aantal processen / worker processes (standaard: alle kernen).")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], workers: int | None) -> None:
+    """Lees bestanden, mappen en globs in de opslag in / ingest files, folders and globs."""
+    from .ingest import FAILED, INGESTED, UNCHANGED, ingest as run_ingest
+    from .store.bootstrap import setup
+
+    setup(ctx.obj["data_dir"])
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
+    with Progress(*columns, console=err_console, transient=False) as bar:
+        task = bar.add_task(message("ingest.title"), total=None)
+        report = run_ingest(
+            paths, workers=workers,
+            on_total=lambda n: bar.update(task, total=n),
+            progress=lambda outcome: bar.advance(task),
+        )
+    if not report.outcomes:
+        err_console.print(message("ingest.none", paths=", ".join(paths)))
+        sys.exit(1)
+    table = Table(message("ingest.status"), message("ingest.count"))
+    for status in (INGESTED, UNCHANGED, FAILED):
+        table.add_row(message(f"ingest.{status}"), str(report.count(status)))
+    console.print(table)
+    if report.failed:
+        failures = Table(message("ingest.file"), message("ingest.reason"), title=message("ingest.failed"))
+        for outcome in report.failed:
+            failures.add_row(outcome.path, outcome.reason or "")
+        console.print(failures)
+        sys.exit(1)
+
+
+@main.command()
+@click.pass_context
+def summary(ctx: click.Context) -> None:
+    """Overzicht van wat er in de opslag staat / summary of the store."""
+    from .store.bootstrap import setup
+    from .store.queries import store_summary
+
+    setup(ctx.obj["data_dir"])
+    s = store_summary()
+    console.print(f"[bold]{message('summary.title')}[/bold]  ({message('summary.store')}: {s['database']})",
+                  highlight=False)
+    totals = Table(message("summary.files"), message("summary.pages"), message("summary.parts"),
+                   message("summary.facts"), message("summary.failures"))
+    totals.add_row(*(str(s[k]) for k in ("files", "pages", "parts", "facts", "failures")))
+    console.print(totals)
+    by_type = Table("soort / type", message("ingest.count"), title=message("summary.by_type"))
+    for kind, n in s["parts_by_type"]:
+        by_type.add_row(kind, str(n))
+    console.print(by_type)
+    by_kind = Table("soort / kind", message("ingest.count"), title=message("summary.by_kind"))
+    for kind, n in s["facts_by_kind"]:
+        by_kind.add_row(kind, str(n))
+    console.print(by_kind)
+    files = Table(message("ingest.file"), "type", message("summary.pages"), message("summary.parts"),
+                  "kwaliteit / quality")
+    for row in s["file_rows"]:
+        files.add_row(row["path"], row["media_type"], str(row["page_count"]), str(row["parts"]),
+                      f"{row['text_quality']:.2f}" if row["text_quality"] is not None else "")
+    console.print(files)
+    if s["failure_rows"]:
+        failures = Table(message("ingest.file"), message("ingest.reason"), title=message("summary.failures"))
+        for row in s["failure_rows"]:
+            failures.add_row(row["path"], row["reason"])
+        console.print(failures)
+
+
+if __name__ == "__main__":
+    main()

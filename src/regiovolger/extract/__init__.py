@@ -1,0 +1,50 @@
+"""extract: parts → facts, each with evidence, in the JSON contract.
+
+``extract`` assembles the contract of ``shared/schema/extraction.schema.json``.
+Each kind of fact has its own module; keys whose issue has not landed yet are
+present and empty.
+"""
+
+from __future__ import annotations
+
+from ..document import Part, Text
+from .amounts import find_amounts
+from .evidence import evidence
+from .municipalities import find_municipalities, summarise
+
+SCHEMA_ID = "regiovolger.extraction/1"
+
+LATER_KEYS = ("meetings", "agenda_items", "decisions", "actions", "commitments", "key_dates",
+              "projects", "people", "organisations")
+
+
+def _number(value) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def extract_amounts(text: Text, parts: list[Part]) -> list[dict]:
+    return [
+        {
+            "text": m.text,
+            "value_eur": _number(m.value_eur),
+            "max_eur": _number(m.max_eur),
+            "role": m.role,
+            "evidence": evidence(text, parts, m.start, m.end),
+        }
+        for m in find_amounts(text.text)
+    ]
+
+
+def extract(text: Text, parts: list[Part], source: dict) -> dict:
+    result: dict = {
+        "schema": SCHEMA_ID,
+        "source": source,
+        "documents": [p.as_contract() for p in parts],
+    }
+    for key in LATER_KEYS:
+        result[key] = []
+    result["amounts"] = extract_amounts(text, parts)
+    result["municipalities"] = summarise(find_municipalities(text.text))
+    return result

@@ -1,0 +1,363 @@
+"""PDF reader: the text layer through pdfium, columns in reading order, OCR for scans.
+
+pdfium (Apache-2.0/BSD, via pypdfium2) gives each page's text in content-stream
+order. Three things are repaired on top of that:
+
+* words broken with a hyphen at a line end are joined again, but real
+  compounds ("Noord-Brabant", "zorg- en welzijn") keep their hyphen;
+* pages whose content stream interleaves the lines of two or more columns are
+  re-read column by column (method ``reordered``);
+* pages without a text layer (scans) are rendered and read by Tesseract
+  (method ``ocr``).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..errors import ReadError
+from .base import RawPages
+
+# pdfium error code for a missing or wrong password (FPDF_ERR_PASSWORD).
+_ERR_PASSWORD = 4
+# Acrobat accepts junk before the header within the first 1024 bytes.
+_HEADER_WINDOW = 1024
+# A page with fewer visible characters than this counts as "no text layer".
+_MIN_TEXT_CHARS = 25
+
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+_CONTROL = re.compile(r"[\x00\x01\x03-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def read_pdf(data: bytes, *, ocr: bool = True) -> RawPages:
+    """Read every page of a PDF. ``ocr=False`` leaves pages without a text layer empty."""
+    import pypdfium2 as pdfium
+
+    if not data:
+        raise ReadError("empty")
+    if data.find(b"%PDF", 0, _HEADER_WINDOW + 4) < 0:
+        raise ReadError("not_pdf")
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if getattr(exc, "err_code", None) == _ERR_PASSWORD:
+            raise ReadError("encrypted") from exc
+        raise ReadError("corrupt", kind="PDF", detail=_pdfium_detail(exc)) from exc
+    try:
+        if b"%%EOF" not in data[-4096:] and b"%%EOF" not in data:
+            # pdfium rebuilds a lost cross-reference table silently; a file cut
+            # short loses its last pages, so say so instead of reading half.
+            raise ReadError("corrupt", kind="PDF", detail="het bestand is afgebroken (einde ontbreekt)")
+        texts: list[str] = []
+        methods: list[str] = []
+        scans: list[int] = []
+        for index in range(len(pdf)):
+            try:
+                page = pdf[index]
+            except pdfium.PdfiumError as exc:
+                raise ReadError("corrupt", kind="PDF", detail=f"pagina {index + 1} is onleesbaar") from exc
+            try:
+                text, method = _read_page(page)
+                if ocr and _needs_ocr(page, text):
+                    scans.append(index)
+            finally:
+                page.close()
+            texts.append(text)
+            methods.append(method)
+        if scans:
+            _ocr_pages(pdf, scans, texts, methods)
+        return RawPages(texts=texts, methods=methods, title=_title(pdf))
+    finally:
+        pdf.close()
+
+
+def _pdfium_detail(exc: Exception) -> str:
+    message = str(exc)
+    match = re.search(r"PDFium: ([^)]*)", message)
+    reason = match.group(1) if match else message
+    dutch = {
+        "Data format error": "de opbouw van het bestand klopt niet",
+        "File access error": "het bestand kan niet worden gelezen",
+        "Unknown error": "onbekende fout",
+        "Unsupported security scheme": "onbekende beveiliging",
+    }
+    return dutch.get(reason, reason)
+
+
+def _title(pdf) -> str | None:
+    try:
+        title = (pdf.get_metadata_dict().get("Title") or "").strip()
+    except Exception:  # metadata is optional and sometimes garbled
+        return None
+    title = _CONTROL.sub("", title).replace("\x02", "").replace("\ufffe", "")
+    return title or None
+
+
+# --------------------------------------------------------------------------- page text
+
+
+def _read_page(page) -> tuple[str, str]:
+    textpage = page.get_textpage()
+    try:
+        raw = textpage.get_text_range()
+        method = "text"
+        layout = _column_layout(textpage)
+        if layout is not None:
+            raw = layout
+            method = "reordered"
+    finally:
+        textpage.close()
+    return clean_text(raw), method
+
+
+def clean_text(raw: str) -> str:
+    """Normalise one page's text: line endings, odd spaces, ligatures, broken words."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00a0", " ").replace("\u202f", " ").translate(_LIGATURES)
+    text = _CONTROL.sub("", text)  # also drops form feeds; \x02 is a pdfium hyphen marker
+    text = dehyphenate(text)
+    text = text.replace("\ufffe", "-").replace("\x02", "-").replace("\u00ad", "")
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return text.strip("\n")
+
+
+# --------------------------------------------------------------------------- hyphens
+
+# A word, a hyphen-like mark that ends a line, and the word it continues with.
+# pdfium replaces a hyphen at a line end by U+FFFE (U+0002 at char level) and
+# drops the line break itself; U+00AD is a soft hyphen the author's software kept.
+_BREAK = re.compile(
+    r"(?P<left>\w+)(?:(?P<hard>-)[ \t]*\n|(?P<mark>[\ufffe\u0002\u00ad])[ \t]*(?P<nl>\n?))[ \t]*"
+    r"(?P<right>\w+)(?P<tail>[^\s\w]*)(?P<rest>[ \t]*\n?)"
+)
+# Words after a suspended hyphen: "zorg- en welzijn", "op- of aanmerkingen".
+_CONJUNCTIONS = frozenset({"en", "of", "tot", "noch", "dan", "als", "maar", "t/m"})
+# Dutch prefixes that are written with a hyphen ("niet-relevant", "oud-burgemeester").
+_HYPHEN_PREFIXES = frozenset({"niet", "ex", "oud", "vice", "adjunct", "loco", "non", "pre", "post", "anti", "pro", "co", "mini", "maxi", "midi", "extra", "super"})
+# Vowel pairs that would merge into one sound if written together: Dutch keeps
+# the hyphen there ("programma-aanpak", "zee-egel", "informatie-uitwisseling").
+_CLASH = frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ij", "oe", "oi", "oo", "ou", "ui", "uu"})
+
+
+@lru_cache(maxsize=50_000)
+def _known(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "nl") > 0
+
+
+def keep_hyphen(left: str, right: str) -> bool:
+    """Whether ``left-`` + ``right`` across a line end is a real hyphenated compound."""
+    if any(c.isdigit() for c in left + right):
+        return True  # "120-180", "COVID-19"
+    if right[:1].isupper():
+        if left.isupper() and right.isupper() and len(right) > 1:
+            return not _known((left + right).lower())  # a heading in capitals
+        return True  # "Noord-Brabant", "niet-EU", "VNG-Overijssel"
+    if len(left) > 1 and sum(c.isupper() for c in left) >= 2:
+        return True  # an acronym before the hyphen: "GGD-regio"
+    joined = (left + right).lower()
+    if _known(joined):
+        return False
+    if left.lower() in _HYPHEN_PREFIXES:
+        return True
+    if (left[-1] + right[0]).lower() in _CLASH:
+        return True
+    return False
+
+
+def dehyphenate(text: str) -> str:
+    """Join words broken at line ends; the line break moves to after the joined word."""
+
+    def repair(m: re.Match) -> str:
+        left, right, tail, rest = m["left"], m["right"], m["tail"], m["rest"]
+        mark = m["mark"]
+        broken_line = bool(m["hard"] or m["nl"] or mark in ("\ufffe", "\u0002"))
+        if mark == "\u00ad":
+            hyphen = ""  # the author's own soft hyphen: never part of the word
+        elif right.lower() in _CONJUNCTIONS and not m["tail"].startswith("-"):
+            # A suspended compound: the space after the hyphen is real.
+            return f"{left}-\n{right}{tail}{rest}" if broken_line else f"{left}- {right}{tail}{rest}"
+        else:
+            hyphen = "-" if keep_hyphen(left, right) else ""
+        word = f"{left}{hyphen}{right}{tail}"
+        if not broken_line:
+            return word + rest
+        # Keep the line a line: end it after the joined word.
+        if rest.endswith("\n") or m.end() == len(m.string):
+            return word + rest
+        return word + "\n"
+
+    return _BREAK.sub(repair, text)
+
+
+# --------------------------------------------------------------------------- columns
+
+
+@dataclass
+class _Seg:
+    order: int  # position in the content stream
+    left: float
+    bottom: float
+    right: float
+    top: float
+
+    @property
+    def mid(self) -> float:
+        return (self.top + self.bottom) / 2
+
+    @property
+    def height(self) -> float:
+        return self.top - self.bottom
+
+
+def _segments(textpage) -> list[_Seg]:
+    segs = []
+    for i in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(i)
+        if right - left > 0.5 and top - bottom > 0.5:
+            segs.append(_Seg(i, left, bottom, right, top))
+    return segs
+
+
+def _gutters(segs: list[_Seg], x0: float, x1: float, min_gap: float) -> list[tuple[float, float]]:
+    """Vertical strips in which no column-sized segment lies."""
+    width = x1 - x0
+    narrow = [s for s in segs if s.right - s.left < 0.62 * width]
+    spans = sorted((s.left, s.right) for s in narrow)
+    gaps: list[tuple[float, float]] = []
+    reach = x0
+    for left, right in spans:
+        if left - reach >= min_gap:
+            gaps.append((reach, left))
+        reach = max(reach, right)
+    return gaps
+
+
+def _column_layout(textpage) -> str | None:
+    """The page text read column by column, or None when the page needs no reordering."""
+    segs = _segments(textpage)
+    if len(segs) < 12:
+        return None
+    x0 = min(s.left for s in segs)
+    x1 = max(s.right for s in segs)
+    width = x1 - x0
+    height = statistics.median(s.height for s in segs)
+    gutters = _gutters(segs, x0, x1, max(6.0, 0.8 * height))
+    if not gutters:
+        return None
+    bounds = [x0] + [g for gap in gutters for g in gap] + [x1]
+    columns = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
+
+    def column_of(s: _Seg) -> int | None:
+        for k, (a, b) in enumerate(columns):
+            if s.left >= a - 1 and s.right <= b + 1:
+                return k
+        return None  # crosses a gutter: a heading, a footer, a page number
+
+    placed = [(s, column_of(s)) for s in segs]
+    in_cols = [(s, k) for s, k in placed if k is not None]
+    per_col = [[s for s, k in in_cols if k == c] for c in range(len(columns))]
+    # Prose columns: each at least a quarter of the text width, each with a
+    # run of lines, comparable line counts, and lines that fill the column.
+    # Tables fail this: a narrow label column, or few lines beside many.
+    for (a, b), col in zip(columns, per_col):
+        if b - a < 0.25 * width or len(_lines(col)) < 5:
+            return None
+        fill = statistics.median((s.right - s.left) / (b - a) for s in col)
+        if fill < 0.6:
+            return None
+    counts = [len(_lines(col)) for col in per_col]
+    if min(counts) < 0.5 * max(counts):
+        return None
+    # Interleaved: the content stream keeps jumping between columns.
+    order = [k for s, k in sorted(in_cols, key=lambda p: p[0].order)]
+    switches = sum(1 for a, b in zip(order, order[1:]) if a != b)
+    if switches < 0.6 * len(order):
+        return None
+    return _read_columns(textpage, placed, len(columns))
+
+
+def _lines(segs: list[_Seg]) -> list[list[_Seg]]:
+    """Group segments into visual lines, top to bottom, each sorted left to right."""
+    lines: list[list[_Seg]] = []
+    for s in sorted(segs, key=lambda s: -s.mid):
+        if lines:
+            last = lines[-1]
+            ref = last[0]
+            if abs(ref.mid - s.mid) < 0.5 * min(ref.height, s.height):
+                last.append(s)
+                continue
+        lines.append([s])
+    return [sorted(line, key=lambda s: s.left) for line in lines]
+
+
+def _read_columns(textpage, placed: list[tuple[_Seg, int | None]], ncols: int) -> str:
+    """Text of a column page: full-width lines split it into bands; each band column by column."""
+    rows = _lines([s for s, _ in placed])
+    column = {id(s): k for s, k in placed}
+    out: list[str] = []
+    band: list[list[_Seg]] = [[] for _ in range(ncols)]
+
+    def flush() -> None:
+        for col in band:
+            for line in _lines(col):
+                out.append(_line_text(textpage, line))
+            col.clear()
+
+    for row in rows:
+        if any(column[id(s)] is None for s in row):
+            flush()
+            out.append(_line_text(textpage, row))
+        else:
+            for s in row:
+                band[column[id(s)]].append(s)
+    flush()
+    return "\n".join(out)
+
+
+def _line_text(textpage, line: list[_Seg]) -> str:
+    parts = []
+    for s in line:
+        # Shrink the box a little so that neighbouring lines' glyphs stay out.
+        inset = 0.2 * s.height
+        parts.append(textpage.get_text_bounded(s.left, s.bottom + inset, s.right, s.top - inset).strip())
+    return " ".join(p for p in parts if p)
+
+
+# --------------------------------------------------------------------------- OCR
+
+
+def _needs_ocr(page, text: str) -> bool:
+    if sum(1 for c in text if not c.isspace()) >= _MIN_TEXT_CHARS:
+        return False
+    import pypdfium2.raw as pdfium_c
+
+    # Only pages that carry an image can be scans; an empty page stays empty.
+    for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        return True
+    return False
+
+
+def _ocr_pages(pdf, indexes: list[int], texts: list[str], methods: list[str]) -> None:
+    from . import ocr
+
+    try:
+        ocr.check_available()
+    except ReadError:
+        if any(t.strip() for i, t in enumerate(texts) if i not in indexes):
+            return  # the rest of the document is still worth reading
+        raise
+    for index in indexes:
+        page = pdf[index]
+        try:
+            image = page.render(scale=ocr.DPI / 72, grayscale=True).to_pil()
+        finally:
+            page.close()
+        found = clean_text(ocr.ocr_image(image))
+        if len(found.strip()) > len(texts[index].strip()):
+            texts[index] = found
+            methods[index] = "ocr"

@@ -1,0 +1,1 @@
+"""store: entities → database (Django ORM). Idempotent by content hash."""

@@ -1,0 +1,95 @@
+"""Files, their pages and parts, and facts with evidence."""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class SourceFile(models.Model):
+    """One input file, stored once per content hash."""
+
+    sha256 = models.CharField(max_length=64, unique=True)
+    path = models.TextField(help_text="the path it was first ingested from")
+    paths = models.JSONField(default=list, help_text="every path it was seen at")
+    media_type = models.CharField(max_length=120)
+    size = models.BigIntegerField()
+    page_count = models.IntegerField()
+    title = models.TextField(null=True, blank=True)
+    text = models.TextField(help_text="the text all offsets refer to")
+    original_text = models.TextField(null=True, blank=True, help_text="text before glyph repair")
+    repairs = models.JSONField(default=list)
+    text_quality = models.FloatField(null=True)
+    glyph_loss = models.BooleanField(default=False)
+    extraction = models.JSONField(help_text="the extraction contract as printed by `extract --json`")
+    ingested_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["path"]
+
+    def __str__(self) -> str:
+        return self.path
+
+
+class Page(models.Model):
+    file = models.ForeignKey(SourceFile, on_delete=models.CASCADE, related_name="pages")
+    number = models.IntegerField()
+    start = models.IntegerField()
+    end = models.IntegerField()
+    method = models.CharField(max_length=20, default="text")
+    quality = models.FloatField(null=True)
+
+    class Meta:
+        ordering = ["file", "number"]
+        constraints = [models.UniqueConstraint(fields=["file", "number"], name="page_unique_number")]
+
+
+class Part(models.Model):
+    """A logical document inside a file (agenda, minutes, proposal, ...)."""
+
+    file = models.ForeignKey(SourceFile, on_delete=models.CASCADE, related_name="parts")
+    key = models.CharField(max_length=20, help_text="the part id in the extraction, e.g. p1")
+    type = models.CharField(max_length=40, db_index=True)
+    title = models.TextField(null=True, blank=True)
+    date = models.DateField(null=True, blank=True, db_index=True)
+    organisation = models.TextField(null=True, blank=True)
+    start = models.IntegerField()
+    end = models.IntegerField()
+    confidential = models.BooleanField(default=False, db_index=True)
+
+    class Meta:
+        ordering = ["file", "start"]
+        constraints = [models.UniqueConstraint(fields=["file", "key"], name="part_unique_key")]
+
+    def __str__(self) -> str:
+        return f"{self.type}: {self.title or self.key}"
+
+
+class Fact(models.Model):
+    """One extracted fact with its evidence: part, page, offsets and quote."""
+
+    file = models.ForeignKey(SourceFile, on_delete=models.CASCADE, related_name="facts")
+    part = models.ForeignKey(Part, on_delete=models.CASCADE, related_name="facts", null=True)
+    kind = models.CharField(max_length=40, db_index=True, help_text="the contract key, e.g. amounts")
+    data = models.JSONField(help_text="the fact as in the contract, without its evidence")
+    page = models.IntegerField(null=True)
+    start = models.IntegerField()
+    end = models.IntegerField()
+    quote = models.TextField()
+
+    class Meta:
+        ordering = ["file", "start"]
+
+
+class IngestFailure(models.Model):
+    """A file that could not be ingested, with its one-line reason."""
+
+    path = models.TextField()
+    sha256 = models.CharField(max_length=64, null=True, blank=True)
+    code = models.CharField(max_length=40)
+    reason = models.TextField()
+    attempts = models.IntegerField(default=1)
+    first_seen = models.DateTimeField(auto_now_add=True)
+    last_seen = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-last_seen"]

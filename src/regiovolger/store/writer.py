@@ -1,0 +1,99 @@
+"""Write one processed file into the store, all or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+
+from ..pipeline import Processed
+from .models import Fact, IngestFailure, Page, Part, SourceFile
+
+
+def known(sha256: str, path: str) -> bool:
+    """True when this content is stored already; remembers ``path`` as another place of it."""
+    stored = SourceFile.objects.filter(sha256=sha256).only("id", "paths").first()
+    if stored is None:
+        return False
+    if path not in stored.paths:
+        stored.paths = [*stored.paths, path]
+        stored.save(update_fields=["paths"])
+    return True
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def facts_of(extraction: dict) -> list[tuple[str, dict, dict]]:
+    """(kind, fact without evidence, evidence) for every fact that carries evidence."""
+    out = []
+    for kind, value in extraction.items():
+        if not isinstance(value, list) or kind == "documents":
+            continue
+        for item in value:
+            if isinstance(item, dict) and isinstance(item.get("evidence"), dict):
+                data = {k: v for k, v in item.items() if k != "evidence"}
+                out.append((kind, data, item["evidence"]))
+    return out
+
+
+@transaction.atomic
+def save(processed: Processed) -> SourceFile | None:
+    """Store a processed file in one transaction; None when its hash is stored already.
+
+    A process killed half-way leaves nothing behind: the transaction never commits.
+    """
+    text = processed.text
+    try:
+        with transaction.atomic():
+            stored = SourceFile.objects.create(
+                sha256=processed.sha256,
+                path=processed.path,
+                paths=[processed.path],
+                media_type=text.media_type,
+                size=processed.size,
+                page_count=len(text.pages),
+                title=text.title,
+                text=text.text,
+                original_text=text.original,
+                repairs=[vars(r) for r in text.repairs],
+                text_quality=text.quality,
+                glyph_loss=text.glyph_loss,
+                extraction=processed.extraction,
+            )
+    except IntegrityError:
+        known(processed.sha256, processed.path)  # another run stored it meanwhile
+        return None
+    Page.objects.bulk_create(
+        Page(file=stored, number=p.number, start=p.start, end=p.end, method=p.method, quality=p.quality)
+        for p in text.pages
+    )
+    parts = {
+        p.id: Part(file=stored, key=p.id, type=p.type, title=p.title, date=_date(p.date),
+                   organisation=p.organisation, start=p.start, end=p.end, confidential=p.confidential)
+        for p in processed.parts
+    }
+    Part.objects.bulk_create(parts.values())
+    Fact.objects.bulk_create(
+        (
+            Fact(file=stored, part=parts.get(ev.get("document")), kind=kind, data=data,
+                 page=ev.get("page"), start=ev["start"], end=ev["end"], quote=ev["quote"])
+            for kind, data, ev in facts_of(processed.extraction)
+        ),
+        batch_size=500,
+    )
+    IngestFailure.objects.filter(path=processed.path).delete()
+    return stored
+
+
+def record_failure(path: str, code: str, reason: str, sha256: str | None = None) -> None:
+    failure = IngestFailure.objects.filter(path=path, sha256=sha256).first()
+    if failure:
+        failure.code, failure.reason, failure.attempts = code, reason, failure.attempts + 1
+        failure.save()
+    else:
+        IngestFailure.objects.create(path=path, sha256=sha256, code=code, reason=reason)
