@@ -103,7 +103,7 @@ def hyphen_wrap(text: str, width: float, size: float = 10) -> list[str]:
     """Wrap like a typesetter that breaks long words at line ends.
 
     A word with a real hyphen breaks after that hyphen (``Noord-`` / ``Brabant``);
-    other words of 8+ letters get an inserted hyphen, both parts at least 4 letters.
+    other words of 7+ letters get an inserted hyphen, both parts at least 3 letters.
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -124,8 +124,8 @@ def hyphen_wrap(text: str, width: float, size: float = 10) -> list[str]:
             cut = word.index("-", 1) + 1
             if fits(f"{line} {word[:cut]}"):
                 head, tail = word[:cut], word[cut:]
-        elif word.isalpha() and len(word) >= 8:
-            for cut in range(len(word) - 4, 3, -1):
+        elif word.isalpha() and len(word) >= 7:
+            for cut in range(len(word) - 3, 2, -1):
                 if fits(f"{line} {word[:cut]}-"):
                     head, tail = word[:cut] + "-", word[cut:]
                     break
@@ -250,11 +250,18 @@ def table_pdf(rows: list[tuple[str, ...]], *, col_x: tuple[float, ...] = (56, 13
     return buf.getvalue()
 
 
-def render_scan(lines: list[str], *, dpi: int = 300, size_pt: float = 11, margin_in: float = 0.9):
-    """A Pillow image of an A4 page with ``lines`` typed on it, as a scanner would deliver."""
+def render_scan(
+    lines: list[str], *, dpi: int = 300, size_pt: float = 11, margin_in: float = 0.9, full_page: bool = True
+):
+    """A Pillow image of an A4 page with ``lines`` typed on it, as a scanner would deliver.
+
+    ``full_page=False`` crops the page below the last line (a strip, cheaper to OCR).
+    """
     from PIL import Image, ImageDraw, ImageFont
 
     w, h = int(8.27 * dpi), int(11.69 * dpi)
+    if not full_page:
+        h = int((2 * margin_in + len(lines) * size_pt * 1.5 / 72) * dpi)
     img = Image.new("L", (w, h), 255)
     draw = ImageDraw.Draw(img)
     font = ImageFont.truetype(str(FONT_PATH), int(size_pt * dpi / 72))
@@ -295,14 +302,14 @@ def image_pdf(pages: list[list[str]], *, dpi: int = 300) -> bytes:
 
 
 def image_bytes(lines: list[str], fmt: str = "PNG", *, dpi: int = 300) -> bytes:
-    img = render_scan(lines, dpi=dpi)
+    img = render_scan(lines, dpi=dpi, full_page=False)
     buf = io.BytesIO()
     img.save(buf, fmt, dpi=(dpi, dpi))
     return buf.getvalue()
 
 
 def multipage_tiff(pages: list[list[str]], *, dpi: int = 300) -> bytes:
-    images = [render_scan(lines, dpi=dpi) for lines in pages]
+    images = [render_scan(lines, dpi=dpi, full_page=False) for lines in pages]
     buf = io.BytesIO()
     images[0].save(buf, "TIFF", save_all=True, append_images=images[1:], dpi=(dpi, dpi), compression="tiff_deflate")
     return buf.getvalue()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..document import Part, Text
 from .amounts import find_amounts
 from .evidence import evidence
-from .municipalities import find_municipalities, summarise
+from .municipalities import current_successor, find_municipalities, summarise
 
 SCHEMA_ID = "regiovolger.extraction/1"
 
@@ -37,6 +37,21 @@ def extract_amounts(text: Text, parts: list[Part]) -> list[dict]:
     ]
 
 
+def extract_municipalities(text: Text, parts: list[Part]) -> list[dict]:
+    """One entry per municipality, with the evidence of its first mention and its successor."""
+    mentions = find_municipalities(text.text)
+    first = {}
+    for m in mentions:
+        first.setdefault(m.cbs_code, m)
+    entries = summarise(mentions)
+    for entry in entries:
+        m = first[entry["cbs_code"]]
+        successor = current_successor(m.cbs_code)
+        entry["successor"] = successor.cbs_code if successor and successor.cbs_code != m.cbs_code else None
+        entry["evidence"] = evidence(text, parts, m.start, m.end)
+    return entries
+
+
 def extract(text: Text, parts: list[Part], source: dict) -> dict:
     result: dict = {
         "schema": SCHEMA_ID,
@@ -46,5 +61,5 @@ def extract(text: Text, parts: list[Part], source: dict) -> dict:
     for key in LATER_KEYS:
         result[key] = []
     result["amounts"] = extract_amounts(text, parts)
-    result["municipalities"] = summarise(find_municipalities(text.text))
+    result["municipalities"] = extract_municipalities(text, parts)
     return result

@@ -39,13 +39,14 @@ class AmountMatch:
 # --- the amount grammar ------------------------------------------------------
 
 # Horizontal whitespace, optionally one line break (PDF text wraps "€ \n15.000").
-_WS = r"[ \t\u00a0\u202f]*(?:\n[ \t\u00a0\u202f]*)?"
+_WS = r"[ \t\r\u00a0\u202f]*(?:\n[ \t\r\u00a0\u202f]*)?"
 _HS = r"[ \t\u00a0\u202f]*"
 
 _SCALE_WORDS = r"miljard|miljoen|biljoen|mld|mrd|mln|mio|duizend|dzd"
 # Digits: "1.250,50", "147.824", "1,2", "2.5" (decimal point only before a scale).
 _NUM = (
     r"(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?"
+    r"|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?![ \u00a0\u202f]?\d)"  # "€ 1 250 000"
     r"|\d+\.\d{1,2}(?=" + _HS + r"(?i:" + _SCALE_WORDS + r")\b)"
     r"|\d+(?:,\d+)?)"
     r"(?![\d%]|[.,]\d|" + _HS + r"(?:%|procent\b))"
@@ -86,7 +87,7 @@ def _part(n: int) -> str:
         rf"(?:(?<![\w.,/])(?P<num{n}>{_NUM})"
         rf"|(?<![\w-])(?P<word{n}>{_WORDNUM})(?={_WS}(?:ton|(?i:miljoen|miljard|duizend))\b))"
         rf"(?:{_WS}(?P<scale{n}>{_SCALE})|(?P<dash{n}>{_DASH}))?"
-        rf"(?:{_HS}(?P<suf{n}>{_SUFFIX}))?"
+        rf"(?:{_WS}(?P<suf{n}>{_SUFFIX}))?"
     )
 
 
@@ -96,6 +97,8 @@ _PERIOD = (
     r"/[ \t]?(?:jaar|jr|maand|mnd|uur))\b)"
 )
 
+_PERIOD_RE = re.compile(_PERIOD)
+_CUE_GROUPS = ("cur1", "suf1", "scale1", "cur2", "suf2", "scale2")
 _AMOUNT_RE = re.compile(
     r"(?P<neg>-/-" + _HS + r"|[-−](?=€))?"
     r"(?P<p1>" + _part(1) + r")"
@@ -118,23 +121,23 @@ _FRACTION_WORDS = {
 }
 
 # "x € 1.000" / "(in € 1.000)": a unit header, not an amount.
-_HEADER_BEFORE_RE = re.compile(r"(?:[x×*]|\bin|\bbedragen)" + _HS + r"\(?" + _HS + r"$", re.I)
+_HEADER_BEFORE_RE = re.compile(
+    r"(?:(?<!\w)[x×*]|\(" + _HS + r"in|\bbedragen" + _HS + r"in)" + _HS + r"$", re.I
+)
 
 # --- context ----------------------------------------------------------------
 
 _ROLE_RE = re.compile(
-    r"(?P<cofinancing>\bco-?financ\w*|\w*cofinanc\w*|\bmedefinanc\w*"
-    r"|\beigen[ \t\n]+(?:bijdrage|inbreng)\w*)"
-    r"|(?P<subsidy>\w*subsidie\w*|\bgevraagde[ \t\n]+bijdrage)"
-    r"|(?P<bijdrage>\bbijdrage\b)"
-    r"|(?P<budget>\w*budget\w*|\w*begroting\w*|\bbeschikba\w*|\breserve\w*|\w*krediet\w*"
-    r"|\bgereserveerd\w*|\buitgetrokken\b)"
-    r"|(?P<cost>\w*kosten\w*|\bkost\b|\binvest\w*|\bgeïnvesteerd\b|\w*uitgaven?\b|\blasten\b)"
-    r"|(?P<savings>\w*bespar\w*|\w*bespaa?r\w*|\bbezuinig\w*|\w*taakstelling\w*|\bombuiging\w*)"
-    r"|(?P<revenue>\w*opbrengst\w*|\w*inkomsten\w*|\bbaten\b|\bomzet\w*)",
+    r"\b(?:(?P<cofinancing>co-?financ\w*|\w*?cofinanc\w*|medefinanc\w*|eigen\s+(?:bijdrage|inbreng)\w*)"
+    r"|(?P<subsidy>\w*?subsidie\w*|gevraagde\s+bijdrage\w*)"
+    r"|(?P<bijdrage>bijdrage\b)"
+    r"|(?P<budget>\w*?budget\w*|\w*?begroting\w*|beschikba\w*|reserve\w*|\w*?krediet\w*"
+    r"|gereserveerd\w*|uitgetrokken\b)"
+    r"|(?P<cost>\w*?kosten\w*|kost\b|invest\w*|geïnvesteerd\b|\w*?uitgaven?\b|uitgegeven\b|lasten\b)"
+    r"|(?P<savings>\w*?bespa(?:a?r)\w*|bezuinig\w*|\w*?taakstelling\w*|ombuiging\w*)"
+    r"|(?P<revenue>\w*?opbrengst\w*|\w*?inkomsten\w*|baten\b|omzet\w*))",
     re.I,
 )
-_ROLES = ("cofinancing", "subsidy", "bijdrage", "budget", "cost", "savings", "revenue")
 # "een bijdrage van € X wordt gevraagd" is a request for a subsidy.
 _REQUEST_RE = re.compile(r"\b(?:aan)?gevraagd\w*|\baanvra\w*|\bverzo(?:ek|cht)\w*|\bvragen\b", re.I)
 
@@ -144,7 +147,7 @@ _MONEY_CUE_RE = re.compile(
     r"|\binvest|\bgeïnvesteerd|\bbedrag|\bgeld|\bwaarde\b|\bomzet|\bfinanci|\bfonds"
     r"|\bbijdrage|\bkrediet|\breserve|\bbespar|\bbezuinig|\bopbrengst|\binkomsten|\buitgaven"
     r"|\btekort|\boverschot|\blening|\bbetaal|\bbetaald|\bprijs|\bbeschikba|\bgereserveerd"
-    r"|\breserveren|\buitgetrokken|\buittrekken",
+    r"|\breserveren|\buitgetrokken|\buittrekken|\buitgegeven|\buitgeven|\bbeste(?:ed|den)\b",
     re.I,
 )
 # After a bare "miljoen": a noun other than these makes it a count ("6 miljoen mensen").
@@ -163,8 +166,21 @@ _TONNE_RE = re.compile(
     re.I,
 )
 
+# Text around an amount that role rules may read (sentence, table row labels above).
+_LOOK_BEFORE, _LOOK_AFTER = 620, 200
+_LETTERS_RE = re.compile(r"[^\W\d_]{2,}")
+_ROW_AMOUNT_RE = re.compile(r"€|\d\.\d{3}")
+# How far (characters) a role word may stand from its amount in the same sentence.
+_ROLE_BEFORE, _ROLE_AFTER = 120, 80
+# A role word after the amount belongs to another clause past these: "€ X en op subsidies".
+_CLAUSE_BREAK_RE = re.compile(r"[,;(]|\b(?:en|of|maar|terwijl|waarvan|waarna)\b", re.I)
+# Another currency just before the number: "$13,7 mrd", "USD 5 miljoen".
+_FOREIGN_RE = re.compile(r"(?:[$£¥]|\b(?:US|USD|GBP|CHF|JPY|dollar|pond)\b)[ \t\u00a0]*$", re.I)
+
 _BOUNDARY_RE = re.compile(
-    r"(?<=[.!?])[ \t]+(?=[A-Z\u00c0-\u00dd(‘'\"•])|(?<=[.!?])[ \t]*\n|\n[ \t\u00a0]*\n|\f"
+    r"(?<=[.!?])[ \t]+(?=[A-Z\u00c0-\u00dd(‘'\"•])|(?<=[.!?])[ \t]*\n|\f"
+    # A blank line ends a sentence unless the text goes on in lower case (PDF spacing).
+    r"|\n[ \t\r\u00a0]*\n(?!\s*[a-zà-ÿ])"
 )
 
 
@@ -172,7 +188,7 @@ def _decimal(num: str) -> Decimal | None:
     if re.fullmatch(r"\d+\.\d{1,2}", num):  # "2.5 miljoen"
         return Decimal(num)
     try:
-        return Decimal(num.replace(".", "").replace(",", "."))
+        return Decimal(re.sub(r"[.\s]", "", num).replace(",", "."))
     except InvalidOperation:
         return None
 
@@ -203,7 +219,6 @@ class _Point:
     dotted: bool  # written with thousands separators
     negative: bool
     end: int
-    is_word: bool
 
     @property
     def value(self) -> Decimal | None:
@@ -230,10 +245,9 @@ def _point(m: re.Match, n: int) -> _Point:
         scale=scale,
         scale_word=(scale_word.lower() if scale_word and scale_word != "M" else scale_word),
         currency=bool(cur or m.group(f"suf{n}")),
-        dotted=bool(num and "." in num and re.search(r"\.\d{3}", num)),
+        dotted=bool(num and re.search(r"[.\s]\d{3}", num)),
         negative=bool(m.group(f"sign{n}")),
         end=m.end(f"p{n}"),
-        is_word=word is not None,
     )
 
 
@@ -243,6 +257,7 @@ class _Context:
     def __init__(self, text: str):
         self.text = text
         self.bounds = [b.end() for b in _BOUNDARY_RE.finditer(text)]
+        self._kw: list[tuple[int, int, str]] | None = None
 
     def sentence(self, start: int, end: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.bounds, start)
@@ -264,58 +279,91 @@ class _Context:
         return bool(_MONEY_CUE_RE.search(before) or _MONEY_CUE_RE.search(after))
 
     def is_tonne(self, start: int, end: int) -> bool:
+        """"2 ton CO2", "uitstoot van 3 ton": weight, read within the clause."""
         s, e = self.sentence(start, end)
-        after = self.text[end:min(e, end + 30)]
-        before = self.text[max(s, start - 40):start]
+        after = re.split(r"[,;:()]", self.text[end:min(e, end + 30)], maxsplit=1)[0]
+        before = re.split(r"[,;:()]", self.text[max(s, start - 40):start])[-1]
         return bool(_TONNE_RE.search(after) or _TONNE_RE.search(before))
 
-    def role(self, start: int, end: int) -> str | None:
-        s, e = self.sentence(start, end)
-        window = self.text[s:e]
-        best: tuple[float, str] | None = None
-        for km in _ROLE_RE.finditer(window):
-            kind = km.lastgroup
-            if kind == "bijdrage":
-                if not _REQUEST_RE.search(window):
-                    continue
-                kind = "subsidy"
-            ks, ke = km.start() + s, km.end() + s
-            if ke <= start:
-                dist = float(start - ke)
-            elif ks >= end:
-                dist = (ks - end) * 1.5 + 5  # prefer the word before: "een bijdrage van € X"
+    def index_keywords(self, spans: list[tuple[int, int]]) -> None:
+        """Index role words near the amounts only: most of a long text holds none."""
+        windows: list[list[int]] = []
+        for s, e in spans:
+            lo, hi = max(0, s - _LOOK_BEFORE), min(len(self.text), e + _LOOK_AFTER)
+            if windows and lo <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], hi)
             else:
-                continue
-            if best is None or dist < best[0]:
-                best = (dist, kind)
+                windows.append([lo, hi])
+        self._kw = []
+        self._requests = []
+        for lo, hi in windows:
+            self._kw.extend((k.start(), k.end(), k.lastgroup)
+                            for k in _ROLE_RE.finditer(self.text, lo, hi))
+            self._requests.extend(r.start() for r in _REQUEST_RE.finditer(self.text, lo, hi))
+        self._kw_starts = [k[0] for k in self._kw]
+        self._kw_ends = [k[1] for k in self._kw]
+
+    def _kind(self, kind: str, s: int, e: int) -> str | None:
+        if kind != "bijdrage":
+            return kind
+        i = bisect.bisect_left(self._requests, s)
+        return "subsidy" if i < len(self._requests) and self._requests[i] < e else None
+
+    def role(self, start: int, end: int) -> str | None:
+        if self._kw is None:
+            self.index_keywords([(start, end)])
+        s, e = self.sentence(start, end)
+        best: tuple[float, str] | None = None
+        # The nearest role word before the amount, in the same sentence ...
+        i = bisect.bisect_right(self._kw_ends, start) - 1
+        while i >= 0:
+            ks, ke, kind = self._kw[i]
+            if ks < s or start - ke > _ROLE_BEFORE:
+                break
+            kind = self._kind(kind, s, e)
+            if kind:
+                best = (float(start - ke), kind)
+                break
+            i -= 1
+        # ... or after it, which must be closer: "een bijdrage van € X" is the usual order.
+        j = bisect.bisect_left(self._kw_starts, end)
+        while j < len(self._kw):
+            ks, ke, kind = self._kw[j]
+            if ke > e or ks - end > _ROLE_AFTER or _CLAUSE_BREAK_RE.search(self.text, end, ks):
+                break
+            kind = self._kind(kind, s, e)
+            if kind:
+                dist = (ks - end) * 1.5 + 5
+                if best is None or dist < best[0]:
+                    best = (dist, kind)
+                break
+            j += 1
         if best:
             return best[1]
         return self._row_label_role(start)
 
     def _row_label_role(self, start: int) -> str | None:
         """A table row: the label sits on the lines above an amount alone on its line."""
-        line_start = self.text.rfind("\n", 0, start) + 1
-        if re.search(r"[^\W\d_]{2,}", self.text[line_start:start]):
+        text = self.text
+        line_start = text.rfind("\n", 0, start) + 1
+        if _LETTERS_RE.search(text, line_start, start):
             return None
         pos, seen = line_start - 1, 0
-        while pos > 0 and seen < 3:
-            prev_start = self.text.rfind("\n", 0, pos) + 1
-            line = self.text[prev_start:pos]
+        while pos > 0 and seen < 3 and start - pos < 400:
+            prev_start = text.rfind("\n", 0, pos) + 1
+            lo, hi = max(prev_start, pos - 200), pos
             pos = prev_start - 1
-            if not line.strip():
+            if not text[lo:hi].strip():
                 continue
             seen += 1
-            if "€" in line or re.search(r"\d\.\d{3}", line):
+            if _ROW_AMOUNT_RE.search(text, lo, hi):
                 return None  # the row above has its own amount
-            found = None
-            for km in _ROLE_RE.finditer(line):
-                kind = km.lastgroup
-                if kind == "bijdrage":
-                    kind = "subsidy" if _REQUEST_RE.search(line) else None
+            k = bisect.bisect_right(self._kw_ends, hi) - 1
+            while k >= 0 and self._kw[k][0] >= lo:
+                kind = self._kind(self._kw[k][2], lo, hi)
                 if kind:
-                    found = kind
-            if found:
-                return found
+                    return kind
+                k -= 1
         return None
 
 
@@ -370,59 +418,63 @@ def _range(m: re.Match, p1: _Point, p2: _Point, ctx: _Context, start: int) -> tu
 def find_amounts(text: str) -> list[AmountMatch]:
     """Every money amount in ``text``, in order of appearance."""
     ctx = _Context(text)
-    out: list[AmountMatch] = []
+    found: list[tuple[int, int, Decimal | None, Decimal | None]] = []
     pos, n = 0, len(text)
-    search = _AMOUNT_RE.match
+    match = _AMOUNT_RE.match
     while pos < n:
         hint = _START_RE.search(text, pos)
         if not hint:
             break
         pos = hint.start()
-        m = search(text, pos)
+        m = match(text, pos)
         if not m:
             pos += 1
             continue
         start = m.start()
+        if not any(m.group(g) for g in _CUE_GROUPS):
+            # A plain number ("12.875", "2021 - 2022"): skip it whole.
+            pos = m.end("p1")
+            continue
+        if not m.group("cur1") and _FOREIGN_RE.search(text, max(0, start - 8), start):
+            pos = m.end("p1")
+            continue
         p1 = _point(m, 1)
-        # The span of the first amount alone, in case the range is rejected.
         negative = bool(m.group("neg"))
-        end1 = p1.end
         if m.group("p2"):
             p2 = _point(m, 2)
-            cue_end = p2.end
             rng = None
-            if _money_cue(p1, ctx, start, end1) or _money_cue(p2, ctx, m.start("p2"), cue_end) \
-                    or p1.scale_word in ("k", "ton") or p2.scale_word in ("k", "ton"):
+            if _money_cue(p1, ctx, start, p1.end) or _money_cue(p2, ctx, m.start("p2"), p2.end):
                 rng = _range(m, p1, p2, ctx, start)
             if rng:
                 low, high = rng
                 if negative:
                     low, high = -high, -low
-                end = m.end()
-                out.append(AmountMatch(start, end, text[start:end], low, high,
-                                       ctx.role(start, end)))
-                pos = end
+                found.append((start, m.end(), low, high))
+                pos = m.end()
                 continue
-        if _money_cue(p1, ctx, m.start("p1"), end1) and not _header(text, m, p1):
-            end = end1
-            per = re.match(_PERIOD, text[end:end + 30])
-            if per and not m.group("p2"):
+        # A single amount (or the first end point of a rejected range).
+        end = p1.end
+        if _money_cue(p1, ctx, m.start("p1"), end) and not _header(text, m, p1):
+            if m.group("p2"):
+                per = _PERIOD_RE.match(text, end)
+                if per:
+                    end = per.end()
+            else:
                 end = m.end()
-            elif per:
-                end += per.end()
             value = p1.value
             if negative and value is not None:
                 value = -value
-            out.append(AmountMatch(start, end, text[start:end], value, None,
-                                   ctx.role(start, end)))
+            found.append((start, end, value, None))
             pos = end
             continue
-        pos = m.end("num1") if m.group("num1") else (m.end("p1") if m.end("p1") > pos else pos + 1)
-    return out
+        pos = m.end("num1") if m.group("num1") else max(m.end("p1"), pos + 1)
+    if found:
+        ctx.index_keywords([(s, e) for s, e, _, _ in found])
+    return [AmountMatch(s, e, text[s:e], lo, hi, ctx.role(s, e)) for s, e, lo, hi in found]
 
 
 def _header(text: str, m: re.Match, p: _Point) -> bool:
     """"x € 1.000", "(in € 1.000)", "bedragen x € 1 miljoen": a unit, not an amount."""
-    if not m.group("cur1") or p.value not in (Decimal(1000), Decimal(10**6)):
+    if not p.currency or p.value not in (Decimal(1000), Decimal(10**6)):
         return False
     return bool(_HEADER_BEFORE_RE.search(text[max(0, m.start() - 12):m.start()]))

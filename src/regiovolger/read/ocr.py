@@ -68,6 +68,16 @@ def prepare(image):
     return image
 
 
+# Tesseract cannot tell ' ‘ ’ apart; Dutch elisions and possessives ('s, 't,
+# thema's) are typeset with the right single quote, so that is what we write.
+_INNER_QUOTE = re.compile(r"(?<=\w)['‘`´](?=\w)")
+_ELISION = re.compile(r"(?<![\w’'‘])['‘`´](?=(?:s|t|k|n)\b)")
+
+
+def normalise_apostrophes(text: str) -> str:
+    return _ELISION.sub("’", _INNER_QUOTE.sub("’", text))
+
+
 def ocr_image(image) -> str:
     """The text Tesseract reads on one page image (raw: no de-hyphenation)."""
     import pytesseract
@@ -79,6 +89,7 @@ def ocr_image(image) -> str:
     except pytesseract.TesseractError as exc:
         raise ReadError("ocr_unavailable", detail=str(exc).strip()[:200]) from exc
     text = text.replace("\f", "")
+    text = normalise_apostrophes(text)
     text = re.sub(r"[ \t]+\n", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)  # paragraphs keep one blank line
     return text.strip()

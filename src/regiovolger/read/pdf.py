@@ -28,7 +28,9 @@ _HEADER_WINDOW = 1024
 # A page with fewer visible characters than this counts as "no text layer".
 _MIN_TEXT_CHARS = 25
 
-_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"})
+_LIGATURES = str.maketrans(
+    {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb05": "st", "\ufb06": "st"}
+)
 _CONTROL = re.compile(r"[\x00\x01\x03-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -50,6 +52,7 @@ def read_pdf(data: bytes, *, ocr: bool = True) -> RawPages:
         if b"%%EOF" not in data[-4096:] and b"%%EOF" not in data:
             # pdfium rebuilds a lost cross-reference table silently; a file cut
             # short loses its last pages, so say so instead of reading half.
+            # (Checked after opening: a password still takes precedence.)
             raise ReadError("corrupt", kind="PDF", detail="het bestand is afgebroken (einde ontbreekt)")
         texts: list[str] = []
         methods: list[str] = []
@@ -131,7 +134,7 @@ def clean_text(raw: str) -> str:
 # drops the line break itself; U+00AD is a soft hyphen the author's software kept.
 _BREAK = re.compile(
     r"(?P<left>\w+)(?:(?P<hard>-)[ \t]*\n|(?P<mark>[\ufffe\u0002\u00ad])[ \t]*(?P<nl>\n?))[ \t]*"
-    r"(?P<right>\w+)(?P<tail>[^\s\w]*)(?P<rest>[ \t]*\n?)"
+    r"(?P<right>\w+(?:-\w+)*)(?P<tail>[.,;:!?)\]}»”’\"'%]*)(?P<rest>[ \t]*\n?)"
 )
 # Words after a suspended hyphen: "zorg- en welzijn", "op- of aanmerkingen".
 _CONJUNCTIONS = frozenset({"en", "of", "tot", "noch", "dan", "als", "maar", "t/m"})
@@ -178,11 +181,11 @@ def dehyphenate(text: str) -> str:
         broken_line = bool(m["hard"] or m["nl"] or mark in ("\ufffe", "\u0002"))
         if mark == "\u00ad":
             hyphen = ""  # the author's own soft hyphen: never part of the word
-        elif right.lower() in _CONJUNCTIONS and not m["tail"].startswith("-"):
+        elif right.lower() in _CONJUNCTIONS:
             # A suspended compound: the space after the hyphen is real.
             return f"{left}-\n{right}{tail}{rest}" if broken_line else f"{left}- {right}{tail}{rest}"
         else:
-            hyphen = "-" if keep_hyphen(left, right) else ""
+            hyphen = "-" if keep_hyphen(left, right.split("-")[0]) else ""
         word = f"{left}{hyphen}{right}{tail}"
         if not broken_line:
             return word + rest
@@ -224,16 +227,30 @@ def _segments(textpage) -> list[_Seg]:
 
 
 def _gutters(segs: list[_Seg], x0: float, x1: float, min_gap: float) -> list[tuple[float, float]]:
-    """Vertical strips in which no column-sized segment lies."""
+    """Vertical strips that (almost) no line of a column crosses.
+
+    Headings wider than a column and short pieces (a page number, the last
+    word of a paragraph) are left out: column lines decide. A heading or a
+    caption may still cross a gutter, so a few crossings are tolerated.
+    """
     width = x1 - x0
-    narrow = [s for s in segs if s.right - s.left < 0.62 * width]
-    spans = sorted((s.left, s.right) for s in narrow)
+    lines = [s for s in segs if 0.12 * width <= s.right - s.left < 0.62 * width]
+    allowed = max(1, int(0.05 * len(lines)))
+    events = sorted([(s.left, 1) for s in lines] + [(s.right, -1) for s in lines])
     gaps: list[tuple[float, float]] = []
-    reach = x0
-    for left, right in spans:
-        if left - reach >= min_gap:
-            gaps.append((reach, left))
-        reach = max(reach, right)
+    depth = 0
+    opened: float | None = None
+    started = False
+    for x, step in events:
+        before = depth
+        depth += step
+        if depth > allowed >= before:
+            if started and opened is not None and x - opened >= min_gap:
+                gaps.append((opened, x))
+            started = True
+            opened = None
+        elif before > allowed >= depth:
+            opened = x
     return gaps
 
 
@@ -253,32 +270,68 @@ def _column_layout(textpage) -> str | None:
     columns = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
 
     def column_of(s: _Seg) -> int | None:
-        for k, (a, b) in enumerate(columns):
-            if s.left >= a - 1 and s.right <= b + 1:
-                return k
-        return None  # crosses a gutter: a heading, a footer, a page number
+        for a, b in gutters:
+            if min(s.right, b) - max(s.left, a) > 0.5 * (b - a):
+                return None  # across a gutter: a heading, a footer, a page number
+        centre = (s.left + s.right) / 2
+        return sum(1 for a, _ in gutters if centre > a)
 
     placed = [(s, column_of(s)) for s in segs]
     in_cols = [(s, k) for s, k in placed if k is not None]
     per_col = [[s for s, k in in_cols if k == c] for c in range(len(columns))]
-    # Prose columns: each at least a quarter of the text width, each with a
-    # run of lines, comparable line counts, and lines that fill the column.
-    # Tables fail this: a narrow label column, or few lines beside many.
+    # Prose columns: each at least a fifth of the text width, each with a
+    # run of lines that fill the column, line counts of the same order.
+    # Tables fail this: a narrow label column, short cells, or few lines beside many.
+    counts = []
+    min_gap = max(6.0, 0.8 * height)
     for (a, b), col in zip(columns, per_col):
-        if b - a < 0.25 * width or len(_lines(col)) < 5:
+        lines = _lines(col)
+        if b - a < 0.2 * width or len(lines) < 5:
             return None
-        fill = statistics.median((s.right - s.left) / (b - a) for s in col)
+        if _has_inner_gap(col, min_gap):
+            return None  # a number or label column beside the cells: a table
+        if not _reads_on(textpage, lines):
+            return None
+        fill = statistics.median((line[-1].right - line[0].left) / (b - a) for line in lines)
         if fill < 0.6:
             return None
-    counts = [len(_lines(col)) for col in per_col]
-    if min(counts) < 0.5 * max(counts):
+        counts.append(len(lines))
+    if min(counts) < 0.25 * max(counts):
         return None
-    # Interleaved: the content stream keeps jumping between columns.
+    # Interleaved: the content stream keeps jumping between columns. Read in
+    # column order it would jump once per column (and per band).
     order = [k for s, k in sorted(in_cols, key=lambda p: p[0].order)]
     switches = sum(1 for a, b in zip(order, order[1:]) if a != b)
-    if switches < 0.6 * len(order):
+    outside_largest = len(order) - max(len(col) for col in per_col)
+    if switches < max(4, 1.2 * outside_largest):
         return None
     return _read_columns(textpage, placed, len(columns))
+
+
+def _has_inner_gap(col: list[_Seg], min_gap: float) -> bool:
+    """Whether every line of a column leaves the same strip empty (table cells side by side)."""
+    reach = None
+    for left, right in sorted((s.left, s.right) for s in col):
+        if reach is not None and left - reach >= min_gap:
+            return True
+        reach = right if reach is None else max(reach, right)
+    return False
+
+
+def _reads_on(textpage, lines: list[list[_Seg]]) -> bool:
+    """Whether a column reads as running text: many lines continue a sentence.
+
+    In prose most lines start with a lower-case word; the cells of a table
+    start with a capital or a number, row after row.
+    """
+    starts = []
+    for line in lines[1:]:
+        s = line[0]
+        head = textpage.get_text_bounded(s.left, s.bottom, s.left + 2 * s.height, s.top).strip()
+        if head:
+            starts.append(head[0])
+    letters = [c for c in starts if c.isalpha()]
+    return bool(letters) and sum(c.islower() for c in letters) >= 0.4 * len(starts)
 
 
 def _lines(segs: list[_Seg]) -> list[list[_Seg]]:
@@ -322,9 +375,7 @@ def _read_columns(textpage, placed: list[tuple[_Seg, int | None]], ncols: int) -
 def _line_text(textpage, line: list[_Seg]) -> str:
     parts = []
     for s in line:
-        # Shrink the box a little so that neighbouring lines' glyphs stay out.
-        inset = 0.2 * s.height
-        parts.append(textpage.get_text_bounded(s.left, s.bottom + inset, s.right, s.top - inset).strip())
+        parts.append(textpage.get_text_bounded(s.left, s.bottom, s.right, s.top).strip())
     return " ".join(p for p in parts if p)
 
 

@@ -19,11 +19,13 @@ and shifted page offsets on a :class:`~regiovolger.document.Text`.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 from functools import lru_cache
+from itertools import accumulate
 
 from ..document import Page, Repair, Text
 
@@ -34,7 +36,8 @@ _FRAG = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 _LETTERS = re.compile(r"[^\W\d_]+")
 # Fragments joined by spaces only: the stretch in which glyph loss can be repaired.
 _PHRASE = re.compile(r"[^\W\d_]+(?: +[^\W\d_]+)*")
-_LETTER_GAP2 = re.compile(r"(?<=[^\W\d_])  +(?=[^\W\d_])")
+# exactly two spaces: wider gaps between words are layout (columns, signature blocks)
+_LETTER_GAP2 = re.compile(r"(?<=[^\W\d_])  (?=[^\W\d_])")
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[^\W\d_]) [,.;:)](?=\s|$)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # Tokens OCR produces from specks and lines: letters mixed with these symbols.
@@ -47,11 +50,15 @@ KNOWN_ZIPF = 3.0  # a repaired word must be at least this common
 OOV_ZIPF = 2.5  # below this a fragment counts as not a word
 MARGIN = 1.0  # a repair must beat every other reading by this much (log10 units)
 INSERT_COST = 0.5  # per restored run of letters
+WORD_COST = 1.0  # per word: prefer one compound over two words where both read
 UNKNOWN_COST = 7.5  # leaving a fragment as an unknown word
 DOUBLE_SPACE_COST = 2.5
+INITIAL_GAP_RELIEF = 1.0
 SPACE_BEFORE_PUNCT_COST = 1.5
 SINGLE_LETTER_COST = 2.0  # single letters are frequent in wordfreq, rare as Dutch words
 MAX_WORD_FRAGMENTS = 8
+GLYPH_SUSPECT = 0.03  # a page's fragment rate above which glyph loss is looked for
+EVIDENCE_WINDOW = 80  # characters either side of a run
 MAX_WORD_CHARS = 40
 
 
@@ -103,10 +110,18 @@ def damaged_form(word: str, lost: frozenset[str] | set[str]) -> str:
     return "".join(out)
 
 
+Reading = tuple[str, float, int, bool]  # word, zipf, restored runs, starts with a lost letter
+
+
 @lru_cache(maxsize=4)
-def _damage_index(lost: frozenset[str]) -> dict[str, list[tuple[str, float, int]]]:
-    """Damaged form → [(word, zipf, restored runs)] for every lexicon word."""
-    index: dict[str, list[tuple[str, float, int]]] = defaultdict(list)
+def _damage_index(lost: frozenset[str]) -> tuple[dict[str, list[Reading]], dict[str, list[Reading]]]:
+    """Damaged form → readings, for every lexicon word.
+
+    The second index holds words starting with a lost letter as they look when
+    that first letter is a visible capital (capitals are separate glyphs).
+    """
+    index: dict[str, list[Reading]] = defaultdict(list)
+    capital: dict[str, list[Reading]] = defaultdict(list)
     table = str.maketrans({ch: " " for ch in lost})
     runs = re.compile(" +")
     for word, z in lexicon().items():
@@ -114,13 +129,17 @@ def _damage_index(lost: frozenset[str]) -> dict[str, list[tuple[str, float, int]
             continue
         marked = word.translate(table)
         if marked == word:
-            index[word].append((word, z, 0))
+            index[word].append((word, z, 0, False))
             continue
         n_runs = len(runs.findall(marked))
+        initial = marked[0] == " "
         form = runs.sub(" ", marked).lstrip(" ")
         if form.strip():
-            index[form].append((word, z, n_runs))
-    return dict(index)
+            index[form].append((word, z, n_runs, initial))
+        if initial:
+            rest = runs.sub(" ", word[0] + marked[1:])
+            capital[rest].append((word, z, n_runs - (marked[1:2] != " "), False))
+    return dict(index), dict(capital)
 
 
 # --- page quality -------------------------------------------------------------
@@ -138,8 +157,9 @@ def _signals(s: str) -> dict[str, float]:
         if len(w) == 1:
             before = s[m.start() - 1] if m.start() else " "
             after = s[m.end()] if m.end() < len(s) else " "
-            # o.a., e-mail, 's, u (formal "you") are real one-letter tokens
-            if w != "u" and after not in ".-/&'’" and before not in ".-/&'’":
+            # o.a., e-mail, 's, 3a, u (formal "you") are real one-letter tokens
+            glued = after in ".-/&'’" or before in ".-/&'’" or before.isdigit() or after.isdigit()
+            if w != "u" and not glued:
                 single += 1
         elif len(w) <= 4 and lex.get(w, 0.0) < OOV_ZIPF:
             short_oov += 1
@@ -167,20 +187,23 @@ def page_quality(s: str) -> float:
 
     Digits and punctuation are neutral: a page that is a table of numbers is not garbage.
     """
+    return _score(s, _signals(s))
+
+
+def _score(s: str, sig: dict[str, float]) -> float:
     if not s.strip():
         return 1.0
-    sig = _signals(s)
     n = sig["words"]
     chars = max(len(s), 1)
     factors = []
     if n >= 5:
-        # clean prose sits around 0.02 (abbreviations, stray letters)
-        factors.append(1 - min(1.0, max(0.0, sig["glyph"] - 0.04) * 1.6))
+        confidence = min(1.0, n / 30)  # a handful of words says little
+        # clean prose stays below 0.01; glyph-lost passages reach 0.2-0.6
+        factors.append(1 - confidence * min(1.0, max(0.0, sig["glyph"] - 0.02) * 3))
         # long non-words: names and compounds are normal, OCR garbage is not
-        factors.append(1 - min(0.6, max(0.0, sig["oov"] - 0.15) * 1.5))
+        factors.append(1 - confidence * min(0.6, max(0.0, sig["oov"] - 0.15) * 1.5))
     per_k = 1000 / chars
-    bad = _mojibake(s) * per_k
-    factors.append(1 - min(0.8, bad * 0.15))
+    factors.append(1 - min(0.8, _mojibake(s) * per_k * 0.15))
     broken = (s.count("\ufffd") + len(_CONTROL.findall(s))) * per_k
     factors.append(1 - min(0.8, broken * 0.1))
     tokens = s.split()
@@ -265,96 +288,154 @@ def _restore_case(fragment: str, word: str, lost: frozenset[str]) -> str | None:
     out: list[str] = []
     i = 0
     for ch in word:
-        if ch in lost:
-            if not out and visible and visible[0].isupper():
-                return None  # a capital was visible, so the word cannot start with a lost letter
-            out.append(ch.upper() if caps else ch)
-        else:
-            if i >= len(visible) or visible[i].lower() != ch:
-                return None
+        # a lost letter can still be visible as a capital (a separate glyph)
+        if i < len(visible) and visible[i].lower() == ch and (ch not in lost or visible[i].isupper()):
             out.append(visible[i])
             i += 1
+        elif ch in lost:
+            out.append(ch.upper() if caps else ch)
+        else:
+            return None
     return "".join(out) if i == len(visible) else None
 
 
-def _choose(readings: list[tuple[str, float, int]]) -> tuple[float, tuple[str, float, int] | None]:
-    """Best cost of a damaged form, and the reading if it wins by ``MARGIN``."""
-    scored = sorted(
-        (max(0.0, 8 - z) + INSERT_COST * runs + (SINGLE_LETTER_COST if len(w) == 1 else 0.0), (w, z, runs))
-        for w, z, runs in readings
-    )
-    best_cost, best = scored[0]
-    unique = len(scored) == 1 or scored[1][0] - best_cost >= MARGIN
-    return best_cost, best if unique else None
+def _reading_cost(reading: Reading, wide_gap: bool) -> float:
+    word, z, runs, initial = reading
+    cost = WORD_COST + max(0.0, 8 - z) + INSERT_COST * runs
+    if len(word) == 1:
+        cost += SINGLE_LETTER_COST
+    if wide_gap:
+        # a lost first letter sometimes widens the gap before a word
+        cost += DOUBLE_SPACE_COST - (INITIAL_GAP_RELIEF if initial else 0.0)
+    return cost
 
 
-def _repair_run(s: str, spans: list[tuple[int, int]], after: str, lost: frozenset[str], index) -> list:
-    """Segment one run of fragments (separated by spaces only) into words; return edits."""
+class _Chooser:
+    """Best reading of a damaged form, cached per (form, capitalised, wide gap)."""
+
+    def __init__(self, lost: frozenset[str]):
+        self.index, self.capital = _damage_index(lost)
+        self.cache: dict[tuple[str, bool, bool], tuple[float, Reading | None] | None] = {}
+
+    def __call__(self, form: str, wide_gap: bool) -> tuple[float, Reading | None] | None:
+        capitalised = form[0].isupper()
+        key = (form, capitalised, wide_gap)
+        if key in self.cache:
+            return self.cache[key]
+        low = form.lower()
+        readings = self.index.get(low, [])
+        if capitalised:  # a visible capital cannot follow a lost first letter
+            readings = [r for r in readings if not r[3]] + self.capital.get(low, [])
+        result = None
+        if readings:
+            scored = sorted((_reading_cost(r, wide_gap), r) for r in readings)
+            best_cost, best = scored[0]
+            unique = len(scored) == 1 or scored[1][0] - best_cost >= MARGIN
+            result = (best_cost, best if unique else None)
+        self.cache[key] = result
+        return result
+
+
+def _known_enough(word: str, z: float) -> bool:
+    # long words are rarely ambiguous, so a rarer long word may still be restored
+    return z >= max(KNOWN_ZIPF - 0.1 * max(0, len(word) - 8), 1.8)
+
+
+def _repair_run(s: str, spans: list[tuple[int, int]], after: str, lost: frozenset[str], choose: _Chooser) -> list:
+    """Segment one run of fragments (separated by spaces only) into words; return edits.
+
+    Dynamic programming over (fragment index, spaces left before it), so that a
+    word may take a trailing space as its lost last letter.
+    """
     n = len(spans)
     gaps = [spans[k + 1][0] - spans[k][1] for k in range(n - 1)]
     tail = len(after) - len(after.lstrip(" "))
     tail_next = after[tail : tail + 1]
     inf = float("inf")
-    best = [inf] * (n + 1)
-    back: list[tuple[int, int, tuple | None] | None] = [None] * (n + 1)
-    best[0] = 0.0
+    # best[(k, wide)] where wide means two or more spaces precede fragment k
+    best: dict[tuple[int, bool], float] = {(0, False): 0.0}
+    back: dict[tuple[int, bool], tuple] = {}
     for i in range(n):
-        if best[i] == inf:
-            continue
-        for j in range(i, min(n, i + MAX_WORD_FRAGMENTS)):
-            if j > i and gaps[j - 1] != 1:
-                break
-            if spans[j][1] - spans[i][0] > MAX_WORD_CHARS:
-                break
-            space_after = gaps[j] if j < n - 1 else tail
-            for t in (0, 1):
-                if t > space_after:
-                    continue
-                rest = space_after - t
-                if j < n - 1:
-                    if rest < 1:
+        for wide in (False, True):
+            base = best.get((i, wide), inf)
+            if base == inf:
+                continue
+            for j in range(i, min(n, i + MAX_WORD_FRAGMENTS)):
+                if j > i and gaps[j - 1] != 1:
+                    break
+                if spans[j][1] - spans[i][0] > MAX_WORD_CHARS:
+                    break
+                space_after = gaps[j] if j < n - 1 else tail
+                for t in (0, 1):
+                    if t > space_after:
                         continue
-                    sep = DOUBLE_SPACE_COST if rest >= 2 else 0.0
-                elif tail_next in (",", ".", ";", ":", ")", "!", "?"):
-                    sep = SPACE_BEFORE_PUNCT_COST * rest
-                else:
-                    sep = DOUBLE_SPACE_COST if rest >= 2 else 0.0
-                start, end = spans[i][0], spans[j][1] + t
-                form = s[start:end]
-                readings = index.get(form.lower())
-                choice = None
-                if readings:
-                    cost, choice = _choose(readings)
-                elif j == i and t == 0:
-                    cost = UNKNOWN_COST
-                else:
-                    continue
-                if j == i and t == 0 and not readings:
-                    choice = None
-                total = best[i] + cost + sep
-                if total < best[j + 1]:
-                    best[j + 1] = total
-                    back[j + 1] = (i, t, (start, end, form, choice))
+                    rest = space_after - t
+                    if j < n - 1:
+                        if rest < 1:
+                            continue
+                        sep = 0.0
+                    elif tail_next in (",", ".", ";", ":", ")", "!", "?"):
+                        sep = SPACE_BEFORE_PUNCT_COST * rest
+                    else:
+                        sep = DOUBLE_SPACE_COST if rest >= 2 else 0.0
+                    start, end = spans[i][0], spans[j][1] + t
+                    form = s[start:end]
+                    found = choose(form, wide)
+                    if found is not None:
+                        cost, reading = found
+                    elif j == i:  # an unknown word, perhaps missing its last letter
+                        cost = WORD_COST + UNKNOWN_COST + INSERT_COST * t + (DOUBLE_SPACE_COST if wide else 0.0)
+                        reading = None
+                    else:
+                        continue
+                    state = (j + 1, rest >= 2)
+                    total = base + cost + sep
+                    if total < best.get(state, inf):
+                        best[state] = total
+                        back[state] = ((i, wide), start, end, form, reading)
+    finals = [k for k in ((n, False), (n, True)) if k in best]
+    if not finals:
+        return []
+    state = min(finals, key=lambda k: best[k])
     edits = []
-    k = n
-    while k > 0 and back[k] is not None:
-        i, _t, (start, end, form, choice) = back[k]
-        if choice is not None and choice[2] > 0 and choice[1] >= KNOWN_ZIPF:
-            word = _restore_case(form.replace(" ", ""), choice[0], lost)
-            if word is not None and word != form:
-                edits.append((start, end, form, word))
-        k = i
+    while state in back:
+        prev, start, end, form, reading = back[state]
+        if reading is not None and reading[2] > 0 and _known_enough(reading[0], reading[1]):
+            restored_only_initial = reading[3] and reading[2] == 1 and end == start + len(form.rstrip())
+            if not (restored_only_initial and len(form) < 2):
+                word = _restore_case(form.replace(" ", ""), reading[0], lost)
+                if word is not None and word != form:
+                    edits.append((start, end, form, word))
+        state = prev
     return edits[::-1]
 
 
 def _has_evidence(s: str, spans: list[tuple[int, int]], after: str, lex: dict[str, float]) -> bool:
+    """Whether a run of fragments, or the text around it, shows signs of glyph loss."""
     for k, (a, b) in enumerate(spans):
         w = s[a:b]
         if len(w) == 1 and w != "u" or lex.get(w.lower(), 0.0) < OOV_ZIPF:
             return True
         if k + 1 < len(spans) and spans[k + 1][0] - b >= 2:
             return True
-    return after.startswith("  ") or bool(re.match(r" [,.;:]", after))
+    if after.startswith("  ") or re.match(r" [,.;:]", after):
+        return True
+    # damage comes in stretches: a word-word double space nearby counts too
+    window = s[max(0, spans[0][0] - EVIDENCE_WINDOW) : spans[-1][1] + EVIDENCE_WINDOW]
+    return bool(_LETTER_GAP2.search(window))
+
+
+def _fixed(s: str, a: int, b: int, lost: frozenset[str], first: bool, last: bool) -> bool:
+    """Whether fragment ``s[a:b]`` must stay as it is."""
+    if any(ch in lost for ch in s[a:b]):
+        return True  # it holds a lost letter, so it was extracted intact
+    if first and a and s[a - 1] not in " \n\t\f([{\"'‘“„":
+        return True  # glued to a symbol or digit: part of a code or abbreviation (V&D, G/G)
+    return last and b < len(s) and (s[b] in "&/@-'’" or s[b].isdigit())
+
+
+def _repair_if_damaged(s, run, after, lost, choose, lex) -> list:
+    return _repair_run(s, run, after, lost, choose) if _has_evidence(s, run, after, lex) else []
 
 
 def repair(s: str, lost: set[str]) -> tuple[str, list[RepairSpan]]:
@@ -366,25 +447,21 @@ def repair(s: str, lost: set[str]) -> tuple[str, list[RepairSpan]]:
     lost_set = frozenset(c for c in lost if c.islower())
     if not lost_set:
         return s, []
-    index = _damage_index(lost_set)
+    choose = _Chooser(lost_set)
     lex = lexicon()
     edits: list[tuple[int, int, str, str]] = []
     for m in _PHRASE.finditer(s):
-        # fragments holding a lost letter were extracted intact: they split the phrase
-        run: list[tuple[int, int]] = []
         frags = [(f.start() + m.start(), f.end() + m.start()) for f in _LETTERS.finditer(m.group())]
-        frags.append(None)
-        for span in frags:
-            if span is not None and not any(ch in lost_set for ch in s[span[0] : span[1]]):
-                run.append(span)
+        run: list[tuple[int, int]] = []
+        for k, (a, b) in enumerate(frags):
+            if not _fixed(s, a, b, lost_set, k == 0, k == len(frags) - 1):
+                run.append((a, b))
                 continue
             if run:
-                after = s[run[-1][1] : run[-1][1] + 3] if span is None else s[run[-1][1] : span[0]]
-                if span is None:
-                    after = s[run[-1][1] :][:8]
-                if _has_evidence(s, run, after, lex):
-                    edits.extend(_repair_run(s, run, after, lost_set, index))
-                run = []
+                edits.extend(_repair_if_damaged(s, run, s[run[-1][1] : a], lost_set, choose, lex))
+            run = []
+        if run:
+            edits.extend(_repair_if_damaged(s, run, s[run[-1][1] : run[-1][1] + 8], lost_set, choose, lex))
     if not edits:
         return s, []
     out: list[str] = []
@@ -405,28 +482,33 @@ def repair(s: str, lost: set[str]) -> tuple[str, list[RepairSpan]]:
 # --- Text ---------------------------------------------------------------------
 
 
-def _shift(offset: int, spans: list[RepairSpan]) -> int:
-    """Where ``offset`` of the unrepaired text lands in the repaired text."""
-    delta = 0
-    for old_start, old_end, new_start, new_end, _o, _n in spans:
-        if old_end <= offset:
-            delta += (new_end - new_start) - (old_end - old_start)
-        else:
-            break
-    return offset + delta
+def _shifter(spans: list[RepairSpan]):
+    """Map an offset of the unrepaired text to the repaired text."""
+    ends = [old_end for _a, old_end, *_rest in spans]
+    deltas = list(accumulate((nb - na) - (ob - oa) for oa, ob, na, nb, _o, _n in spans))
+
+    def shift(offset: int) -> int:
+        k = bisect.bisect_right(ends, offset)  # repairs that end at or before offset
+        return offset + (deltas[k - 1] if k else 0)
+
+    return shift
 
 
 def apply_quality(text: Text) -> Text:
-    """Score each page and the whole text; detect and repair glyph loss."""
+    """Score each page and the whole text; detect and repair glyph loss.
+
+    Scores describe the extracted text as it came out (before repairs).
+    """
     source = text.text
     pages = text.pages or [Page(number=1, start=0, end=len(source))]
-    scored = [replace(p, quality=page_quality(source[p.start : p.end])) for p in pages]
-    total = sum(max(p.end - p.start, 1) for p in scored)
-    quality = round(sum(p.quality * max(p.end - p.start, 1) for p in scored) / total, 3)
-    result = replace(text, pages=scored if text.pages else text.pages, quality=quality)
+    signals = [_signals(source[p.start : p.end]) for p in pages]
+    scored = [replace(p, quality=_score(source[p.start : p.end], sig)) for p, sig in zip(pages, signals)]
+    weights = [max(p.end - p.start, 1) for p in scored]
+    quality = round(sum(p.quality * w for p, w in zip(scored, weights)) / sum(weights), 3)
+    result = replace(text, pages=scored if text.pages else [], quality=quality)
     if text.original is not None:  # already repaired: never repair twice
         return result
-    if max(_signals(source)["glyph"], *(_signals(source[p.start : p.end])["glyph"] for p in pages)) < 0.03:
+    if max(sig["glyph"] for sig in signals) < GLYPH_SUSPECT:
         return result  # clean text: no glyph-loss hunt
     lost = detect_lost_glyphs(source)
     if not lost:
@@ -435,9 +517,9 @@ def apply_quality(text: Text) -> Text:
     repaired, spans = repair(source, lost)
     if not spans:
         return result
+    shift = _shifter(spans)
     result.original = source
     result.text = repaired
     result.repairs = [Repair(start=a, end=b, original=o, repaired=n) for _s, _e, a, b, o, n in spans]
-    if text.pages:
-        result.pages = [replace(p, start=_shift(p.start, spans), end=_shift(p.end, spans)) for p in scored]
+    result.pages = [replace(p, start=shift(p.start), end=shift(p.end)) for p in result.pages]
     return result
