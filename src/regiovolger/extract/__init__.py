@@ -8,14 +8,20 @@ present and empty.
 from __future__ import annotations
 
 from ..document import Part, Text
+from .actions import extract_actions
 from .amounts import find_amounts
+from .commitments import extract_commitments
+from .decisions import extract_decisions
 from .evidence import evidence
+from .key_dates import extract_key_dates
+from .linking import link_to_meetings
+from .meetings import extract_meetings
 from .municipalities import current_successor, find_municipalities, summarise
+from .organisations import extract_organisations
+from .people import extract_people
+from .projects import extract_projects
 
 SCHEMA_ID = "regiovolger.extraction/1"
-
-LATER_KEYS = ("meetings", "agenda_items", "decisions", "actions", "commitments", "key_dates",
-              "projects", "people", "organisations")
 
 
 def _number(value) -> float | int | None:
@@ -58,8 +64,16 @@ def extract(text: Text, parts: list[Part], source: dict) -> dict:
         "source": source,
         "documents": [p.as_contract() for p in parts],
     }
-    for key in LATER_KEYS:
-        result[key] = []
+    result["meetings"], result["agenda_items"] = extract_meetings(text, parts)
+    result["decisions"] = extract_decisions(text, parts)
+    result["actions"] = extract_actions(text, parts)
+    result["commitments"] = extract_commitments(text, parts)
+    result["key_dates"] = extract_key_dates(text, parts)
+    link_to_meetings(result)
+    result["projects"] = extract_projects(text, parts)
     result["amounts"] = extract_amounts(text, parts)
     result["municipalities"] = extract_municipalities(text, parts)
+    # people and organisations gather names from the facts above as well as from the text
+    result["people"] = extract_people(text, parts, result)
+    result["organisations"] = extract_organisations(text, parts, result)
     return result
