@@ -14,6 +14,7 @@ from pathlib import Path
 FONT_PATH = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 FONT = "DejaVuSans"
 SEEDS = Path("/work/shared/corpus/seeds")
+VOWELS = set("aeiouyAEIOUYëéïöüèáó")
 
 # A sentence that carries every diacritic the readers must keep, and a real compound.
 DIACRITICS = (
@@ -103,7 +104,8 @@ def hyphen_wrap(text: str, width: float, size: float = 10) -> list[str]:
     """Wrap like a typesetter that breaks long words at line ends.
 
     A word with a real hyphen breaks after that hyphen (``Noord-`` / ``Brabant``);
-    other words of 7+ letters get an inserted hyphen, both parts at least 3 letters.
+    other words of 7+ letters get an inserted hyphen (never between two vowels or inside ij),
+    both parts at least 3 letters.
     """
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -126,6 +128,9 @@ def hyphen_wrap(text: str, width: float, size: float = 10) -> list[str]:
                 head, tail = word[:cut], word[cut:]
         elif word.isalpha() and len(word) >= 7:
             for cut in range(len(word) - 3, 2, -1):
+                # Like Dutch hyphenation: never split two vowels ("ee", "ui", "ie").
+                if word[cut - 1] in VOWELS and word[cut] in VOWELS or word[cut - 1 : cut + 1] == "ij":
+                    continue
                 if fits(f"{line} {word[:cut]}-"):
                     head, tail = word[:cut] + "-", word[cut:]
                     break

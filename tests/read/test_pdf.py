@@ -14,7 +14,7 @@ except ImportError:  # tests/read is not a package
     import pdf_factory as F
 
 from regiovolger.errors import ReadError
-from regiovolger.read.pdf import clean_text, dehyphenate, keep_hyphen, read_pdf
+from regiovolger.read.pdf import clean_text, dehyphenate, join_word, keep_hyphen, read_pdf
 
 REAL = Path("/work/shared/corpus/real")
 
@@ -302,10 +302,26 @@ def test_dehyphenate_pdfium_markers_and_soft_hyphens():
         ("COVID", "19", True),
         ("BESLUITEN", "LIJST", False),
         ("samenwerkings", "overeenkomst", False),
+        ("zonne", "energie", True),
+        ("niet", "relevant", True),
+        ("auto", "ongeluk", True),
+        ("pro", "jectbudgetten", False),
     ],
 )
 def test_keep_hyphen(left, right, keep):
     assert keep_hyphen(left, right) is keep
+
+
+def test_join_word_restores_trema_and_hyphenated_chains():
+    # Dutch hyphenation drops the trema at the break: "be-eindigen".
+    assert join_word("be", "eindigen") == "beëindigen"
+    assert join_word("co", "operatie") == "coöperatie"
+    assert join_word("zonne", "energie") == "zonne-energie"
+    # The tail of a hyphenated chain keeps its hyphen unless the part is a word.
+    assert join_word("op", "dak", compound=True) == "op-dak"
+    assert join_word("Hertogen", "bosch", compound=True) == "Hertogenbosch"
+    assert dehyphenate("de regeling zon-op\ufffedak geldt") == "de regeling zon-op-dak\ngeldt"
+    assert dehyphenate("in ’s-Hertogen-\nbosch is") == "in ’s-Hertogenbosch\nis"
 
 
 @needs_font

@@ -139,10 +139,10 @@ _BREAK = re.compile(
 # Words after a suspended hyphen: "zorg- en welzijn", "op- of aanmerkingen".
 _CONJUNCTIONS = frozenset({"en", "of", "tot", "noch", "dan", "als", "maar", "t/m"})
 # Dutch prefixes that are written with a hyphen ("niet-relevant", "oud-burgemeester").
-_HYPHEN_PREFIXES = frozenset({"niet", "ex", "oud", "vice", "adjunct", "loco", "non", "pre", "post", "anti", "pro", "co", "mini", "maxi", "midi", "extra", "super"})
+_HYPHEN_PREFIXES = frozenset({"niet", "ex", "oud", "vice", "adjunct", "loco", "non"})
 # Vowel pairs that would merge into one sound if written together: Dutch keeps
 # the hyphen there ("programma-aanpak", "zee-egel", "informatie-uitwisseling").
-_CLASH = frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ij", "oe", "oi", "oo", "ou", "ui", "uu"})
+_CLASH = frozenset({"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "oe", "oi", "oo", "ou", "ui", "uu"})
 
 
 @lru_cache(maxsize=50_000)
@@ -152,24 +152,40 @@ def _known(word: str) -> bool:
     return zipf_frequency(word, "nl") > 0
 
 
+_TREMA = {"a": "ä", "e": "ë", "i": "ï", "o": "ö", "u": "ü"}
+
+
+def join_word(left: str, right: str, *, compound: bool = False) -> str:
+    """The word ``left-`` + ``right`` stood for before it was broken at a line end.
+
+    ``compound`` says ``left`` is itself the tail of a hyphenated word ("zon-op-").
+    """
+    joined = left + right
+    if any(c.isdigit() for c in joined):
+        return f"{left}-{right}"  # "120-180", "COVID-19"
+    if right[:1].isupper():
+        if left.isupper() and right.isupper() and len(right) > 1 and _known(joined.lower()):
+            return joined  # a heading in capitals
+        return f"{left}-{right}"  # "Noord-Brabant", "niet-EU"
+    if len(left) > 1 and sum(c.isupper() for c in left) >= 2:
+        return f"{left}-{right}"  # an acronym before the hyphen: "GGD-regio"
+    if (left[-1] + right[0]).lower() in _CLASH:
+        # Dutch hyphenation drops a trema at the break ("be-eindigen" for
+        # "beëindigen"); otherwise vowels that would merge keep their hyphen.
+        trema = _TREMA.get(right[0])
+        if trema and _known((left + trema + right[1:]).lower()):
+            return left + trema + right[1:]
+        return f"{left}-{right}"
+    if _known(joined.lower()):
+        return joined
+    if compound or (left.lower() in _HYPHEN_PREFIXES and _known(right.lower())):
+        return f"{left}-{right}"
+    return joined
+
+
 def keep_hyphen(left: str, right: str) -> bool:
     """Whether ``left-`` + ``right`` across a line end is a real hyphenated compound."""
-    if any(c.isdigit() for c in left + right):
-        return True  # "120-180", "COVID-19"
-    if right[:1].isupper():
-        if left.isupper() and right.isupper() and len(right) > 1:
-            return not _known((left + right).lower())  # a heading in capitals
-        return True  # "Noord-Brabant", "niet-EU", "VNG-Overijssel"
-    if len(left) > 1 and sum(c.isupper() for c in left) >= 2:
-        return True  # an acronym before the hyphen: "GGD-regio"
-    joined = (left + right).lower()
-    if _known(joined):
-        return False
-    if left.lower() in _HYPHEN_PREFIXES:
-        return True
-    if (left[-1] + right[0]).lower() in _CLASH:
-        return True
-    return False
+    return "-" in join_word(left, right)
 
 
 def dehyphenate(text: str) -> str:
@@ -180,13 +196,15 @@ def dehyphenate(text: str) -> str:
         mark = m["mark"]
         broken_line = bool(m["hard"] or m["nl"] or mark in ("\ufffe", "\u0002"))
         if mark == "\u00ad":
-            hyphen = ""  # the author's own soft hyphen: never part of the word
+            word = left + right  # the author's own soft hyphen: never part of the word
         elif right.lower() in _CONJUNCTIONS:
             # A suspended compound: the space after the hyphen is real.
             return f"{left}-\n{right}{tail}{rest}" if broken_line else f"{left}- {right}{tail}{rest}"
         else:
-            hyphen = "-" if keep_hyphen(left, right.split("-")[0]) else ""
-        word = f"{left}{hyphen}{right}{tail}"
+            head, _, more = right.partition("-")
+            compound = m.start() > 0 and m.string[m.start() - 1] == "-"
+            word = join_word(left, head, compound=compound) + (f"-{more}" if more else "")
+        word = f"{word}{tail}"
         if not broken_line:
             return word + rest
         # Keep the line a line: end it after the joined word.
