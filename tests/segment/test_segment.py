@@ -181,8 +181,10 @@ def test_seed_002_bundle():
     assert part_at(parts, s, "Vastgesteld d.d. 29 januari 2025").id == "p9"
     # metadata
     assert parts[0].date == "2025-01-29"
+    assert parts[0].title == "Bundel - Algemeen Bestuur van 29 januari 2025"
     assert parts[1].title == "Lobby" and parts[1].date == "2025-01-29"
     assert parts[3].date == "2024-12-20"
+    assert parts[3].organisation == "Ministerie van Binnenlandse Zaken en Koninkrijksrelaties"
     assert parts[4].title == "Project Servicepunt Techniek (SPT)"
     assert parts[6].date == "2024-12-16"
     assert parts[8].date == "2024-12-18" and parts[8].title == "Verslag Algemeen Bestuur"
@@ -326,3 +328,15 @@ def test_empty_and_blank_text():
         check_invariants(text, parts) if s else None
         assert len(parts) == 1 and parts[0].start == 0 and parts[0].end == len(s)
         assert parts[0].type == "other"
+
+
+def test_paged_bundle_of_different_documents():
+    """Documents of different kinds glued page by page, as a PDF bundle would hold them."""
+    kamerbrief = (FIXTURES / "kamerbrief.txt").read_text(encoding="utf-8")
+    pages = [_seed("001"), _seed("000"), kamerbrief, _seed("004")[:20000]]
+    text = paged(pages)
+    parts = segment(text)
+    check_invariants(text, parts)
+    assert [p.type for p in parts] == ["minutes", "programme", "parliamentary_letter", "policy_report"]
+    assert [p.start for p in parts[1:]] == [pg.start for pg in text.pages[1:]]
+    assert parts[2].title == "Voortgang programma bereikbaarheid"

@@ -1,0 +1,127 @@
+"""Typing a logical document from weighted cues in its head and body."""
+
+from __future__ import annotations
+
+import re
+
+from regiovolger.document import Text
+
+from .lines import _Doc, _field_word, _Line, _rx
+from .types import TYPES
+
+_BODY_RULES: list[tuple[str, float, float, re.Pattern]] = [
+    # (type, weight per hit, cap, line pattern)
+    ("minutes", 3.0, 3.0, _rx(r"^(aanwezig(en)?|afwezig|afgemeld|verhinderd|met kennisgeving afwezig)\b")),
+    ("minutes", 0.6, 2.4, _rx(r"(^|\s)(\(?actie\)?\s*:?\s*[A-Z]|actie(punt)?\s*:)|\(actie\)|\bactie allen\b")),
+    ("minutes", 0.5, 2.0, _rx(r"\b(deelt mee|merkt op|licht toe|antwoordt|geeft aan dat|vraagt (of|naar)|constateert|"
+                              r"opent de vergadering|sluit de vergadering|het verslag wordt vastgesteld|"
+                              r"het verslag is akkoord)\b")),
+    ("minutes", 1.5, 1.5, _rx(r"^(notulist|verslaglegging|voorzitter)\b")),
+    ("decision_list", 0.7, 3.5, _rx(r"^(besluit|besloten|besluiten|conclusie)\s*:|\b(aangenomen|verworpen|"
+                                    r"unaniem|zonder hoofdelijke stemming|hamerstuk|conform (voorstel|besloten))\b")),
+    ("action_list", 0.5, 3.0, _rx(r"^(actie|actiepunt|nr\.?|wie|wat|wanneer|deadline|status|eigenaar|gereed)\b.*"
+                                  r"\b(wie|wat|wanneer|deadline|status|eigenaar|actiehouder|gereed)\b")),
+    ("agenda", 1.0, 3.0, _rx(r"^(\d{1,2}[.)]?\s*)?(opening|vaststell?ing (van )?de agenda|rondvraag|sluiting|mededelingen|"
+                             r"ingekomen stukken|opening en mededelingen|spreekrecht( burgers)?|vragenkwartier)\.?\s*$")),
+    ("proposal", 1.5, 4.5, _rx(r"^(voorstel|beslispunten|gevraagd besluit|te nemen besluit|beslissing|ontwerpbesluit|"
+                               r"portefeuillehouder|besluit)\s*:|^(beslispunten|gevraagd besluit|te nemen besluit)\b|"
+                               r"\b(stelt|stellen) (de raad|provinciale staten|het algemeen bestuur|het dagelijks bestuur|"
+                               r"u) voor\b|^het college stelt\b|^(samenvatting van het voorgestelde besluit)")),
+    ("memo", 3.0, 3.0, _rx(r"\b(in )?(deze|dit) (memo|notitie|beslisnota|informatienota|nota)\b")),
+    ("memo", 1.0, 3.0, _rx(r"^(aanleiding|geadviseerd besluit|kern|advies|krachtenveld|politieke context|"
+                           r"ter (besluitvorming|informatie|advisering|kennisname|bespreking))\s*:?\s*$")),
+    ("letter", 3.0, 3.0, _rx(r"^(hoog)?geachte\b")),
+    ("letter", 2.0, 2.0, _rx(r"^(met (vriendelijke|hartelijke) groet(en)?|hoogachtend)\b")),
+    ("letter", 0.7, 1.4, _rx(r"^(ons kenmerk|uw kenmerk|uw brief van|betreft)\b")),
+    ("parliamentary_letter", 5.0, 5.0, _rx(r"aan de voorzitter van de (tweede|eerste) kamer|"
+                                           r"(tweede|eerste) kamer der staten-generaal")),
+    ("parliamentary_letter", 0.7, 3.5, _rx(r"\buw kamer\b|\bde kamer (te )?informeren\b")),
+    ("parliamentary_letter", 2.0, 2.0, _rx(r"\b(deze|in de|dit is een) kamerbrief\b")),
+    ("parliamentary_letter", 2.0, 2.0, _rx(r"^de (minister|staatssecretaris) (van|voor) .*,\s*$")),
+    ("application_form", 0.5, 4.0, _rx(r"^(\d{1,2}(\.\d{1,2})*\.?\s+)?(naam (project|aanvrager|organisatie)|aanvrager|"
+                                       r"projectnaam|contactpersoon|looptijd|gevraagde (bijdrage|subsidie)|"
+                                       r"cofinanciering|datum indiening|handtekening|rechtsvorm|kvk)\b")),
+    ("application_form", 1.5, 3.0, _rx(r"\b(dit|het) (aanvraag)?formulier\b|\bin te vullen door\b|"
+                                       r"\bformulier (volledig )?in te vullen\b")),
+    ("assessment_report", 1.0, 3.0, _rx(r"^(\d+\.?\s*)?(bevindingen|beoordeling|toetsing|score|eindoordeel|"
+                                        r"conclusie en advies|advies (aan|van) )")),
+    ("programme", 0.6, 3.0, _rx(r"^(programmalijn|activiteiten|projecten|bestuurlijk opdrachtgever|doelen|"
+                                r"resultaten \d{4}|planning|mijlpalen)\b|\bbestuurlijk opdrachtgever\b")),
+    ("budget", 0.4, 3.0, _rx(r"^(lasten|baten|saldo|totaal (lasten|baten)|reserves?|begrotingssaldo|"
+                             r"exploitatie|rekening \d{4}|begroting \d{4})\b")),
+    ("policy_report", 1.0, 3.0, _rx(r"^(\d{1,2}\.?\s*)?(voorwoord|inleiding|samenvatting|inhoudsopgave|"
+                                    r"conclusies?( en aanbevelingen)?|aanbevelingen|hoofdstuk \d+)\s*$")),
+]
+
+
+def _rule_hits(ln: _Line) -> tuple[int, ...]:
+    """Indices of the body rules a line matches, computed once per line."""
+    if ln.body_hits is None:
+        ln.body_hits = tuple(k for k, rule in enumerate(_BODY_RULES) if rule[3].search(ln.s))
+    return ln.body_hits
+
+
+def classify(text: str) -> tuple[str, dict[str, float]]:
+    """Type of one logical document from its text: (type, scores per type)."""
+    doc = _Doc(Text(text=text, pages=[], media_type="text/plain"))
+    return _classify_range(doc, 0, len(doc.lines), None)
+
+
+def _classify_range(doc: _Doc, a: int, b: int, hint: str | None) -> tuple[str, dict[str, float]]:
+    scores = {t: 0.0 for t in TYPES}
+    lines = doc.lines[a:b]
+    nb = [ln for ln in lines if not ln.blank]
+    # title window: the first title-like lines
+    seen = 0
+    after_fields = False
+    for ln in nb[:8]:
+        if "page" in ln.tags or "url" in ln.tags:
+            continue
+        seen += 1
+        if "label" in ln.tags or "pfield" in ln.tags:
+            after_fields = True  # a title below header fields is the subject, not the document kind
+        if ln.title_type and "titlelike" in ln.tags and not ln.title_anywhere:
+            w = ln.title_weight * (1.0 if seen <= 4 and not after_fields else 0.6)
+            scores[ln.title_type] = max(scores[ln.title_type], w)
+        elif ln.title_type and "titlelike" in ln.tags:
+            scores[ln.title_type] = max(scores[ln.title_type], ln.title_weight * 0.6)
+    head = nb[:30]
+    tags = [ln.tags for ln in head]
+    pf = {_field_word(ln.s) for ln in head if "pfield" in ln.tags}
+    if any("pkey" in t for t in tags) and len(pf) >= 3:
+        scores["proposal"] += 4
+    if any("aan" in t for t in tags[:15]) and any("van" in t for t in tags[:15]):
+        scores["memo"] += 3
+    if any("salutation" in ln.tags for ln in nb[:60]):
+        scores["letter"] += 1
+    if sum(1 for t in tags if "mfield" in t) >= 2:
+        scores["minutes"] += 1.5
+    hits = [0.0] * len(_BODY_RULES)
+    for ln in nb:
+        for k in _rule_hits(ln):
+            hits[k] = min(_BODY_RULES[k][2], hits[k] + _BODY_RULES[k][1])
+    for k, v in enumerate(hits):
+        scores[_BODY_RULES[k][0]] += v
+    # agenda: many short numbered items with little text between them
+    items = [ln for ln in nb if "numbered" in ln.tags and len(ln.s) <= 100]
+    chars = sum(len(ln.s) for ln in nb)
+    if len(items) >= 3 and chars / (len(items) + 1) < 260:
+        scores["agenda"] += 2
+    # form: many label-only lines
+    form = sum(1 for ln in nb if "form" in ln.tags)
+    if form >= 4:
+        scores["application_form"] += min(3.0, form * 0.3)
+    # long chaptered text is a report
+    chapters = sum(1 for ln in nb if re.match(r"^\d{1,2}(\.\d{1,2})?\.?\s+[A-Z][^.]{3,80}$", ln.s) and len(ln.s) <= 90)
+    if chars > 15000:
+        scores["policy_report"] += 1.5
+        if chapters >= 5:
+            scores["policy_report"] += 1
+    # a parliamentary letter is a letter too
+    if scores["parliamentary_letter"] >= 3:
+        scores["parliamentary_letter"] += scores["letter"] * 0.5
+    if hint:
+        scores[hint] += 2.5
+    scores["other"] = 1.5
+    best = max(TYPES, key=lambda t: (scores[t], -TYPES.index(t)))
+    return best, scores
