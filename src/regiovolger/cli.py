@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -126,9 +127,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], workers: int | None) -> N
 def summary(ctx: click.Context) -> None:
     """Overzicht van wat er in de opslag staat / summary of the store."""
     from .store.bootstrap import setup
-    from .store.queries import store_summary
 
     setup(ctx.obj["data_dir"])
+    from .store.queries import store_summary  # models import only after Django is set up
+
     s = store_summary()
     console.print(f"[bold]{message('summary.title')}[/bold]  ({message('summary.store')}: {s['database']})",
                   highlight=False)
@@ -147,7 +149,7 @@ def summary(ctx: click.Context) -> None:
     files = Table(message("ingest.file"), "type", message("summary.pages"), message("summary.parts"),
                   "kwaliteit / quality")
     for row in s["file_rows"]:
-        files.add_row(row["path"], row["media_type"], str(row["page_count"]), str(row["parts"]),
+        files.add_row(Path(row["path"]).name, row["media_type"], str(row["page_count"]), str(row["parts"]),
                       f"{row['text_quality']:.2f}" if row["text_quality"] is not None else "")
     console.print(files)
     if s["failure_rows"]:

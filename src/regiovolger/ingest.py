@@ -43,22 +43,25 @@ class Report:
 
 
 def expand(paths: Iterable[str]) -> list[Path]:
-    """Files named, files under folders (recursively) and glob matches, each once, sorted."""
-    found: dict[str, Path] = {}
+    """Files named, files under folders (recursively, skipping hidden ones) and glob matches,
+    each once, as sorted absolute paths."""
+    found: set[Path] = set()
 
     def add(p: Path) -> None:
+        # absolute paths: the store records where a file came from, wherever ingest ran
+        p = p.absolute()
         if p.is_dir():
-            for sub in sorted(p.rglob("*")):
+            for sub in p.rglob("*"):
                 if sub.is_file() and not any(part.startswith(".") for part in sub.relative_to(p).parts):
-                    found.setdefault(str(sub.resolve()), sub)
+                    found.add(sub)
         else:
-            found.setdefault(str(p.resolve()), p)
+            found.add(p)
 
     for raw in paths:
         matches = glob.glob(raw, recursive=True) if glob.has_magic(raw) else [raw]
         for m in matches:
             add(Path(m))
-    return sorted(found.values(), key=str)
+    return sorted(found, key=str)
 
 
 def _work(path: str) -> Processed | ReadError | Exception:
