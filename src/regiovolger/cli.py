@@ -115,10 +115,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], workers: int | None) -> N
         table.add_row(message(f"ingest.{status}"), str(report.count(status)))
     console.print(table)
     if report.failed:
-        failures = Table(message("ingest.file"), message("ingest.reason"), title=message("ingest.failed"))
+        # one line per failed file, never wrapped, so the reason can be grepped and read whole
+        console.print(f"[bold]{message('ingest.failed')}:[/bold]")
         for outcome in report.failed:
-            failures.add_row(outcome.path, outcome.reason or "")
-        console.print(failures)
+            console.print(f"  {outcome.path}: {outcome.reason}", highlight=False, markup=False, soft_wrap=True)
         sys.exit(1)
 
 
@@ -153,10 +153,9 @@ def summary(ctx: click.Context) -> None:
                       f"{row['text_quality']:.2f}" if row["text_quality"] is not None else "")
     console.print(files)
     if s["failure_rows"]:
-        failures = Table(message("ingest.file"), message("ingest.reason"), title=message("summary.failures"))
+        console.print(f"[bold]{message('summary.failures')}:[/bold]")
         for row in s["failure_rows"]:
-            failures.add_row(row["path"], row["reason"])
-        console.print(failures)
+            console.print(f"  {row['path']}: {row['reason']}", highlight=False, markup=False, soft_wrap=True)
 
 
 if __name__ == "__main__":

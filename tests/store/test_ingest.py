@@ -76,3 +76,31 @@ def test_globs_and_missing_paths(folder):
     assert sorted(f.name for f in files) == ["memo.txt", "verslag.txt"]
     report = ingest([str(folder / "bestaat-niet.pdf")], workers=1)
     assert report.failed[0].code == "not_found"
+
+
+def test_every_kind_of_bad_input_is_recorded_and_good_files_still_land(tmp_path, monkeypatch):
+    from tests.read import pdf_factory as F
+
+    if not F.font_available():
+        pytest.skip("DejaVu font missing")
+    docs = tmp_path / "gemengd"
+    docs.mkdir()
+    good = F.text_pdf([["Het bestuur stemt in met het voorstel.", "De kosten zijn € 12.875."]])
+    (docs / "goed.pdf").write_bytes(good)
+    shutil.copy(next(SEEDS.glob("003_*.txt")), docs / "memo.txt")
+    (docs / "geheim.pdf").write_bytes(F.text_pdf([["Vertrouwelijk."]], encrypt="wachtwoord"))
+    (docs / "afgebroken.pdf").write_bytes(good[: len(good) // 2])
+    (docs / "leeg.docx").write_bytes(b"")
+    (docs / "rommel.pdf").write_bytes(b"GIF89a rommel met de verkeerde naam")
+    (docs / "programma.exe").write_bytes(b"MZ" + bytes(500))
+    (docs / "groot.txt").write_text("woord " * 400_000)  # about 2.4 MB
+    monkeypatch.setenv("REGIOVOLGER_MAX_MB", "1")
+    report = ingest([str(docs)], workers=2)
+    codes = {o.path.split("/")[-1]: o.code for o in report.failed}
+    assert codes == {"geheim.pdf": "encrypted", "afgebroken.pdf": "corrupt", "leeg.docx": "empty",
+                     "rommel.pdf": "not_pdf", "programma.exe": "unsupported", "groot.txt": "too_large"}
+    for outcome in report.failed:
+        assert outcome.reason and "\n" not in outcome.reason
+    assert sorted(o.path.split("/")[-1] for o in report.outcomes if o.status == INGESTED) == ["goed.pdf", "memo.txt"]
+    assert IngestFailure.objects.count() == 6
+    assert SourceFile.objects.count() == 2
