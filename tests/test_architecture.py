@@ -16,3 +16,18 @@ def test_core_does_not_import_django():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_no_machine_specific_paths():
+    """CI clones the project elsewhere: tests and code find shared/ relative to themselves."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    offenders = [
+        str(p.relative_to(root))
+        for folder in ("src", "tests", "benchmarks", "scripts")
+        for p in (root / folder).rglob("*")
+        if p.is_file() and p.suffix in {".py", ".sh", ""} and "/work/" in p.read_text(errors="ignore")
+        and p.name != "test_architecture.py"
+    ]
+    assert offenders == []

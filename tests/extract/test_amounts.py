@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from regiovolger.extract.amounts import AmountMatch, find_amounts
 
-SEEDS = Path("/work/shared/corpus/seeds")
+from tests.conftest import SEEDS  # noqa: E402
 if not SEEDS.is_dir():  # a checkout without the shared corpus
     SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
 

@@ -7,7 +7,7 @@ import pytest
 
 from regiovolger.extract import municipalities as M
 
-SEEDS = Path("/work/shared/corpus/seeds")
+from tests.conftest import SEEDS  # noqa: E402
 CSV = Path(M.__file__).resolve().parents[1] / "data" / "municipalities.csv"
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 FONT_PATH = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 FONT = "DejaVuSans"
-SEEDS = Path("/work/shared/corpus/seeds")
+from tests.conftest import SEEDS  # noqa: E402
 VOWELS = set("aeiouyAEIOUYëéïöüèáó")
 
 # A sentence that carries every diacritic the readers must keep, and a real compound.

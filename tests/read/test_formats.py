@@ -9,7 +9,8 @@ import pytest
 from docx.oxml import parse_xml
 
 from regiovolger.read import read_bytes, sniff
-from tests.conftest import DIACRITICS, seed_paragraphs, token_recall
+from tests.read.pdf_factory import DIACRITICS, OWN_PARAGRAPHS, seed_paragraphs
+from tests.read.pdf_factory import recall as token_recall
 
 TEXTBOX_XML = (
     '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
@@ -48,7 +49,7 @@ def build_docx(paragraphs: list[str], box: str, table: list[list[str]]) -> bytes
 
 
 def test_docx_reads_paragraphs_table_and_textbox_in_order():
-    paragraphs = seed_paragraphs(2000, "001").splitlines()
+    paragraphs = seed_paragraphs(8)
     table = [["Wie", "Wat", "Wanneer"], ["de projectleider", "planning rondsturen", "1 oktober"]]
     box = "Let op: de aanvraag moet vóór 1 maart binnen zijn."
     text = read_bytes(build_docx(paragraphs, box, table), "verslag.docx")
@@ -80,7 +81,7 @@ HTML_PAGE = """<!DOCTYPE html><html lang="nl"><head><title>Raadsvergadering</tit
 
 
 def test_html_keeps_content_and_drops_boilerplate():
-    paragraphs = seed_paragraphs(1500, "003").splitlines()
+    paragraphs = seed_paragraphs(6)
     body = "".join(f"<p>{p}</p>" for p in paragraphs) + f"<p>{DIACRITICS}</p>"
     text = read_bytes(HTML_PAGE.format(body=body).encode("utf-8"), "agenda.html")
     assert text.media_type == "text/html"
@@ -94,7 +95,7 @@ def test_html_keeps_content_and_drops_boilerplate():
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "cp1252", "utf-16", "latin-1"])
 def test_plain_text_in_common_encodings(encoding):
     sample = DIACRITICS if encoding != "latin-1" else DIACRITICS.replace("€", "EUR").replace("’", "'")
-    prose = seed_paragraphs(800, "003") + "\n" + sample + "\n"
+    prose = "\n".join(OWN_PARAGRAPHS) + "\n" + sample + "\n"
     text = read_bytes(prose.encode(encoding), "notitie.txt")
     assert text.text.strip() == prose.strip()
 

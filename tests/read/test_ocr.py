@@ -16,7 +16,9 @@ from regiovolger.read import ocr
 from regiovolger.read.image import read_image
 from regiovolger.read.pdf import read_pdf
 
-SCAN = Path("/work/shared/corpus/real/07_overijssel_bo-energiegebied-att_verslag_2024-06-20_SCANNED-OCR.pdf")
+from tests.conftest import REAL  # noqa: E402
+
+SCAN = (REAL / "07_overijssel_bo-energiegebied-att_verslag_2024-06-20_SCANNED-OCR.pdf")
 
 needs_tesseract = pytest.mark.skipif(
     not ocr.available(), reason="tesseract with Dutch data (tesseract-ocr-nld) is not installed"

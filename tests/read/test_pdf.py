@@ -16,7 +16,7 @@ except ImportError:  # tests/read is not a package
 from regiovolger.errors import ReadError
 from regiovolger.read.pdf import clean_text, dehyphenate, join_word, keep_hyphen, read_pdf
 
-REAL = Path("/work/shared/corpus/real")
+from tests.conftest import REAL  # noqa: E402
 
 needs_font = pytest.mark.skipif(not F.font_available(), reason=f"font missing: {F.FONT_PATH} (apt install fonts-dejavu-core)")
 

@@ -10,6 +10,9 @@ from markdown_it import MarkdownIt
 from .base import RawPages
 
 
+WESTERN = ("cp1252", "latin_1", "iso8859_15")
+
+
 def decode(data: bytes) -> str:
     """Bytes to str: UTF-8 (with or without BOM) first, else the detected encoding."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -21,10 +24,14 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
-    if best is not None:
-        return str(best)
-    return data.decode("cp1252", errors="replace")
+    matches = list(from_bytes(data))
+    if not matches:
+        return data.decode("cp1252", errors="replace")
+    best = matches[0]
+    # Dutch text that is not UTF-8 is nearly always Windows-1252/Latin-1; the detector can
+    # rank a Central-European code page first on a few accented letters ("geïnd" → "geďnd").
+    western = [m for m in matches if m.encoding in WESTERN and m.chaos <= best.chaos + 0.05]
+    return str(western[0] if western else best)
 
 
 def _normalise(s: str) -> str:
