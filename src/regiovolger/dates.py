@@ -24,7 +24,9 @@ _DAY = r"(?P<day>[0-3]?\d)(?:e|ste|de)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
 WRITTEN = re.compile(
-    rf"(?:(?:{WEEKDAYS}),?\s+)?\b{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?(?![\w-])", re.IGNORECASE)
+    rf"(?:(?:{WEEKDAYS}),?\s+)?\b{_DAY}\s+{_MONTH}(?:\s+{_YEAR})?(?!\w)", re.IGNORECASE)
+# "januari 2025", "mei 2024 t/m december 2026": a month without its day
+MONTH_YEAR = re.compile(rf"\b{_MONTH}\s+{_YEAR}(?!\w)", re.IGNORECASE)
 NUMERIC = re.compile(
     r"(?<![\d.,/€-])(?<!€ )(?P<day>[0-3]?\d)(?P<sep>[-./])(?P<month>[01]?\d)(?P=sep)(?P<year>(?:19|20)?\d\d)(?![\d,]|\.\d)")
 ISO = re.compile(r"(?<![\d-])(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)(?![\d-])")
@@ -109,6 +111,8 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
         add(m, _year(m["year"]), month, day)
+    for m in MONTH_YEAR.finditer(text):
+        add(m, int(m["year"]), MONTHS[m["month"].lower()], None, exact=False)
     for m in QUARTER.finditer(text):
         add(m, _year(m["year"]) or default_year, None, None, exact=False)
     for m in VAGUE.finditer(text):

@@ -14,7 +14,15 @@ CASES = [
     ("in het najaar van 2024 volgt", "najaar van 2024", None),
     ("een termijn tot eind oktober", "eind oktober", None),
     ("in de tweede helft van 2025", "tweede helft van 2025", None),
+    ("looptijd januari 2025 tot", "januari 2025", None),
 ]
+
+
+def test_ranges_keep_both_ends():
+    got = [(m.text, m.iso) for m in find_dates("Looptijd: 1 januari 2025- 31 december 2026")]
+    assert got == [("1 januari 2025", "2025-01-01"), ("31 december 2026", "2026-12-31")]
+    got = [(m.text, m.year, m.month) for m in find_dates("van mei 2024 t/m december 2026")]
+    assert got == [("mei 2024", 2024, 5), ("december 2026", 2026, 12)]
 
 
 @pytest.mark.parametrize("text,quoted,iso", CASES)
