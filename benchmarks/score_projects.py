@@ -19,7 +19,7 @@ from regiovolger.extract.projects import extract_projects  # noqa: E402
 from regiovolger.read import read_file  # noqa: E402
 from regiovolger.segment import segment  # noqa: E402
 
-SEEDS = Path("/work/shared/corpus/seeds")
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "seeds"
 
 # Hand-checked: every project entry of the seeds with a size, BO or amount (000), the application (002)
 # and the pilots and initiatives of the memo (003); money per project as the documents state it.

@@ -9,7 +9,7 @@ from pathlib import Path
 from regiovolger.document import Part, Text
 from regiovolger.extract.projects import extract_projects
 
-SEEDS = Path("/work/shared/corpus/seeds")
+from tests.conftest import SEEDS  # noqa: E402
 GOLDEN = Path(__file__).parent / "golden"
 REGENERATE = os.environ.get("REGIOVOLGER_REGENERATE_GOLDEN") == "1"
 

@@ -13,14 +13,17 @@ def link_to_meetings(result: dict, kinds: tuple[str, ...] = ("decisions", "actio
     The innermost agenda item section holding the fact's evidence wins; a fact
     outside every item still gets the meeting whose span holds it.
     """
-    items = sorted(result.get("agenda_items", []),
-                   key=lambda a: (a.get("section") or {}).get("end", 0) - (a.get("section") or {}).get("start", 0))
+    # an item's text is its section in the agenda or minutes, and its proposal when one is bundled
+    sections = sorted(
+        ((span, item) for item in result.get("agenda_items", [])
+         for span in (item.get("section"), item.get("proposal_section")) if span),
+        key=lambda pair: pair[0]["end"] - pair[0]["start"])
     meetings = result.get("meetings", [])
     for kind in kinds:
         for fact in result.get(kind, []):
             offset = fact["evidence"]["start"]
             if not fact.get("agenda_item"):
-                item = next((a for a in items if _inside(a.get("section"), offset)), None)
+                item = next((i for span, i in sections if _inside(span, offset)), None)
                 if item:
                     fact["agenda_item"] = item["id"]
                     fact["meeting"] = fact.get("meeting") or item.get("meeting")

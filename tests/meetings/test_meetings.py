@@ -1,0 +1,490 @@
+"""Meetings, attendance and agenda items: golden files for the corpus, hand-written variants in other house styles."""
+
+from __future__ import annotations
+
+import pytest
+
+from regiovolger.document import Part
+
+from ._common import INPUTS, compact, golden, read, run, run_str, text_of
+
+# ---------------------------------------------------------------------------- golden files, item by item
+
+
+def _golden_params():
+    for name, rel in INPUTS.items():
+        marks = [pytest.mark.slow] if "SCANNED" in rel else []
+        yield pytest.param(name, rel, marks=marks, id=name)
+
+
+@pytest.mark.parametrize("name,rel", list(_golden_params()))
+def test_golden(name, rel):
+    got = compact(run(read(rel)))
+    want = golden(name, got)
+    for kind in ("meetings", "agenda_items"):
+        assert len(got[kind]) == len(want[kind]), kind
+        for g, w in zip(got[kind], want[kind]):
+            assert g == w, (kind, w.get("id"))
+
+
+def test_seed_001_facts():
+    r = run(read(INPUTS["seed_001"]))
+    (m,) = r["meetings"]
+    assert (m["body"], m["date"], m["start_time"], m["end_time"]) == ("Ambtelijk Pact", "2020-07-06", "14:00", "15:45")
+    assert m["chair"] == "André van Gils" and m["minute_taker"] == "Bernie Spronk"
+    by = {a["name"]: a for a in m["attendees"]}
+    assert by["Rob Koolen"]["status"] == "partial" and by["Rob Koolen"]["until"] == "15:10"
+    assert by["Erik Lubbers"]["until"] == "15:00"
+    assert by["Frank Tuerlings"]["status"] == "absent"
+    assert by["Roy Willems"]["organisation"] == "regio Midden-Brabant"
+    assert [a["number"] for a in r["agenda_items"]] == ["1", "2", "3 + 4", "5", "6", "7", "8", "9"]
+
+
+def test_seed_002_two_meetings_and_proposals():
+    r = run(read(INPUTS["seed_002"]))
+    ab, prev = r["meetings"]
+    assert (ab["body"], ab["date"]) == ("Algemeen Bestuur", "2025-01-29")
+    assert set(ab["documents"]) >= {"p1", "p2", "p5", "p8"}  # agenda and three proposals are one meeting
+    assert (prev["date"], prev["start_time"], prev["end_time"], prev["location"], prev["chair"]) == \
+        ("2024-12-18", "10:00", "11:30", "Via teams", "Mark Boumans")
+    assert prev["adopted_on"] == "2025-01-29"
+    items = {(a["meeting"], a["number"]): a for a in r["agenda_items"]}
+    lobby = items[("m1", "2")]
+    assert lobby["portfolio_holder"] == "J. Bengevoord" and lobby["contact"] == "Joram van Donk"
+    assert lobby["kind"] == "information"
+    assert items[("m1", "3")]["portfolio_holder"] == "M. Boumans"
+    assert items[("m1", "5")]["kind"] == "decision"
+    by = {a["name"]: a for a in prev["attendees"]}
+    assert by["H. de Vries"]["status"] == "absent" and by["M. van der Tas"]["status"] == "absent"
+    assert by["A. Peppelman"]["status"] == "present"
+
+
+# ---------------------------------------------------------------------------- variants in other house styles
+
+V_NUMBERED = """Notulen van de vergadering van het Dagelijks Bestuur d.d. dinsdag 12 maart 2024, 09.30 - 11.00 uur
+Locatie: gemeentehuis, zaal 2
+
+Aanwezig:
+Karin Smit, voorzitter
+Pieter de Wit, lid
+Sanne Bakker, secretaris (vanaf 10.00 uur)
+Afwezig met kennisgeving: Hans Veenstra
+Notulist: Lotte Mulder
+
+1. Opening en vaststelling agenda
+De voorzitter opent de vergadering.
+2. Verslag vorige vergadering
+Het verslag wordt ongewijzigd vastgesteld.
+3. Begroting 2025
+Bespreking van de conceptbegroting.
+1. Er is een tekort.
+2. Er komt een voorstel.
+4. Rondvraag en sluiting
+"""
+
+V_AD = """Verslag Portefeuillehoudersoverleg Wonen 14-02-2024
+Aanwezig zijn: mevrouw J. Hendriks (voorzitter), de heer K. Bos, mevrouw drs. L. Vos
+Afgemeld: de heer P. Jansen
+
+Ad 1 Opening
+Mevrouw Hendriks opent het overleg.
+Ad 2 Woondeal
+De heer Bos licht de stand van zaken toe.
+Ad 3 Huisvesting arbeidsmigranten
+K. Bos verlaat de vergadering om 11.15 uur.
+Ad 4 Rondvraag
+"""
+
+V_TABLE = """Verslag bestuurlijk overleg Kustzone
+Datum: 3 april 2024
+Tijd: 13:00 - 14:30 uur
+Locatie: Provinciehuis
+Aanwezig: Evert Dijkstra (gedeputeerde), Mirjam Kok (wethouder Zandvoort), , en ambtelijke ondersteuning
+Nr. Onderwerp Toelichting
+1 Opening
+2 Verslag 1 februari 2024
+Verslag is akkoord.
+Ter
+vaststelling
+3 Stand van zaken dijkversterking
+- De planning loopt uit.
+Ter
+kennisname
+"""
+
+V_BESLUITENLIJST = """Besluitenlijst raadsvergadering 10 oktober 2023 aanvang 19.30 uur
+1. Opening.
+Er is bericht van verhindering ontvangen van de heer Brouwer en mevrouw Claes.
+2. Vaststelling agenda.
+De agenda wordt vastgesteld.
+3. Voorstel tot het vaststellen van de nota grondbeleid.
+De raad besluit unaniem: vast te stellen de nota grondbeleid.
+4. Sluiting.
+"""
+
+V_FRACTIONS = """Besluitenlijst van de openbare vergadering van de gemeenteraad op 5 december 2022
+1. Opening
+2. Motie over de ijsbaan
+De motie wordt aangenomen.
+Voor de motie stemden:
+Lokaal Belang: de heren Aarts en Bosman en mevrouw Cremers;
+GroenLinks: mevrouw Dekker.
+Tegen de motie stemden:
+VVD: de heer Evers.
+3. Sluiting
+"""
+
+V_NAMENS = """Verslag ambtelijk overleg Mobiliteit d.d. 7 november 2023
+Aanwezig:
+Namens gemeente Oosterveld:
+Tom Visscher
+Ilse de Graaf
+Namens gemeente Westerhout: Mark Peeters (tot 15.30 uur)
+Afwezig: Nora Yilmaz (gemeente Zuiderlaan)
+1. Opening
+2. Fietsroutes
+"""
+
+V_REDACTED = """Verslag overleg Stuurgroep Water
+Datum 22-05-2024
+Tijd 10:00 - 12:00
+Aanwezig: Bram Koster (voorzitter), [...], 5.1.2e, █████, xxx, Femke Jacobs (adviseur)
+1 Opening
+2 Waterplan
+"""
+
+V_TWO_MEETINGS = """Agenda Algemeen Bestuur 20 juni 2024
+1. Opening
+2. Vaststellen van het verslag van 16 mei 2024
+3. Jaarrekening 2023
+Voorstel: Vaststellen van de jaarrekening 2023.
+4. Sluiting
+
+Verslag Algemeen Bestuur 16 mei 2024
+Aanwezig: Joost Arends (voorzitter), Wendy Ros
+1. Opening
+2. Kadernota
+Het bestuur stemt in met de kadernota.
+3. Sluiting
+"""
+
+V_LABEL_BLOCK = """DAGELIJKS BESTUUR
+
+Vergadering d.d.
+Agendapunt
+Onderwerp
+Portefeuillehouder
+
+: 4 september 2024
+: 5a
+: Subsidieregeling erfgoed
+: Mevrouw A. Groen
+
+Voorstel:
+Instemmen met de subsidieregeling erfgoed 2025.
+
+Nadere informatie bij:
+Ruud Hermans
+"""
+
+V_INLINE_HEADER = """ALGEMEEN BESTUUR
+Vergadering d.d. : 11 december 2024
+Agendapunt : 7
+Onderwerp : Jaarverslag klachten
+Portefeuillehouder : De heer B. Kramer
+Voorstel:
+Kennisnemen van het jaarverslag klachten 2023.
+Inlichtingen bij: Eva Lammers
+"""
+
+V_NUM_ALONE = """Verslag Algemeen Bestuur
+Datum 09-10-2024
+Tijd 14:00 - 16:00
+Locatie Raadzaal
+Voorzitter Ingrid Boer
+
+1
+
+Opening
+H. Prins is afwezig.
+G. Schouten wordt vervangen door T. Lammers.
+
+2
+
+Financiën
+T. Lammers vraagt naar de reserves. R. Vink antwoordt dat die op peil zijn.
+"""
+
+V_KINDS = """Agenda vergadering Algemeen Bestuur 2 oktober 2024
+1. Opening
+2. Jaarstukken 2023 (ter besluitvorming)
+3. Voortgang programma (ter kennisname)
+4. Toekomst samenwerking - ter bespreking
+5. Begroting 2025
+Vaststellen van de begroting 2025.
+6. Rapportage
+Kennisnemen van de rapportage.
+"""
+
+V_LETTERED = """Notulen Algemeen Bestuur 15 januari 2024
+Aanwezigen: Lisa Brink (voorzitter); Omar Haddad; Peter Zwart
+1. Opening
+2. Mededelingen
+3a. Jaarplan 2024
+3b. Formatie
+4. Sluiting
+"""
+
+V_PIPE = """Vergadering van de Raad
+Datum: 14-03-2022 20:00 uur
+1 | Opening.
+2 | Vaststelling agenda.
+3 | Voorstel tot vaststelling bestemmingsplan Centrum.
+4 | Sluiting.
+"""
+
+V_LEAVES = """Verslag Stuurgroep Energie 8 februari 2024, 15.00-17.00 uur
+Aanwezig: Anna Kuiper (voorzitter), Bas Meijer, Carla Dekkers (t/m agendapunt 2), Dirk Smits (vanaf agendapunt 3)
+1. Opening
+2. Warmtenet
+Bas Meijer verlaat de vergadering om 16.10 uur.
+3. Zonneparken
+"""
+
+V_ROLES = """Verslag overleg Regiotafel Zorg d.d. woensdag 3 juli 2024
+Aanwezig zijn:
+Jan Hoekstra, wethouder Noordwijkerhout / voorzitter
+Maria Gomes, beleidsadviseur bij GGD
+Kees Otten, directeur Zorgbureau
+Verslag: Petra Wouda
+1. Opening
+2. Jeugdzorg
+"""
+
+V_MET_KENNISGEVING = """Notulen Commissie Financiën 1 maart 2023
+Aanwezig: Rik Dam (voorzitter), Sophie Laan
+Met kennisgeving afwezig: Tim Roos, Eva Stam
+1. Opening
+2. Jaarrekening
+"""
+
+V_EN_NAMES = """Verslag overleg Werkgroep Cultuur 19-09-2023
+Aanwezig: Fleur Jansen en Ruben de Lange, Olga Pots
+Afgemeld zijn: Hugo Vos en Iris Kaya
+1. Opening
+2. Festival
+"""
+
+V_DECISION_LIST_AD = """Besluitenlijst Dagelijks Bestuur 23 april 2024
+Ad 1. Opening
+Ad 2. Inkoopbeleid
+Besluit: het DB stemt in met het inkoopbeleid.
+Ad 3. Rondvraag
+"""
+
+V_AGENDA_ONLY = """Agenda voor de vergadering van de Provinciale Staten op 6 november 2024, aanvang 10.00 uur
+1. Opening
+2. Vaststellen agenda
+3. Statenvoorstel windenergie
+4. Sluiting
+"""
+
+V_NO_MEETING = """Geachte heer, mevrouw,
+
+Hierbij ontvangt u de gevraagde informatie over het project.
+1. De aanleiding
+2. De kosten
+
+Met vriendelijke groet,
+
+P. Verbeek
+"""
+
+V_PARTIAL_UNTIL_TIME_INLINE = """Verslag Algemeen Bestuur 30 mei 2024
+Aanwezig: Anouk Visser (voorzitter), Ben Kroon tot 11.00 uur, Cees Wolf
+1. Opening
+2. Begroting
+"""
+
+
+def _att(r, mi=0):
+    return {a["name"]: a for a in r["meetings"][mi]["attendees"]}
+
+
+VARIANTS = [
+    ("numbered", V_NUMBERED, {
+        "meetings": [("Dagelijks Bestuur", "2024-03-12", "09:30", "11:00")],
+        "chair": "Karin Smit", "minute_taker": "Lotte Mulder", "location": "gemeentehuis, zaal 2",
+        "attendees": {"Karin Smit": "present", "Pieter de Wit": "present", "Sanne Bakker": "partial",
+                      "Hans Veenstra": "absent"},
+        "items": [("1", "Opening en vaststelling agenda"), ("2", "Verslag vorige vergadering"),
+                  ("3", "Begroting 2025"), ("4", "Rondvraag en sluiting")]}),
+    ("ad", V_AD, {
+        "meetings": [("Portefeuillehoudersoverleg Wonen", "2024-02-14", None, None)],
+        "chair": "J. Hendriks",
+        "attendees": {"J. Hendriks": "present", "K. Bos": "partial", "L. Vos": "present", "P. Jansen": "absent"},
+        "items": [("1", "Opening"), ("2", "Woondeal"), ("3", "Huisvesting arbeidsmigranten"), ("4", "Rondvraag")]}),
+    ("table", V_TABLE, {
+        "meetings": [("bestuurlijk overleg Kustzone", "2024-04-03", "13:00", "14:30")],
+        "attendees": {"Evert Dijkstra": "present", "Mirjam Kok": "present"}, "redacted": 1,
+        "items": [("1", "Opening"), ("2", "Verslag 1 februari 2024"), ("3", "Stand van zaken dijkversterking")],
+        "kinds": {"2": "decision", "3": "information"}}),
+    ("besluitenlijst", V_BESLUITENLIJST, {
+        "meetings": [("gemeenteraad", "2023-10-10", "19:30", None)],
+        "attendees": {"Brouwer": "absent", "Claes": "absent"},
+        "items": [("1", "Opening"), ("2", "Vaststelling agenda"),
+                  ("3", "Voorstel tot het vaststellen van de nota grondbeleid"), ("4", "Sluiting")],
+        "kinds": {"3": "decision"}}),
+    ("fractions", V_FRACTIONS, {
+        "meetings": [("gemeenteraad", "2022-12-05", None, None)],
+        "attendees": {"Aarts": "present", "Bosman": "present", "Cremers": "present", "Dekker": "present",
+                      "Evers": "present"},
+        "orgs": {"Aarts": "Lokaal Belang", "Evers": "VVD"},
+        "items": [("1", "Opening"), ("2", "Motie over de ijsbaan"), ("3", "Sluiting")]}),
+    ("namens", V_NAMENS, {
+        "meetings": [("ambtelijk overleg Mobiliteit", "2023-11-07", None, None)],
+        "attendees": {"Tom Visscher": "present", "Ilse de Graaf": "present", "Mark Peeters": "partial",
+                      "Nora Yilmaz": "absent"},
+        "orgs": {"Tom Visscher": "gemeente Oosterveld", "Mark Peeters": "gemeente Westerhout",
+                 "Nora Yilmaz": "gemeente Zuiderlaan"},
+        "items": [("1", "Opening"), ("2", "Fietsroutes")]}),
+    ("redacted", V_REDACTED, {
+        "meetings": [("Stuurgroep Water", "2024-05-22", "10:00", "12:00")], "chair": "Bram Koster",
+        "attendees": {"Bram Koster": "present", "Femke Jacobs": "present"}, "only_attendees": True, "redacted": 4,
+        "items": [("1", "Opening"), ("2", "Waterplan")]}),
+    ("two_meetings", V_TWO_MEETINGS, {
+        "meetings": [("Algemeen Bestuur", "2024-06-20", None, None), ("Algemeen Bestuur", "2024-05-16", None, None)],
+        "items": [("1", "Opening"), ("2", "Vaststellen van het verslag van 16 mei 2024"), ("3", "Jaarrekening 2023"),
+                  ("4", "Sluiting"), ("1", "Opening"), ("2", "Kadernota"), ("3", "Sluiting")],
+        "kinds": {"3": "decision"}}),
+    ("label_block", V_LABEL_BLOCK, {
+        "meetings": [("Dagelijks Bestuur", "2024-09-04", None, None)],
+        "items": [("5a", "Subsidieregeling erfgoed")], "holder": {"5a": "A. Groen"}, "contact": {"5a": "Ruud Hermans"},
+        "kinds": {"5a": "decision"}}),
+    ("inline_header", V_INLINE_HEADER, {
+        "meetings": [("Algemeen Bestuur", "2024-12-11", None, None)],
+        "items": [("7", "Jaarverslag klachten")], "holder": {"7": "B. Kramer"}, "contact": {"7": "Eva Lammers"},
+        "kinds": {"7": "information"}}),
+    ("number_alone", V_NUM_ALONE, {
+        "meetings": [("Algemeen Bestuur", "2024-10-09", "14:00", "16:00")], "chair": "Ingrid Boer",
+        "location": "Raadzaal",
+        "attendees": {"Ingrid Boer": "present", "H. Prins": "absent", "G. Schouten": "absent",
+                      "T. Lammers": "present", "R. Vink": "present"},
+        "items": [("1", "Opening"), ("2", "Financiën")]}),
+    ("kinds", V_KINDS, {
+        "meetings": [("Algemeen Bestuur", "2024-10-02", None, None)],
+        "items": [("1", "Opening"), ("2", "Jaarstukken 2023"), ("3", "Voortgang programma"),
+                  ("4", "Toekomst samenwerking"), ("5", "Begroting 2025"), ("6", "Rapportage")],
+        "kinds": {"1": None, "2": "decision", "3": "information", "4": "discussion", "5": "decision",
+                  "6": "information"}}),
+    ("lettered", V_LETTERED, {
+        "meetings": [("Algemeen Bestuur", "2024-01-15", None, None)], "chair": "Lisa Brink",
+        "attendees": {"Lisa Brink": "present", "Omar Haddad": "present", "Peter Zwart": "present"},
+        "items": [("1", "Opening"), ("2", "Mededelingen"), ("3a", "Jaarplan 2024"), ("3b", "Formatie"),
+                  ("4", "Sluiting")]}),
+    ("pipe_table", V_PIPE, {
+        "meetings": [("gemeenteraad", "2022-03-14", "20:00", None)],
+        "items": [("1", "Opening"), ("2", "Vaststelling agenda"),
+                  ("3", "Voorstel tot vaststelling bestemmingsplan Centrum"), ("4", "Sluiting")],
+        "kinds": {"3": "decision"}}),
+    ("leaves", V_LEAVES, {
+        "meetings": [("Stuurgroep Energie", "2024-02-08", "15:00", "17:00")], "chair": "Anna Kuiper",
+        "attendees": {"Anna Kuiper": "present", "Bas Meijer": "partial", "Carla Dekkers": "partial",
+                      "Dirk Smits": "partial"},
+        "until": {"Bas Meijer": "16:10"},
+        "items": [("1", "Opening"), ("2", "Warmtenet"), ("3", "Zonneparken")]}),
+    ("roles", V_ROLES, {
+        "meetings": [("Regiotafel Zorg", "2024-07-03", None, None)], "chair": "Jan Hoekstra",
+        "minute_taker": "Petra Wouda",
+        "attendees": {"Jan Hoekstra": "present", "Maria Gomes": "present", "Kees Otten": "present"},
+        "roles": {"Jan Hoekstra": "wethouder / voorzitter", "Maria Gomes": "beleidsadviseur",
+                  "Kees Otten": "directeur"},
+        "orgs": {"Maria Gomes": "GGD", "Kees Otten": "Zorgbureau"},
+        "items": [("1", "Opening"), ("2", "Jeugdzorg")]}),
+    ("met_kennisgeving", V_MET_KENNISGEVING, {
+        "meetings": [("Commissie Financiën", "2023-03-01", None, None)],
+        "attendees": {"Rik Dam": "present", "Sophie Laan": "present", "Tim Roos": "absent", "Eva Stam": "absent"},
+        "items": [("1", "Opening"), ("2", "Jaarrekening")]}),
+    ("en_names", V_EN_NAMES, {
+        "meetings": [("Werkgroep Cultuur", "2023-09-19", None, None)],
+        "attendees": {"Fleur Jansen": "present", "Ruben de Lange": "present", "Olga Pots": "present",
+                      "Hugo Vos": "absent", "Iris Kaya": "absent"},
+        "items": [("1", "Opening"), ("2", "Festival")]}),
+    ("decision_list_ad", V_DECISION_LIST_AD, {
+        "meetings": [("Dagelijks Bestuur", "2024-04-23", None, None)],
+        "items": [("1", "Opening"), ("2", "Inkoopbeleid"), ("3", "Rondvraag")]}),
+    ("agenda_only", V_AGENDA_ONLY, {
+        "meetings": [("Provinciale Staten", "2024-11-06", "10:00", None)],
+        "items": [("1", "Opening"), ("2", "Vaststellen agenda"), ("3", "Statenvoorstel windenergie"),
+                  ("4", "Sluiting")]}),
+    ("no_meeting", V_NO_MEETING, {"meetings": [], "items": []}),
+    ("until_inline", V_PARTIAL_UNTIL_TIME_INLINE, {
+        "meetings": [("Algemeen Bestuur", "2024-05-30", None, None)],
+        "attendees": {"Anouk Visser": "present", "Ben Kroon": "partial", "Cees Wolf": "present"},
+        "until": {"Ben Kroon": "11:00"}, "items": [("1", "Opening"), ("2", "Begroting")]}),
+]
+
+
+@pytest.mark.parametrize("name,text,want", VARIANTS, ids=[v[0] for v in VARIANTS])
+def test_variant(name, text, want):
+    r = run_str(text)
+    got_meetings = [(m["body"], m["date"], m["start_time"], m["end_time"]) for m in r["meetings"]]
+    assert got_meetings == want["meetings"]
+    got_items = [(a["number"], a["title"]) for a in r["agenda_items"]]
+    assert got_items == want["items"]
+    if not r["meetings"]:
+        return
+    m = r["meetings"][0]
+    for key in ("chair", "minute_taker", "location"):
+        if key in want:
+            assert m[key] == want[key], key
+    att = _att(r)
+    for person, status in want.get("attendees", {}).items():
+        assert person in att, (person, sorted(att))
+        assert att[person]["status"] == status, person
+    if want.get("only_attendees"):
+        assert set(att) == set(want["attendees"])
+    for person, org in want.get("orgs", {}).items():
+        assert att[person]["organisation"] == org, person
+    for person, role in want.get("roles", {}).items():
+        assert att[person]["role"] == role, person
+    for person, until in want.get("until", {}).items():
+        assert att[person]["until"] == until, person
+    if "redacted" in want:
+        assert m["redacted_attendees"] == want["redacted"]
+    items = {}
+    for a in r["agenda_items"]:
+        items.setdefault(a["number"], a)
+    for num, kind in want.get("kinds", {}).items():
+        assert items[num]["kind"] == kind, num
+    for num, holder in want.get("holder", {}).items():
+        assert items[num]["portfolio_holder"] == holder
+    for num, contact in want.get("contact", {}).items():
+        assert items[num]["contact"] == contact
+
+
+def test_sections_cover_item_bodies():
+    r = run_str(V_NUMBERED)
+    text = V_NUMBERED
+    sec = {a["number"]: a["section"] for a in r["agenda_items"]}
+    assert "ongewijzigd vastgesteld" in text[sec["2"]["start"]:sec["2"]["end"]]
+    assert "ongewijzigd vastgesteld" not in text[sec["3"]["start"]:sec["3"]["end"]]
+    # the numbered list inside item 3 stays inside item 3
+    assert "Er komt een voorstel" in text[sec["3"]["start"]:sec["3"]["end"]]
+    m = r["meetings"][0]
+    assert m["span"]["start"] <= sec["1"]["start"] and sec["4"]["end"] <= m["span"]["end"]
+
+
+def test_evidence_quotes_match_offsets():
+    r = run_str(V_TWO_MEETINGS)
+    for fact in r["meetings"] + r["agenda_items"]:
+        ev = fact["evidence"]
+        assert V_TWO_MEETINGS[ev["start"]:ev["end"]] == ev["quote"]
+
+
+def test_parts_given_explicitly():
+    text = text_of(V_INLINE_HEADER)
+    parts = [Part(id="p1", type="proposal", title=None, date=None, organisation=None, start=0, end=len(V_INLINE_HEADER))]
+    r = run(text, parts)
+    assert r["meetings"][0]["document"] == "p1"
+    assert r["agenda_items"][0]["id"] == "m1-a7"

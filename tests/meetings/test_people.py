@@ -1,0 +1,105 @@
+"""People: one per human, titles apart, roles kept; and the shared name helper."""
+
+from __future__ import annotations
+
+import pytest
+
+from regiovolger.extract.names import clean_name, cluster_names, compatible, is_redacted, looks_like_name, parse_name
+
+from ._common import INPUTS, compact, golden, read, run, run_str
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("J. van Donk", "Joram van Donk", True),
+    ("M. Boumans", "mr. M. Boumans MBA MPM", True),
+    ("De heer J. Bengevoord", "J. Bengevoord", True),
+    ("J. van Oostrum", "Joram van Donk", False),
+    ("H. de Vries", "K. de Vries", False),
+    ("Emely", "Emely Jonkers", True),
+    ("gedeputeerde De Bree", "Tijs de Bree", True),
+    ("A.B. Jansen", "A.C. Jansen", False),
+])
+def test_compatible(a, b, same):
+    from regiovolger.extract.names import split_titles
+    a = split_titles(a.replace("gedeputeerde ", ""))[0]
+    assert compatible(a, b) is same
+
+
+@pytest.mark.parametrize("raw,name,titles", [
+    ("de heer drs. ing. G.J. Braas", "G.J. Braas", ["drs.", "ing."]),
+    ("mr. M. Boumans MBA MPM,", "M. Boumans", ["mr.", "MBA", "MPM"]),
+    ("Mevrouw ir. A. van der Berg MSc", "A. van der Berg", ["ir.", "MSc"]),
+    ("Joram van Donk", "Joram van Donk", []),
+])
+def test_titles_apart(raw, name, titles):
+    p = parse_name(raw)
+    assert p.name == name and p.titles == titles
+    assert clean_name(raw) == name
+
+
+@pytest.mark.parametrize("s", ["[...]", "5.1.2e", "█████", "xxx", "[geanonimiseerd]", "(5.1.2.e)"])
+def test_redacted(s):
+    assert is_redacted(s) and not looks_like_name(s)
+
+
+def test_cluster_first_names_only_when_unique():
+    groups = cluster_names(["Rob Koolen", "Rob", "Anna Smit", "Anna de Wit", "Anna"])
+    assert ["Rob Koolen", "Rob"] in groups
+    assert ["Anna"] in groups  # two Annas: ambiguous, stays apart
+
+
+PEOPLE_TEXT = """Verslag Algemeen Bestuur 12 juni 2024
+Aanwezig: Joram van Donk (secretaris), mevrouw drs. L. Dennenberg (voorzitter), Mark Boumans
+1. Opening
+J. van Donk licht de stukken toe. Wethouder Kramer vraagt naar de kosten.
+2. Rondvraag
+M. Boumans meldt dat gedeputeerde H. Zoet op bezoek komt. Statenlid Arjan Tolkamp was aanwezig.
+Het verslag wordt getekend door mr. M. Boumans MBA.
+"""
+
+
+def test_people_merged_with_roles_titles_evidence():
+    r = run_str(PEOPLE_TEXT)
+    people = {p["name"]: p for p in r["people"]}
+    assert "J. van Donk" in people["Joram van Donk"]["aliases"]
+    assert {"role": "secretaris", "organisation": None} in people["Joram van Donk"]["roles"]
+    assert people["L. Dennenberg"]["titles"] == ["drs."]
+    assert "M. Boumans" in people["Mark Boumans"]["aliases"]
+    assert "mr." in people["Mark Boumans"]["titles"] and "MBA" in people["Mark Boumans"]["titles"]
+    assert {"role": "gedeputeerde", "organisation": None} in people["H. Zoet"]["roles"]
+    assert {"role": "wethouder", "organisation": None} in people["Kramer"]["roles"]
+    assert "Arjan Tolkamp" in people
+    for p in r["people"]:
+        ev = p["evidence"]
+        assert PEOPLE_TEXT[ev["start"]:ev["end"]] == ev["quote"]
+    assert len(people) == 6
+
+
+def test_people_not_redacted_or_places():
+    r = run_str("Verslag overleg 1 mei 2024\nAanwezig: Tijs Vos (wethouder Almelo), [...], 5.1.2e\n1. Opening\n2. Sluiting\n")
+    assert [p["name"] for p in r["people"]] == ["Tijs Vos"]
+
+
+def test_people_from_result_owners():
+    text = "Verslag Stuurgroep 1 mei 2024\nAanwezig: Emely Jonkers\n1. Opening\nEmely zal de notitie rondsturen.\n"
+    from ._common import text_of
+    from regiovolger.extract.people import extract_people
+    from regiovolger.extract.meetings import extract_meetings
+    from regiovolger.segment import segment
+    t = text_of(text)
+    parts = segment(t)
+    ms, items = extract_meetings(t, parts)
+    start = text.index("Emely zal")
+    action = {"id": "x1", "text": "de notitie rondsturen", "owners": ["Emely"],
+              "evidence": {"document": "p1", "page": None, "start": start, "end": start + 20, "quote": text[start:start + 20]}}
+    people = extract_people(t, parts, {"meetings": ms, "agenda_items": items, "actions": [action], "commitments": []})
+    assert [(p["name"], p["aliases"]) for p in people] == [("Emely Jonkers", ["Emely"])]
+
+
+@pytest.mark.parametrize("name", ["seed_001", "seed_002", "seed_003", "seed_004", "real_01", "real_06", "real_09"])
+def test_golden_people(name):
+    got = compact(run(read(INPUTS[name])))
+    want = golden(name, got)
+    assert len(got["people"]) == len(want["people"])
+    for g, w in zip(got["people"], want["people"]):
+        assert g == w, w["name"]
