@@ -121,6 +121,10 @@ def ingest(paths: Iterable[str], workers: int | None = None,
         else:
             code, reason = _reason(result)
             done(Outcome(path, FAILED, reason, code), sha)
+    if report.count(INGESTED):
+        from .store.resolution import rebuild
+
+        rebuild()  # meetings, people and links look across files: refresh them
     return report
 
 

@@ -93,3 +93,34 @@ class IngestFailure(models.Model):
 
     class Meta:
         ordering = ["-last_seen"]
+
+
+class ResolvedMeeting(models.Model):
+    """One meeting across files (agenda, proposals and minutes of the same body and date)."""
+
+    key = models.CharField(max_length=300, unique=True, help_text="natural key: body and date")
+    body = models.TextField(null=True, blank=True)
+    date = models.DateField(null=True, blank=True, db_index=True)
+    data = models.JSONField(help_text="the merged meeting as resolve gives it, with its sources")
+
+    class Meta:
+        ordering = ["-date", "body"]
+
+
+class ResolvedPerson(models.Model):
+    """One human across files ("J. van Dam" = "Jan van Dam")."""
+
+    name = models.CharField(max_length=300, db_index=True)
+    data = models.JSONField(help_text="aliases, titles, roles and mentions with evidence")
+
+    class Meta:
+        ordering = ["name"]
+
+
+class Link(models.Model):
+    """A link between facts of different files: adopts_minutes, agenda_of, action_followup, fulfils_commitment."""
+
+    kind = models.CharField(max_length=40, db_index=True)
+    source = models.JSONField(help_text="reference {file, kind, id} the link starts from")
+    target = models.JSONField(help_text="reference {file, kind, id} or {kind: meeting, id}")
+    data = models.JSONField(help_text="the link as resolve gives it, with its evidence")

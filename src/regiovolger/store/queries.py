@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import connection
 from django.db.models import Count
 
-from .models import Fact, IngestFailure, Page, Part, SourceFile
+from .models import Fact, IngestFailure, Link, Page, Part, ResolvedMeeting, ResolvedPerson, SourceFile
 
 
 def store_summary() -> dict:
@@ -18,6 +18,9 @@ def store_summary() -> dict:
         "parts": Part.objects.count(),
         "facts": Fact.objects.count(),
         "failures": IngestFailure.objects.count(),
+        "meetings": ResolvedMeeting.objects.count(),
+        "people": ResolvedPerson.objects.count(),
+        "links": Link.objects.count(),
         "parts_by_type": list(Part.objects.values_list("type").annotate(n=Count("id")).order_by("-n", "type")),
         "facts_by_kind": list(Fact.objects.values_list("kind").annotate(n=Count("id")).order_by("-n", "kind")),
         "file_rows": [dict(f, parts=f.pop("n_parts")) for f in files],

@@ -87,6 +87,9 @@ def save(processed: Processed) -> SourceFile | None:
         batch_size=500,
     )
     IngestFailure.objects.filter(path=processed.path).delete()
+    from ..search import index_file
+
+    index_file(stored)
     return stored
 
 
