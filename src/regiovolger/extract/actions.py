@@ -1,9 +1,457 @@
-"""Placeholder until its issue lands: finds nothing yet."""
+"""Actions: who is to do what, by when.
+
+Forms: "Actie J. Jansen" / "Actie allen" / "Actie: secretariaat" after the
+sentence it concerns, "(actie)" with its owner read from the sentence, "X zal
+...", "X gaat ...", "Hij zal ..." (the person named before), "Hiervoor zal de
+provincie ...", and sections headed "Actiepunten", "Actielijst",
+"Vervolgafspraken": bullet lists or tables (Nr / Actie / Wie / Wanneer /
+Status), also when PDF extraction flattened the table into lines.
+Due dates: "voor 1 oktober", "uiterlijk week 12", "eind oktober" (due null
+when the day is unknown; the text is kept in ``due_text``); ``status``
+(open/done) when the document says so.
+"""
 
 from __future__ import annotations
 
+import re
+
 from ..document import Part, Text
+from .decisions import BULLET, clean, dates_in, is_blank, lines, parts_of, sentence_spans
+from .evidence import evidence
+
+try:  # the shared name helper (people/meetings); names stay as written without it
+    from .names import NAME_PATTERN, clean_name
+except ImportError:  # pragma: no cover
+    NAME_PATTERN = r"(?:[A-Z]\.\s?){1,4}\s*(?:(?:van|de|der|den|ter|ten)\s+){0,3}[A-Z][a-z]+|[A-Z][a-z]+"
+
+    def clean_name(raw: str) -> str:
+        return clean(raw)
+
+RECORD_TYPES = {"minutes", "decision_list", "action_list", "other"}
+MARKER_TYPES = RECORD_TYPES | {"agenda"}
+
+ROLE_WORDS = (
+    r"voorzitter|vicevoorzitter|secretaris|secretariaat|griffie|griffier|projectleider|projectleiding|programmamanager"
+    r"|programmaleider|programmabureau|projectsecretaris|wethouder|gedeputeerde|burgemeester|portefeuillehouders?"
+    r"|provincie|gemeenten?|regio|werkgroep|stuurgroep|projectgroep|kerngroep|kernteam|college|directeur|directie"
+    r"|accounthouders?|coördinatoren|coördinator|regiocoördinatoren|verkenner|adviseur|controllers?|penningmeester"
+    r"|notulist|bestuurders?|ambtenaren|ambtelijk\s+secretaris|ambtelijke\s+ondersteuning|dagelijks\s+bestuur"
+    r"|algemeen\s+bestuur|opdrachtgever|opdrachtnemer|communicatieadviseur|communicatie|beleidsmedewerker"
+    r"|organisatie|ondersteuning|gemeentesecretaris|raadsgriffier|teamleider|afdeling|ambtelijk\s+trekker|trekker"
+)
+ROLE = rf"(?i:(?:de|het)\s+)?(?i:{ROLE_WORDS})(?:\s+(?:van|voor)\s+(?:de\s+|het\s+)?[A-Z][\w-]+|\s+(?!Ter\b|Zal\b)[A-Z][\w-]+)?"
+STOP = {
+    "dit", "dat", "het", "de", "er", "deze", "die", "daarom", "ook", "wij", "we", "men", "hij", "zij", "ze", "daarna",
+    "vervolgens", "verder", "voorts", "tevens", "graag", "alle", "iedere", "een", "in", "op", "na", "bij", "door",
+    "voor", "naar", "met", "zo", "dan", "nu", "wel", "niet", "besluit", "actie", "acties", "toelichting", "verslag",
+    "mogelijk", "wellicht", "hiervoor", "daarvoor", "hierover", "daarover", "tot", "als", "indien", "waar", "wat",
+    "wie", "wanneer", "status", "nr", "agenda", "punt", "ad", "n.b", "nb", "u", "jij", "jullie", "iedereen",
+}
+OWNER = rf"(?:allen|iedereen|{ROLE}|{NAME_PATTERN})"
+OWNERS = rf"{OWNER}(?:\s*(?:,|\ben\b|&|/|\+)\s*{OWNER})*"
+
+MARKER_END = re.compile(rf"(?<![\w-])[Aa]ctie(?:s)?\s*:?\s+(?P<owner>{OWNERS})[ \t]*\.?[ \t]*$", re.M)
+MARKER_PAREN = re.compile(rf"\(\s*actie(?:\s*:?\s*(?P<owner>{OWNERS}))?\s*\)", re.I)
+MARKER_START = re.compile(r"^[ \t]*(?:[•\-–*][ \t]*)?[Aa]ctie(?:punt)?\s*:\s*(?P<body>\S[^\n]*)", re.M)
+WILL = re.compile(r"\b(?:zal|zullen|gaat|gaan)\b")
+PASSIVE_OR_MODAL = re.compile(
+    r"\b(?:zal|zullen|gaat|gaan)\b(?:\s+\S+){0,12}?\s+(?:worden|moeten|kunnen|zijn|hebben|blijven|blijken)\b"
+    r"|\b(?:wellicht|mogelijk|misschien|waarschijnlijk|vermoedelijk|zou|zouden|eventueel)\b"
+    r"|\bgaa?t?n?\s+(?:akkoord|mee|over|uit|in\s+op|niet|om\b|het\b|er\b)", re.I)
+SPEECH = r"(?:licht|geeft|meldt|zegt|deelt|antwoordt|vult|stelt|merkt|geven|laat|benadrukt|vertelt|legt)"
+SECTION = re.compile(
+    r"(?m)^[ \t]*(?:\d{1,2}[.)]?[ \t]+)?(?P<head>(?i:actiepunten(?:lijst)?|actielijst|acties|openstaande\s+acties"
+    r"|lijst\s+(?:van\s+)?(?:acties|actiepunten)|vervolgafspraken|afspraken|vervolgacties|to\s*do'?s?))"
+    r"\b(?:[ \t]*\([^)\n]{0,40}\))?[ \t]*:?[ \t]*$")
+HEADER_WORDS = re.compile(
+    r"(?i)^(?:nr\.?|nummer|#|no\.?|actie(?:punt)?|wat|omschrijving|onderwerp|wie|eigenaar|actiehouder|verantwoordelijk(?:e)?"
+    r"|trekker|door|wanneer|datum|deadline|termijn|gereed\s+op|status|stand(?:\s+van\s+zaken)?|opmerking(?:en)?"
+    r"|afspraak|toelichting|voortgang)$")
+STATUS_DONE = re.compile(r"(?i)\b(?:afgerond|gereed|afgehandeld|afgedaan|uitgevoerd|voltooid|gedaan|done|vervallen|vervalt)\b")
+STATUS_OPEN = re.compile(r"(?i)\b(?:open|loopt|lopend|in\s+behandeling|in\s+uitvoering|nog\s+niet\s+gestart|nieuw|doorlopend|pm)\b")
+DUE_CUE = re.compile(r"(?i)\b(?:vóór|voor|uiterlijk|deadline|gereed|klaar|op|eind|einde|begin|medio|in|per|v\.?o\.?o\.?r)\s*:?\s*$")
+DUE_FREE = re.compile(
+    r"(?i)\b(?:(?:uiterlijk|voor|vóór|in|eind|begin)\s+)?week\s+\d{1,2}\b|\bz\.?s\.?m\.?(?=\W|$)|\bzo\s+snel\s+mogelijk\b"
+    r"|\b(?:voor|vóór|in|tijdens|op)\s+de\s+volgende\s+(?:vergadering|bijeenkomst|overleg)\b|\bbinnen\s+\w+\s+(?:dagen|weken|maanden)\b")
+
+
+def _owner_ok(raw: str) -> bool:
+    words = raw.split()
+    if not words:
+        return False
+    if words[0].lower().strip(".,") in STOP and not re.match(rf"(?i){ROLE}$", raw):
+        return raw.lower() in {"allen", "iedereen"}
+    return True
+
+
+def split_owners(raw: str) -> list[str]:
+    raw = clean(raw).strip(" .,:;")
+    parts = re.split(r"\s*(?:,|\ben\b|&|/|\+)\s*", raw)
+    out = []
+    for p in parts:
+        p = p.strip(" .,:;()")
+        if not p:
+            continue
+        if re.match(rf"(?i){ROLE}$", p) or p.lower() in {"allen", "iedereen"}:
+            out.append(re.sub(r"^(?:De|Het)\b", lambda m: m.group(0).lower(), p))
+        else:
+            out.append(clean_name(p))
+    return out
+
+
+def due_of(s: str, part: Part | None) -> tuple[str | None, str | None]:
+    """(due ISO date, due text as written) from an action's text."""
+    for w in dates_in(s, 0, len(s), part):
+        before = s[max(0, w.start - 12):w.start]
+        vague = re.match(r"(?i)(?:voor|vóór|uiterlijk|eind|einde|begin|medio|na)\b", w.text)
+        if vague or DUE_CUE.search(before):
+            text = w.text
+            if not vague:
+                cue = DUE_CUE.search(before)
+                text = clean(before[cue.start():] + w.text) if cue else w.text
+            return w.date, text
+    m = DUE_FREE.search(s)
+    if m:
+        return None, clean(m.group(0))
+    return None, None
+
+
+def status_of(s: str) -> str | None:
+    if STATUS_DONE.search(s):
+        return "done"
+    if STATUS_OPEN.search(s):
+        return "open"
+    return None
+
+
+def _action(text: Text, parts: list[Part], part: Part, s: int, e: int, body: str, owners: list[str],
+            status: str | None = None, due_cell: str | None = None) -> dict:
+    if due_cell:
+        ws = dates_in(due_cell, 0, len(due_cell), part)
+        due = ws[0].date if ws else None
+        due_text = clean(due_cell) or None
+    else:
+        due, due_text = due_of(body, part)
+    a = {"id": "", "meeting": None, "agenda_item": None, "text": clean(body), "owners": owners, "due": due,
+         "evidence": evidence(text, parts, s, e)}
+    if due_text and (due is None or due_text != due):
+        a["due_text"] = due_text
+    if status:
+        a["status"] = status
+    return a
+
+
+# --- owners read from a sentence ----------------------------------------------
+
+SUBJECT = re.compile(rf"^\s*(?P<subj>{ROLE}|{NAME_PATTERN}|hij|zij|ze)\s+(?=\S)")
+
+
+def _subject(sentence: str) -> str | None:
+    m = SUBJECT.match(sentence)
+    if not m:
+        return None
+    subj = m.group("subj")
+    if subj.lower() in {"hij", "zij", "ze"}:
+        return subj.lower()
+    if not _owner_ok(subj):
+        return None
+    return subj
+
+
+def _last_named(text: str, sentences: list[tuple[int, int]], idx: int, block_start: int) -> str | None:
+    """The person who began one of the previous sentences of the same paragraph ("Hij zal ...")."""
+    for s, e in reversed(sentences[max(0, idx - 4):idx]):
+        if s < block_start:
+            break
+        subj = _subject(text[s:e])
+        if subj and subj not in {"hij", "zij", "ze"} and not re.match(rf"(?i){ROLE}$", subj):
+            return subj
+    return None
+
+
+def _will_action(sent: str) -> str | None:
+    """The owner when ``sent`` says someone will do something, else None."""
+    if not WILL.search(sent) or PASSIVE_OR_MODAL.search(sent) or sent.rstrip().endswith("?"):
+        return None
+    m = re.match(rf"^\s*(?P<subj>{ROLE}|{NAME_PATTERN}|hij|zij|ze)\s+(?:zal|zullen|gaat|gaan)\s+(?P<rest>.+)", sent, re.S)
+    if m and (_owner_ok(m.group("subj")) or m.group("subj").lower() in {"hij", "zij", "ze"}):
+        if len(m.group("rest").split()) >= 2:
+            return m.group("subj")
+    # "Hiervoor zal de provincie een format delen"
+    m = re.match(rf"^\s*(?:\w+\s+){{1,3}}?(?:zal|zullen)\s+(?P<subj>{ROLE}|(?:[A-Z]\.\s?)+\s*{NAME_PATTERN})\s+\S+", sent)
+    if m and _owner_ok(m.group("subj")):
+        return m.group("subj")
+    # "Marjolein licht toe dat zij ... zal gaan delen"
+    m = re.match(rf"^\s*(?P<subj>{NAME_PATTERN})\s+{SPEECH}\b[^.]*?\bdat\s+(?:hij|zij|ze)\b[^.]*?\bzal\b", sent)
+    if m and _owner_ok(m.group("subj")):
+        return m.group("subj")
+    return None
+
+
+def _owner_in(sent: str) -> str | None:
+    """Owner of an "(actie)" sentence: its subject, else the person it is put to ("voorgelegd aan Rob")."""
+    subj = _subject(sent)
+    if subj and subj not in {"hij", "zij", "ze"}:
+        return subj
+    m = re.search(rf"\b(?:aan|door|bij)\s+(?P<who>{ROLE}|{NAME_PATTERN})", sent)
+    if m and _owner_ok(m.group("who")):
+        return m.group("who")
+    return None
+
+
+# --- sections: Actiepunten / Actielijst / Vervolgafspraken ---------------------
+
+def _cells(line: str) -> list[str]:
+    return [c.strip() for c in re.split(r"\t+|\s*\|\s*|\s{2,}", line.strip()) if c.strip()]
+
+
+def _header(line: str) -> list[str] | None:
+    cells = _cells(line)
+    if len(cells) >= 2 and sum(bool(HEADER_WORDS.match(c)) for c in cells) >= 2:
+        return [c.lower().rstrip(".") for c in cells]
+    words = line.split()
+    if 2 <= len(words) <= 7 and all(HEADER_WORDS.match(w.strip("/|")) or w in "/|" for w in words):
+        return [w.lower().rstrip(".") for w in words if w not in "/|"]
+    return None
+
+
+def _col(header: list[str], *names: str) -> int | None:
+    for i, h in enumerate(header):
+        if any(h.startswith(n) for n in names):
+            return i
+    return None
+
+
+TRAIL_OWNER = re.compile(rf"\s(?P<owner>{OWNERS})\s*$")
+LEAD_OWNER = re.compile(rf"^(?P<owner>{OWNERS})\s*[:\-–]?\s+(?=\S)")
+
+
+def _row_fields(body: str, header: list[str] | None) -> tuple[str, str | None, str | None, str | None]:
+    """(what, owner, due cell, status) from one row whose cells may be single-spaced."""
+    cells = _cells(body)
+    if header and len(cells) == len(header):
+        get = lambda *n: cells[i] if (i := _col(header, *n)) is not None else None  # noqa: E731
+        what = get("actie", "wat", "omschrijving", "onderwerp", "afspraak") or body
+        owner = get("wie", "eigenaar", "actiehouder", "verantwoordelijk", "trekker", "door")
+        due = get("wanneer", "datum", "deadline", "termijn", "gereed")
+        status = get("status", "stand", "voortgang")
+        return what, owner, due, status
+    status = None
+    m = re.search(r"(?i)\s(?P<st>afgerond|gereed|afgehandeld|afgedaan|uitgevoerd|done|open|loopt|lopend|in\s+behandeling"
+                  r"|in\s+uitvoering|vervallen|doorlopend)\s*\.?$", body)
+    if m:
+        status, body = m.group("st"), body[:m.start()]
+    due = None
+    dm = re.search(r"(?i)\s(?P<due>(?:(?:vóór|voor|uiterlijk|eind|begin|medio)\s+)?(?:\d{1,2}[-./]\d{1,2}(?:[-./]\d{2,4})?"
+                   r"|\d{1,2}\s+[a-z]{3,9}\.?(?:\s+\d{4})?|week\s+\d{1,2}|q[1-4](?:\s+\d{4})?|z\.?s\.?m\.?|n\.?t\.?b\.?"
+                   r"|[a-z]{3,9}\s+\d{4}))\s*$", body)
+    if dm and not re.fullmatch(r"(?i)[a-z]+\s+\d{4}", dm.group("due")) or (dm and re.match(
+            r"(?i)(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)", dm.group("due"))):
+        due, body = dm.group("due"), body[:dm.start()]
+    owner = None
+    who_col = _col(header, "wie", "eigenaar", "actiehouder", "trekker") if header else None
+    what_col = _col(header, "actie", "wat", "omschrijving") if header else None
+    wie_first = who_col is not None and what_col is not None and who_col < what_col
+    if wie_first:
+        om = LEAD_OWNER.match(body.strip())
+        if om and _owner_ok(om.group("owner")):
+            owner, body = om.group("owner"), body.strip()[om.end():]
+    else:
+        om = TRAIL_OWNER.search(body.rstrip())
+        if om and _owner_ok(om.group("owner")) and om.start() > 0 and body[:om.start()].strip():
+            prev = body[:om.start()].rstrip()
+            # a lowercase word before a capitalised owner: the action text ends there
+            if prev and (prev[-1].islower() or prev[-1] in ".)") or re.match(rf"(?i){ROLE}$", om.group("owner").strip()):
+                owner, body = om.group("owner"), prev
+    return body.strip(" -–:;"), owner, due, status
+
+
+def _sections(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
+    t = text.text
+    out = []
+    for sm in SECTION.finditer(t, part.start, part.end):
+        pos = sm.end()
+        header: list[str] | None = None
+        rows: list[list[int]] = []
+        blank_run = 0
+        numbered = False
+        for ls, le in lines(t, pos + 1 if pos < part.end and t[pos] == "\n" else pos, part.end):
+            if is_blank(t, ls, le):
+                blank_run += 1
+                if rows and blank_run >= 2:
+                    break
+                continue
+            line = t[ls:le]
+            if rows and blank_run and not (BULLET.match(line) and BULLET.match(line).end() > 0) and not numbered:
+                break
+            blank_run = 0
+            if header is None and not rows and _header(line):
+                header = _header(line)
+                continue
+            if SECTION.match(line) or re.match(r"(?i)^[ \t]*(?:\d{1,2}[.)]?[ \t]+)?(?:rondvraag|sluiting|besluiten"
+                                                 r"|besluitenlijst|toezeggingen|volgende\s+vergadering)\b", line):
+                break
+            b = re.match(r"[ \t]*(?:[•◦▪●\-–*][ \t]*|(?P<nr>\d{1,3}[a-z]?|[A-Z]{1,3}[-.]?\d{1,3})[.)]?[ \t]+)", line)
+            if b and b.group("nr"):
+                numbered = True
+            if b or not rows or (header and not numbered):
+                rows.append([ls + (b.end() if b else len(line) - len(line.lstrip())), le])
+            else:
+                rows[-1][1] = le  # a wrapped cell
+        for s, e in rows:
+            body = t[s:e]
+            if _overlaps(s, e, taken):
+                continue
+            what, owner, due_cell, status = _row_fields(body if header else clean(body), header)
+            if not header:
+                # a list item: "Jan: bellen", "Secretariaat stuurt ...", "... (Jan, 1 okt)"
+                pm = re.search(rf"\((?P<o>{OWNERS})(?:\s*,\s*(?P<d>[^)]+))?\)\s*\.?$", what)
+                lm = re.match(rf"^(?P<o>{OWNERS})\s*:\s*(?P<rest>.+)", what, re.S)
+                if lm and _owner_ok(lm.group("o")):
+                    owner, what = lm.group("o"), lm.group("rest")
+                elif pm and _owner_ok(pm.group("o")):
+                    owner, due_cell = pm.group("o"), pm.group("d") or due_cell
+                    what = what[:pm.start()]
+                elif not owner:
+                    owner = _subject(what) or _will_action(what)
+                    if owner in {"hij", "zij", "ze"}:
+                        owner = None
+            st = status_of(status) if status else status_of(body) if header else None
+            a = _action(text, parts, part, s, e, what, split_owners(owner) if owner else [], st,
+                        due_cell if due_cell and not re.match(r"(?i)n\.?t\.?b\.?$|-$", due_cell.strip()) else None)
+            if a["text"]:
+                out.append(a)
+                taken.append((s, e))
+    return out
+
+
+def _overlaps(s: int, e: int, taken: list[tuple[int, int]]) -> bool:
+    return any(s < b and e > a for a, b in taken)
+
+
+# --- the prose rules --------------------------------------------------------------
+
+def _prose(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
+    t = text.text
+    out: list[dict] = []
+    sentences = sentence_spans(t, part.start, part.end)
+    # paragraph starts, for pronoun owners
+    para_starts = [part.start] + [le for ls, le in lines(t, part.start, part.end) if is_blank(t, ls, le)]
+    record = part.type in RECORD_TYPES
+    for idx, (s, e) in enumerate(sentences):
+        if _overlaps(s, e, taken):
+            continue
+        sent = t[s:e]
+        bullet = BULLET.match(sent)
+        if bullet and bullet.end() > 0:
+            s += bullet.end()
+            sent = t[s:e]
+        block_start = max(p for p in para_starts if p <= s)
+        # "... brengen. Actie allen" / "Actie P. de Wit" (a sentence of its own)
+        m = MARKER_END.search(sent)
+        if m and _owner_ok(m.group("owner").split()[0]) and re.match(r"\s*[Aa]ctie", sent[:m.start() + 6][m.start():]):
+            owner = m.group("owner")
+            before = sent[:m.start()].strip()
+            if before:
+                body_s, body_e = s, s + m.start()
+            else:
+                # the marker stands alone: the action is the sentence before it
+                j = idx - 1
+                if j < 0 or sentences[j][0] < block_start:
+                    continue
+                body_s, body_e = sentences[j]
+                if len(t[body_s:body_e].split()) < 6 or re.match(r"\s*(?:Dat|Dit|Die|Deze)\b", t[body_s:body_e]):
+                    if j > 0 and sentences[j - 1][0] >= block_start:
+                        body_s = sentences[j - 1][0]
+                # drop the "X zal" action already made of that sentence
+                out[:] = [a for a in out if not (body_s <= a["evidence"]["start"] < body_e)]
+            body = t[body_s:body_e]
+            b2 = BULLET.match(body)
+            if b2 and b2.end():
+                body_s += b2.end()
+                body = t[body_s:body_e]
+            out.append(_action(text, parts, part, body_s, s + m.end(), body, split_owners(owner)))
+            taken.append((body_s, s + m.end()))
+            continue
+        m = MARKER_PAREN.search(sent)
+        if m:
+            body = sent[:m.start()] + sent[m.end():]
+            if not body.strip(" .") and idx > 0 and sentences[idx - 1][0] >= block_start:
+                # "(actie)" after the sentence it marks
+                ps, pe = sentences[idx - 1]
+                out[:] = [a for a in out if not (ps <= a["evidence"]["start"] < pe)]
+                s, sent, body = ps, t[ps:e], t[ps:pe]
+                m = MARKER_PAREN.search(sent)
+            owner = m.group("owner") or _owner_in(sent[:m.start()])
+            if owner in {"hij", "zij", "ze"}:
+                owner = _last_named(t, sentences, idx, block_start)
+            out.append(_action(text, parts, part, s, e, body, split_owners(owner) if owner else []))
+            taken.append((s, e))
+            continue
+        m = MARKER_START.match(sent)
+        if m:
+            body = m.group("body")
+            owner = None
+            om = re.fullmatch(rf"\s*(?P<o>{OWNERS})\s*\.?\s*", body)
+            if om and _owner_ok(om.group("o")):
+                owner = om.group("o")
+                j = idx - 1
+                if j >= 0 and sentences[j][0] >= block_start:
+                    bs, be = sentences[j]
+                    out[:] = [a for a in out if not (bs <= a["evidence"]["start"] < be)]
+                    out.append(_action(text, parts, part, bs, e, t[bs:be], split_owners(owner)))
+                    taken.append((bs, e))
+                continue
+            owner = _subject(body) or _will_action(body)
+            out.append(_action(text, parts, part, s, e, body, split_owners(owner) if owner and owner not in
+                               {"hij", "zij", "ze"} else []))
+            taken.append((s, e))
+            continue
+        if not record:
+            continue
+        owner = _will_action(sent)
+        if owner:
+            if owner.lower() in {"hij", "zij", "ze"}:
+                owner = _last_named(t, sentences, idx, block_start)
+                if not owner:
+                    continue
+            out.append(_action(text, parts, part, s, e, sent, split_owners(owner)))
+            taken.append((s, e))
+    return out
+
+
+# a decision that charges someone: "het college opdracht te geven ... uiterlijk 1 oktober ... aan te bieden"
+CHARGE = re.compile(
+    rf"(?P<owner>{ROLE}(?:\s+van\s+(?:[\w&]+\s+){{0,3}}?[\w&]+)?)\s+(?:opdracht\s+te\s+geven|op\s+te\s+dragen|te\s+verzoeken)\s+"
+    r"(?P<what>[^;]+?)(?=;|\.\s*(?:\n|$)|\n\s*\n|\n\s*(?:\d{1,2}|[A-Z])[.)]\s)", re.S)
+
+
+def _charges(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
+    t = text.text
+    out = []
+    for m in CHARGE.finditer(t, part.start, part.end):
+        s, e = m.start(), m.end()
+        if _overlaps(s, e, taken):
+            continue
+        owner = re.sub(r"^(?:Het|De)\b", lambda x: x.group(0).lower(), clean(m.group("owner")))
+        out.append(_action(text, parts, part, s, e, m.group("what"), [owner]))
+        taken.append((s, e))
+    return out
 
 
 def extract_actions(text: Text, parts: list[Part]) -> list[dict]:
-    return []
+    """Actions in ``text``, in text order, ids "a1", "a2", …"""
+    out: list[dict] = []
+    for part in parts_of(parts, text):
+        if part.type not in MARKER_TYPES:
+            continue
+        taken: list[tuple[int, int]] = []
+        found = _sections(text, parts, part, taken)
+        if part.type in RECORD_TYPES:
+            found += _charges(text, parts, part, taken)
+        found += _prose(text, parts, part, taken)
+        out += found
+    out.sort(key=lambda a: a["evidence"]["start"])
+    for i, a in enumerate(out, 1):
+        a["id"] = f"a{i}"
+    return out

@@ -1,9 +1,293 @@
-"""Placeholder until its issue lands: finds nothing yet."""
+"""Commitments (toezeggingen): promises of an administrator to a council, the States or a board.
+
+Forms: "Wethouder X zegt toe ...", "heeft gedeputeerde X toegezegd: - ...
+(toezegging gedaan op 02/12/2016)", "heb ik uw Staten toegezegd een overzicht te
+sturen", "(conform toezegging aan PS van 29 november 2023)", "In de
+Statenvergadering van 24 april 2024 hebben wij toegezegd ...", and registers of
+numbered toezeggingen with their date, portfolio holder and status.
+
+``fulfilled_here`` is true when the document says it is itself the promised
+thing: "In deze memo geef ik u ...", "Dat hebben wij gedaan door", "geeft
+antwoord op bovenstaande toezeggingen", "Hierbij ontvangt u ...".
+"""
 
 from __future__ import annotations
 
+import re
+
 from ..document import Part, Text
+from .decisions import clean, dates_in, is_blank, lines, parts_of, sentence_spans
+from .evidence import evidence
+
+ADMIN = (r"(?:(?:de\s+|het\s+)?(?:toenmalige?\s+)?(?:wethouder|gedeputeerde|burgemeester|minister|staatssecretaris|portefeuillehouder"
+         r"|voorzitter|college|dijkgraaf|commissaris\s+van\s+de\s+koning)(?:\s+van\s+[A-Z][\w&-]*)?"
+         r"(?:\s+(?:[A-Z]\.\s?)*(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en)\s+){0,3}[A-Z][\w'’-]+)?)")
+BODY = (r"(?:(?:uw|de|het)\s+)?(?:Provinciale\s+Staten|Staten(?:leden)?|PS\b|(?:gemeente)?raad|raadsleden|Tweede\s+Kamer|Eerste\s+Kamer"
+        r"|Kamer(?:lid\s+[A-Z][\w'’-]+)?|commissie(?:\s+[A-Z][\w-]+)?|algemeen\s+bestuur|AB\b|dagelijks\s+bestuur|vergadering"
+        r"|fractie(?:\s+van\s+(?:de\s+|het\s+)?[\w!-]+)?)\b")
+PROMISE = re.compile(
+    r"\bzeg(?:t|gen)\s+(?:\w+\s+){0,4}?toe\b|\btoegezegd\b|\btoezegging\b|\bheeft\s+toegezegd\b|\bbelooft\b|\bbeloofd\b", re.I)
+GENERIC = re.compile(r"\btoezeggingen\s+gedaan\b|\bmoties\s+en\s+toezeggingen\b|\bopenstaande\s+toezeggingen\b|\btoegezegd\s+in\s+"
+                     r"(?:de\s+)?\w*circulaire\b|^\s*toegezegd\b", re.I)
+FULFIL = re.compile(
+    r"\bin\s+(?:deze|dit|onderstaande|de\s+voorliggende)\s+(?:memo|brief|notitie|nota|mededeling|overzicht|informatie\w*|rapport\w*|verkenning)"
+    r"\s+(?:geef|informeer|stuur|bied|doe|treft|vindt|ontvangt|zend|geven|informeren|sturen|bieden)\w*\b"
+    r"|\bhierbij\s+(?:ontvangt|zend|stuur|bied|informeer|geef)\w*\b|\bmet\s+(?:deze|dit)\s+(?:memo|brief|notitie|nota|overzicht)\b"
+    r"|\bdat\s+(?:hebben\s+wij|heb\s+ik)\s+gedaan\b|\bgeeft\s+antwoord\s+op\s+(?:de\s+|deze\s+|bovenstaande\s+)?toezegging"
+    r"|\b(?:hiermee|daarmee)\s+(?:is|wordt)\s+(?:\w+\s+){0,3}?(?:toezegging|afgedaan|voldaan)\b"
+    r"|\b(?:kom|komen)\s+(?:ik|wij|we)\s+(?:hiermee\s+)?tegemoet\s+aan\b|\bvoldoe[n]?\s+(?:ik|wij|we)\s+aan\b"
+    r"|\bwaarmee\s+(?:de\s+)?toezegging\b.{0,40}\b(?:is\s+)?afgedaan", re.I | re.S)
+# "die wij ter kennisneming aan u zenden ... (conform toezegging ...)"
+SENDING_NOW = re.compile(r"\b(?:wij|we|ik)\s+(?:\w+\s+){0,4}?(?:aan\s+u\s+)?(?:zenden|sturen|toezenden|bieden|geven|informeren)\b"
+                         r"|\b(?:zenden|sturen|geven|bieden)\s+(?:wij|we|ik)\b", re.I)
+REGISTER = re.compile(r"(?im)^[ \t]*(?:\d{1,2}[.)]?[ \t]+)?(?:lijst\s+(?:van\s+)?(?:openstaande\s+)?toezeggingen|toezeggingenlijst"
+                      r"|toezeggingen(?:\s*register|lijst)?|overzicht\s+(?:\w+\s+)?toezeggingen|openstaande\s+toezeggingen)"
+                      r"\b[^\n]{0,60}$")
+STATUS_DONE = re.compile(r"(?i)\b(?:afgedaan|afgehandeld|afgerond|gereed|voldaan|uitgevoerd|vervallen)\b")
+STATUS_OPEN = re.compile(r"(?i)\b(?:open|loopt|lopend|in\s+behandeling|in\s+uitvoering|nog\s+niet)\b")
+SIGNER = re.compile(r"(?im)^[ \t]*(?:met\s+vriendelijke\s+groet|hoogachtend|namens\s+deze)[ \t,]*\n(?:[ \t]*\n)*[ \t]*(?P<who>[^\n]{3,60})")
+SIGNING_BODY = re.compile(r"(?m)^[ \t]*(?P<who>(?:Gedeputeerde\s+Staten|Burgemeester\s+en\s+wethouders|Het\s+college\s+van"
+                          r"\s+burgemeester\s+en\s+wethouders|Het\s+dagelijks\s+bestuur)(?:\s+van\s+[A-Z][\w-]+(?:[ -][A-Z][\w-]+)*)?),?[ \t]*$")
+STANDARD_BODY = [
+    (re.compile(r"(?i)^(?:uw\s+)?(?:provinciale\s+)?staten(?:leden)?$|^ps$"), "Provinciale Staten"),
+    (re.compile(r"(?i)^(?:de\s+)?(?:gemeente)?raad(?:sleden)?$"), "de raad"),
+    (re.compile(r"(?i)^(?:de\s+)?(?:tweede\s+)?kamer$"), "de Kamer"),
+]
+
+
+def _body(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    raw = clean(raw)
+    for rule, name in STANDARD_BODY:
+        if rule.match(raw):
+            return name
+    return raw
+
+
+def _signer(t: str, part: Part) -> str | None:
+    region = t[part.start:part.end]
+    m = SIGNER.search(region)
+    if m:
+        return clean(m.group("who")).rstrip(",")
+    m = SIGNING_BODY.search(region)
+    if m:
+        return clean(m.group("who"))
+    return part.organisation
+
+
+def _made_by(sent: str, t: str, part: Part) -> str | None:
+    m = re.search(rf"(?i:heeft|hebben|zegt|zeggen|was|door)\s+(?P<who>{ADMIN})", sent)
+    if not m:
+        m = re.search(rf"(?P<who>{ADMIN})\s+(?:\w+\s+){{0,12}}?(?i:heeft|zegt|zeggen)\b", sent)
+    if not m:
+        m = re.search(rf"(?:^|[\s(])(?P<who>(?:[Ww]ethouder|[Gg]edeputeerde|[Bb]urgemeester|[Mm]inister|[Ss]taatssecretaris)"
+                      rf"(?:\s+van\s+[A-Z][\w&-]*)?(?:\s+(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en)\s+){{0,3}}[A-Z][\w'’-]+)?)\b", sent)
+    if m:
+        who = clean(m.group("who"))
+        return re.sub(r"^(?:De|Het)\b", lambda x: x.group(0).lower(), who)
+    if re.search(r"(?i)\b(?:ik|wij|we)\b", sent):
+        return _signer(t, part)
+    return None
+
+
+SALUTATION = re.compile(r"(?im)^[ \t]*(?:geachte|beste)\s+(?:leden\s+van\s+)?(?P<to>(?:de\s+|het\s+)?[^\n,]{2,60}?)\s*,?[ \t]*$")
+
+
+def _addressee(t: str, part: Part) -> str | None:
+    m = SALUTATION.search(t, part.start, min(part.end, part.start + 3000))
+    if not m:
+        return None
+    to = m.group("to")
+    if re.search(r"(?i)\bstaten\b", to):
+        return "Provinciale Staten"
+    if re.search(r"(?i)\braad\b", to):
+        return "de raad"
+    if re.search(r"(?i)\bkamer\b", to):
+        return "de Kamer"
+    if re.search(r"(?i)\bcommissie\b|\bbestuur\b", to):
+        return clean(to)
+    return None
+
+
+def _made_to(sent: str, part: Part, t: str = "") -> str | None:
+    m = re.search(rf"\b(?:toegezegd|toezegging|zegt|zeggen|beloofd|belooft)\b[^.]{{0,40}}?\b(?:aan\s+)?(?P<to>{BODY})", sent)
+    if not m:
+        m = re.search(rf"\b(?:aan|heb\s+ik|hebben\s+wij)\s+(?P<to>{BODY})\s+(?:\w+\s+){{0,3}}?(?:toegezegd|beloofd)", sent)
+    if not m:
+        m = re.search(rf"\b(?:aan|tegenover)\s+(?P<to>{BODY})", sent)
+    if not m:
+        m = re.search(rf"(?P<to>{BODY})\s+(?:\w+\s+){{0,4}}?(?:gevraagd|tegemoet\s+kan\s+zien|te\s+informeren)", sent)
+    if not m:
+        m = re.search(rf"\b(?P<to>de\s+raad|uw\s+Staten|Provinciale\s+Staten|de\s+Kamer)\b", sent)
+    if m:
+        return _body(m.group("to"))
+    if re.search(r"(?i)\bstatenvergadering\b|\buw\s+staten\b", sent):
+        return "Provinciale Staten"
+    if re.search(r"(?i)\braadsvergadering\b", sent):
+        return "de raad"
+    if re.search(r"(?i)\bcommissiedebat\b|\bkamerdebat\b", sent):
+        return "de Kamer"
+    if t and re.search(r"(?i)\b(?:u|uw)\b", sent):
+        return _addressee(t, part)
+    return None
+
+
+def _date_made(sent: str, part: Part) -> tuple[str | None, str | None]:
+    ws = dates_in(sent, 0, len(sent), part, past=True)
+    # the date after "toezegging gedaan op ..." / "toegezegd ... op ...", else the first one before the promise
+    promise = PROMISE.search(sent)
+    pos = promise.start() if promise else 0
+    after = [w for w in ws if w.start >= pos and re.search(r"(?i)(?:op|van|d\.d\.)\s*$", sent[max(0, w.start - 6):w.start])]
+    before = [w for w in ws if w.start < pos and not re.match(r"(?i)(?:voor|uiterlijk|eind)", w.text)]
+    pick = after[0] if after else (before[0] if before else None)
+    if not pick:
+        return None, None
+    return pick.date, pick.text
+
+
+def _due(sent: str, part: Part) -> tuple[str | None, str | None]:
+    promise = PROMISE.search(sent)
+    for w in dates_in(sent, 0, len(sent), part):
+        if promise and w.start < promise.start():
+            continue  # when it was promised, not when it is due
+        head = sent[max(0, w.start - 14):w.start]
+        if re.search(r"(?i)(?:voor|vóór|uiterlijk|in|tijdens|na)\s+(?:het\s+|de\s+)?$", head) or re.match(
+                r"(?i)(?:voor|vóór|uiterlijk|eind|begin|medio|najaar|voorjaar)", w.text):
+            if re.search(r"(?i)(?:toezegging|toegezegd)[^.]{0,80}\b(?:op|d\.d\.)\s+$", sent[:w.start]):
+                continue
+            return w.date, w.text
+    return None, None
+
+
+def _commitment(text: Text, parts: list[Part], part: Part, s: int, e: int, body: str, sent: str) -> dict:
+    t = text.text
+    date, date_text = _date_made(sent, part)
+    due, due_text = _due(body, part)
+    c = {"id": "", "text": clean(body), "made_by": _made_by(sent, t, part), "made_to": _made_to(sent, part, t),
+         "date_made": date, "due": due, "fulfilled_here": False, "evidence": evidence(text, parts, s, e)}
+    if date_text and not date:
+        c["date_made_text"] = date_text
+    if due_text and not due:
+        c["due_text"] = due_text
+    return c
+
+
+def _fulfilled(t: str, part: Part, s: int, e: int, sent: str) -> bool:
+    if SENDING_NOW.search(sent) or FULFIL.search(sent):
+        return True
+    window = t[e: min(part.end, e + 1500)]
+    return bool(FULFIL.search(window))
+
+
+def _list_items(t: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The bullet items of a list that follows a colon (a promise with several points)."""
+    items: list[list[int]] = []
+    for ls, le in lines(t, start, end):
+        if is_blank(t, ls, le):
+            continue
+        line = t[ls:le]
+        m = re.match(r"[ \t]*(?:[•\-–*·]|\d{1,2}[.)]|[a-z][.)])[ \t]+", line)
+        if m:
+            items.append([ls + m.end(), le])
+        elif items and not re.search(r"[.;]\s*$", t[items[-1][0]:items[-1][1]]):
+            items[-1][1] = le
+        else:
+            break
+    return [(s, e) for s, e in items]
+
+
+def _register(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
+    """Numbered rows of a toezeggingen register, one commitment each."""
+    t = text.text
+    out = []
+    for rm in REGISTER.finditer(t, part.start, part.end):
+        heading = rm.group(0)
+        made_to = None
+        mt = re.search(rf"\baan\s+(?P<to>{BODY})", heading)
+        if mt:
+            made_to = _body(mt.group("to"))
+        rows: list[list[int]] = []
+        blank = 0
+        for ls, le in lines(t, rm.end() + 1, part.end):
+            if is_blank(t, ls, le):
+                blank += 1
+                if rows and blank >= 2:
+                    break
+                continue
+            blank = 0
+            line = t[ls:le]
+            num = re.match(r"[ \t]*(?:[A-Z]{1,3}[-.]?)?\d{1,4}(?:[-./]\d{1,4})?[.)]?[ \t]+(?=\S)", line)
+            if num and not re.match(r"[ \t]*\d{1,2}[-./]\d{1,2}[-./]\d{2,4}", line):
+                rows.append([ls + num.end(), le])
+            elif rows:
+                rows[-1][1] = le
+            elif len(rows) == 0 and re.search(r"(?i)\b(?:nr|toezegging|datum|status|portefeuillehouder)\b", line):
+                taken.append((ls, le))
+                continue  # the table header
+            else:
+                break
+        for s, e in rows:
+            row = clean(t[s:e])
+            status = "done" if STATUS_DONE.search(row) else "open" if STATUS_OPEN.search(row) else None
+            body = re.sub(r"(?i)\s+(?:afgedaan|afgehandeld|afgerond|gereed|voldaan|uitgevoerd|vervallen|open|loopt|lopend"
+                          r"|in\s+behandeling)\s*\.?$", "", row)
+            ws = dates_in(t, s, e, part)
+            date = ws[0].date if ws else None
+            due = ws[1].date if len(ws) > 1 else None
+            by = re.search(r"(?:^|\s)(?P<who>(?:[Ww]ethouder|[Gg]edeputeerde|[Bb]urgemeester|[Pp]ortefeuillehouder)"
+                           r"(?:\s+(?:[A-Z]\.\s?)*(?:(?:van|de|der|den)\s+){0,2}[A-Z][\w'’-]+)?)", row)
+            if not by:
+                by = re.search(r"(?:^|\s)(?P<who>(?:[A-Z]\.\s?){1,4}\s*(?:(?:van|de|der|den)\s+){0,2}[A-Z][\w'’-]+)", row)
+            for w in ws:  # dates are columns, not part of what was promised
+                body = body.replace(clean(w.text), " ")
+            if by:
+                body = body.replace(by.group("who"), " ")
+            c = {"id": "", "text": clean(body).strip(" -|;,"), "made_by": by.group("who").strip() if by else None,
+                 "made_to": made_to, "date_made": date, "due": due, "fulfilled_here": False,
+                 "evidence": evidence(text, parts, s, e)}
+            if status:
+                c["status"] = status
+            out.append(c)
+            taken.append((s, e))
+    return out
 
 
 def extract_commitments(text: Text, parts: list[Part]) -> list[dict]:
-    return []
+    """Commitments in ``text``, in text order, ids "c1", "c2", …"""
+    t = text.text
+    out: list[dict] = []
+    for part in parts_of(parts, text):
+        taken: list[tuple[int, int]] = []
+        out += _register(text, parts, part, taken)
+        for s, e in sentence_spans(t, part.start, part.end):
+            if any(s < b and e > a for a, b in taken):
+                continue
+            sent = t[s:e]
+            if not PROMISE.search(sent) or GENERIC.search(sent) or len(sent.split()) < 5:
+                continue
+            if re.search(r"(?i)\bnaar\s+aanleiding\s+van\s+de\s+toezegging\b", sent):
+                continue  # refers back to a promise recorded elsewhere in the text
+            fulfilled = _fulfilled(t, part, s, e, sent)
+            if sent.rstrip().endswith(":"):
+                items = _list_items(t, e, part.end)
+                if items:
+                    window_end = items[-1][1]
+                    fulfilled = fulfilled or bool(FULFIL.search(t[window_end: min(part.end, window_end + 800)]))
+                    for s2, e2 in items:
+                        item = t[s2:e2]
+                        c = _commitment(text, parts, part, s2, e2, item, sent + " " + item)
+                        if c["made_by"] is None:
+                            c["made_by"] = _made_by(sent, t, part)
+                        c["fulfilled_here"] = fulfilled
+                        out.append(c)
+                        taken.append((s2, e2))
+                    continue
+            c = _commitment(text, parts, part, s, e, sent, sent)
+            c["fulfilled_here"] = fulfilled
+            out.append(c)
+            taken.append((s, e))
+    out.sort(key=lambda c: c["evidence"]["start"])
+    for i, c in enumerate(out, 1):
+        c["id"] = f"c{i}"
+    return out

@@ -1,9 +1,552 @@
-"""Placeholder until its issue lands: finds nothing yet."""
+"""Decisions that were taken, with their kind, amount and vote.
+
+A decision is recorded in minutes and decision lists ("Het verslag is
+akkoord", "wordt ongewijzigd vastgesteld", "stemt in met", "neemt kennis
+van", "Besloten wordt", "Besluit: ...", "De raad besluit unaniem: ...",
+"amendement A1 wordt aangenomen", "in samenspraak wordt een termijn
+afgesproken").  A proposal is not a decision: "stelt voor", "Voorstel:",
+"U wordt geadviseerd in te stemmen" and an empty "Besluit:" field decide
+nothing.  A proposal only records a decision when it is a signed
+raadsbesluit/statenbesluit ("Aldus besloten in de openbare vergadering").
+
+This module also holds the small text helpers the other meeting-fact modules
+(actions, commitments, key dates) share: sentence spans, lines, and dates
+completed with the year of the meeting.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import dataclass
+
 from ..document import Part, Text
+from .amounts import find_amounts
+from .dates import DateMatch, find_dates
+from .evidence import evidence
+
+# --- shared text helpers -----------------------------------------------------
+
+# tokens ending in a full stop that do not end a sentence
+ABBREVIATIONS = {
+    "o.a", "i.r.t", "t.a.v", "n.b", "d.d", "jl", "j.l", "e.v", "bijv", "bv", "m.b.t", "i.v.m", "z.s.m", "c.q",
+    "e.e.a", "incl", "excl", "nr", "resp", "ca", "evt", "mr", "drs", "dr", "ir", "ing", "prof", "dhr", "mevr",
+    "mw", "tel", "t.b.v", "vs", "art", "min", "max", "m.i.v", "p.m", "a.s", "t.z.t", "v.w.b", "zgn", "o.b.v",
+    "blz", "pag", "vgl", "enz", "etc", "d.w.z", "i.p.v", "m.n", "t/m", "st", "ds", "bc", "ca", "aug", "sept",
+    "okt", "nov", "dec", "jan", "feb", "febr", "mrt", "apr", "jun", "jul", "wo", "ma", "di", "do", "vr", "za",
+    "zo", "ovb", "o.v.b", "n.t.b", "vz", "secr",
+}
+BULLET = re.compile(r"[ \t]*(?:[•◦▪●○■□➢►\-–—*·]|\(?\d{1,2}[a-z]?[.)](?!\d)|\(?[a-z][.)](?=\s)|\(?[A-Z]\)(?=\s)|Ad\s+\d+[a-z]?\b)\s*")
+BLANK = re.compile(r"[ \t\f\xa0]*$")
+
+
+def clean(s: str) -> str:
+    """Whitespace collapsed, as facts quote text."""
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of every line in ``text[start:end]``, without the newline."""
+    out = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl == -1 else nl
+        out.append((pos, stop))
+        pos = stop + 1
+    return out
+
+
+def is_blank(text: str, s: int, e: int) -> bool:
+    return not text[s:e].strip(" \t\f\xa0\u200b")
+
+
+def _ends_sentence(text: str, i: int) -> bool:
+    """Is the '.' at ``text[i]`` the end of a sentence (not an initial or abbreviation)?"""
+    j = i
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "(\"'“‘":
+        j -= 1
+    token = text[j:i].lower()
+    if token in ABBREVIATIONS or token.rstrip(".") in ABBREVIATIONS:
+        return False
+    if re.fullmatch(r"(?:[a-z]\.)*[a-z]", token):  # an initial ("J.") or "N.B"
+        return False
+    if re.fullmatch(r"\d{1,2}", token) and not text[text.rfind("\n", 0, j) + 1:j].strip():
+        return False  # "1." numbering a list item
+    return True
+
+
+def _next_is_item(text: str, line_spans: list[tuple[int, int]], idx: int) -> bool:
+    for ns, ne in line_spans[idx + 1:]:
+        if not is_blank(text, ns, ne):
+            m = BULLET.match(text[ns:ne])
+            return bool(m and m.end() > 0) or bool(re.match(r"\s*\d{1,2}\s*$", text[ns:ne]))
+    return True
+
+
+def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence-like spans of ``text[start:end]``, trimmed.
+
+    PDF text wraps lines mid-sentence, so a line break alone does not end a
+    sentence; a blank line, a list marker at the start of a line, a short
+    line without end punctuation (a heading) and sentence punctuation do.
+    """
+    spans: list[tuple[int, int]] = []
+    cur: int | None = None
+    line_spans = lines(text, start, end)
+    for idx, (ls, le) in enumerate(line_spans):
+        if is_blank(text, ls, le):
+            if cur is not None:
+                so_far = text[cur:ls].rstrip()
+                # double-spaced PDF text: a blank line inside a running sentence
+                last_line = text[text.rfind("\n", 0, max(ls - 1, 0)) + 1:ls].rstrip()
+                if (len(so_far) > 60 or len(last_line) > 60) and so_far[-1:] not in ".!?:;" \
+                        and not _next_is_item(text, line_spans, idx):
+                    continue
+                spans.append((cur, ls))
+                cur = None
+            continue
+        line = text[ls:le]
+        bullet = BULLET.match(line)
+        if bullet and bullet.end() > len(line) - len(line.lstrip()) and cur is not None:
+            spans.append((cur, ls))
+            cur = None
+        if cur is None:
+            cur = ls
+        # split inside the line at sentence punctuation
+        for m in re.finditer(r"[.!?;](?=[\s\"”’)]*(?:\s|$))", line):
+            i = ls + m.start()
+            if text[i] == "." and not _ends_sentence(text, i):
+                continue
+            after = text[i + 1:le].lstrip(" \"”’)")
+            nxt_line = ""
+            if not after:
+                for ns, ne in line_spans[idx + 1:]:
+                    if not is_blank(text, ns, ne):
+                        nxt_line = text[ns:ne].lstrip()
+                    break
+                first = nxt_line[:1]
+            else:
+                first = after[:1]
+            if first and first.islower():
+                continue
+            stop = i + 1
+            while stop < le and text[stop] in "\"”’)":
+                stop += 1
+            spans.append((cur, stop))
+            cur = stop
+        # "... brengen. Actie allen" ends what it marks, also without a full stop
+        if cur is not None and re.search(r"(?<![\w-])[Aa]ctie\b[^.\n]{0,40}$", line) and idx + 1 < len(line_spans):
+            spans.append((cur, le))
+            cur = None
+            continue
+        # a heading: a short line without end punctuation before a capitalised line
+        stripped = line.rstrip()
+        if cur is not None and stripped and stripped[-1] not in ".,;:!?-(" and idx + 1 < len(line_spans):
+            ns, ne = line_spans[idx + 1]
+            nxt = text[ns:ne].lstrip()
+            short = len(stripped) < 60
+            opener = re.match(r"(?:Het|De|Een|Er|In|Op|Naar|Na|Bij|Door|Voor|Ook|Daarna|Daarop|Dit|Deze)\s", nxt)
+            if nxt[:1].isupper() and (short or (opener and len(text[cur:le].split()) <= 16)):
+                spans.append((cur, le))
+                cur = None
+    if cur is not None:
+        spans.append((cur, end))
+    out = []
+    for s, e in spans:
+        while s < e and text[s] in " \t\n\f\xa0":
+            s += 1
+        while e > s and text[e - 1] in " \t\n\f\xa0":
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def part_year_month(part: Part | None) -> tuple[int | None, int | None]:
+    if part and part.date:
+        try:
+            d = dt.date.fromisoformat(part.date)
+            return d.year, d.month
+        except ValueError:
+            pass
+    return None, None
+
+
+@dataclass
+class When:
+    """A date as found: ISO date when the day is known, the text as written."""
+    date: str | None
+    text: str
+    start: int
+    end: int
+    tentative: bool = False
+    match: DateMatch | None = None
+
+
+def complete(m: DateMatch, part: Part | None, base: int = 0, past: bool = False) -> When:
+    """A found date, its year completed from the part's date when it was left out.
+
+    The year is that of the part's (meeting's) date; a month earlier than the
+    meeting's month lies in the next year ("9 januari" in minutes of December).
+    """
+    date = m.date
+    if date is None and m.day and m.month and m.year is None:
+        year, month = part_year_month(part)
+        if year:
+            if month and m.month < month and not past:
+                year += 1
+            elif month and m.month > month and past:
+                year -= 1  # a date looked back on ("16 oktober jl.") lies before the document
+            try:
+                date = dt.date(year, m.month, m.day)
+            except ValueError:
+                date = None
+    return When(date.isoformat() if date else None, m.text, base + m.start, base + m.end, m.tentative, m)
+
+
+def dates_in(text: str, start: int, end: int, part: Part | None, past: bool = False) -> list[When]:
+    return [complete(m, part, start, past) for m in find_dates(text[start:end])]
+
+
+def parts_of(parts: list[Part], text: Text) -> list[Part]:
+    """The parts to scan; one whole-text part when segmentation gave none."""
+    if parts:
+        return parts
+    return [Part(id="p1", type="other", title=None, date=None, organisation=None, start=0, end=len(text.text))]
+
+
+def first_amount(s: str) -> float | int | None:
+    for a in find_amounts(s):
+        if a.value_eur is not None:
+            v = a.value_eur
+            return int(v) if v == v.to_integral_value() else float(v)
+    return None
+
+
+# --- decisions ---------------------------------------------------------------
+
+# where decisions are recorded
+RECORD_TYPES = {"minutes", "decision_list", "action_list", "other"}
+
+KIND_RULES: list[tuple[str, re.Pattern]] = [
+    ("postpone", re.compile(
+        r"\b(?:wordt|worden|is|zijn)\s+(?:nog\s+)?niet\s+(?:\w+\s+){0,2}?vastgesteld|\baangehouden\b|\baan\s+te\s+houden\b"
+        r"|\bdoorgeschoven\b|\buitgesteld\b|\bon\s*hold\b|\bverdaagd\b|\bterugverwezen\b"
+        r"|\bvan\s+de\s+agenda\s+(?:gehaald|afgevoerd|gevoerd)|\bschuift\s+door\b|\bwordt\s+opnieuw\s+geagendeerd"
+        r"|\bkomt\s+terug\s+(?:in|op)\s+(?:de|een)\s+volgende", re.I)),
+    ("reject", re.compile(
+        r"\bverworpen\b|\bafgewezen\b|\bniet\s+aangenomen\b|\bstem(?:t|men|de|den)\s+niet\s+in\b|\bniet\s+in\s+te\s+stemmen"
+        r"|\bgaa?t?n?\s+niet\s+akkoord\b|\bniet\s+akkoord\b|\baf\s+te\s+wijzen\b|\bwijst\b.{0,80}\baf\b", re.I)),
+    ("take_note", re.compile(
+        r"\bne(?:emt|men)\s+(?:\w+\s+){0,3}?kennis\b|\bkennis\s*(?:ge)?nomen\b|\bkennisgenomen\b|\bkennis\s+te\s+nemen\b"
+        r"|\b(?:voor|ter)\s+kennisgeving\s+aan(?:genomen)?\b|\bkennisnemen\b", re.I)),
+    ("adopt", re.compile(
+        r"\bvastgesteld\b|\bvast\s+te\s+stellen\b|\bvaststellen\b|\bstel(?:t|len|de|den)\b.{0,250}?\bvast\b"
+        r"|\bverslag\b.{0,80}\b(?:akkoord|goedgekeurd|ongewijzigd|conform)\b|\bnotulen\b.{0,80}\b(?:akkoord|goedgekeurd)\b",
+        re.I | re.S)),
+    ("approve", re.compile(
+        r"\bstem(?:t|men|de|den)\s+(?:\w+\s+){0,6}?in\b|\bingestemd\b|\bin\s+te\s+stemmen\b|\binstemmen\b|\binstemming\b"
+        r"|\bakkoord\b|\bgoedgekeurd\b|\bgoed\s+te\s+keuren\b|\bkeurt\b.{0,120}\bgoed\b|\baangenomen\b|\baanvaard(?:t|en)?\b"
+        r"|\bte\s+aanvaarden\b|\bhamerstuk\b|\bmeegaan\b|\bgaat\s+mee\b|\bte\s+(?:her)?benoemen\b|\bbenoemd\b"
+        r"|\bte\s+onderschrijven\b|\bover\s+te\s+nemen\b|\bbeschikbaar\s+te\s+stellen\b|\bte\s+verlenen\b|\bte\s+bekrachtigen\b",
+        re.I | re.S)),
+    ("other", re.compile(
+        r"\bbesloten\b|\bbesluit\b|\bbesluiten\b|\bafgesproken\b|\bspreken\s+af\b|\bspreekt\s+af\b|\bovereengekomen\b"
+        r"|\bkomen\s+overeen\b|\bafspraak\s+is\b|\bconclusie\b", re.I)),
+]
+
+# sentence-level triggers: a decision stated in prose
+TRIGGER = re.compile(
+    r"\bverslag\b[^.]{0,80}\b(?:is|wordt|worden)\s+(?:\w+\s+){0,5}?(?:akkoord|vastgesteld|goedgekeurd)"
+    r"|\b(?:wordt|worden|is|zijn)\s+(?:\w+\s+){0,5}?(?:vastgesteld|goedgekeurd|aangenomen|verworpen|afgewezen|aangehouden"
+    r"|doorgeschoven|uitgesteld|verdaagd|aanvaard)\b"
+    r"|\bniet\s+(?:\w+\s+){0,2}?vastgesteld\b"
+    r"|\bstem(?:t|men)\s+(?:\w+\s+){0,6}?in\b|\bne(?:emt|men)\s+(?:\w+\s+){0,3}?kennis\s+van\b|\bkennisgenomen\b"
+    r"|\bstel(?:t|len)\s+.{0,200}?\bvast\b|\bkeurt\s+.{0,120}?\bgoed\b"
+    r"|\b(?:gaa?t|gaan|gegaan|zijn|is)\s+(?:\w+\s+){0,2}?akkoord\b|\bakkoord\s+gegaan\b|\b(?:is|zijn)\s+(?:besproken\s+en\s+)?akkoord\b"
+    r"|\b[Bb]esloten\s+wordt\b|\bwordt\s+besloten\b|\b(?:heeft|hebben)\s+besloten\b|\bbesl(?:uit|uiten|oot)\s+(?:\w+\s+){0,5}?(?:om|te)\b"
+    r"|\b(?:wordt|worden|is|zijn)\s+(?:\w+\s+){0,9}?afgesproken\b|\baan\s+te\s+houden\b|\bspreken\s+af\b|\bovereengekomen\b|\bkomen\s+overeen\b"
+    r"|\bals\s+hamerstuk\b|\bon\s*hold\b|\bkan\s+(?:hierin|daarin|hiermee|daarmee)\s+meegaan\b|\bvoor\s+kennisgeving\s+aangenomen\b",
+    re.I | re.S)
+
+# a proposal, advice, question or opinion decides nothing
+NOT_TAKEN = re.compile(
+    r"\bstel(?:t|len)\s+(?:\w+\s+){0,4}?voor\b|\bvoorgesteld\b|^\s*voorstel\b|\bvoorstel\s+is\b|\bgeadviseerd\b|\badviseert\b"
+    r"|\bwordt\s+(?:u\s+)?gevraagd\b|\bverzocht\b|\bverzoek\b|\bzou(?:den)?\b|\bmoet(?:en)?\s+nog\b|\bindien\b|\bmits\b"
+    r"|\bwordt\s+verwacht\b|\bte\s+zijner\s+tijd\b|\bvoornemens\b|\bvoorgenomen\b|\bbeoogd\b|\bter\s+besluitvorming\b"
+    r"|\?\s*$|\bvastgesteld\s+(?:d\.d\.|op)\s|\b(?:gaat|zal|zullen)\s+(?:\w+\s+){0,6}?(?:vaststellen|besluiten|instemmen)\b",
+    re.I)
+# agreements reported as background ("dit is ook afgesproken in de Board")
+BACKGROUND = re.compile(r"\b(?:ook|eerder|reeds|al|destijds|eerdere)\s+(?:\w+\s+){0,2}?(?:afgesproken|besloten|vastgesteld)\b"
+                        r"|\b(?:afgesproken|besloten|vastgesteld)\s+(?:in|door)\s+(?:de|het)\s+[A-Z]"
+                        r"|\bzoals\s+(?:\w+\s+){0,4}?(?:afgesproken|besloten|vastgesteld)\b|\bvastgestelde\b", re.I)
+# "De raad besluit unaniem:", "Besluit:", "Het college besluit:" opening a block
+BLOCK_OPEN = re.compile(
+    r"(?im)(?:^[ \t]*|(?P<mid>(?<=\s)(?=(?-i:Besl))))(?:(?P<label>besluit(?:en)?|besloten|besluitvorming|conclusie(?:s)?|afspra(?:ak|ken)|uitkomst|b\s*e\s*s\s*l\s*u\s*i\s*t)"
+    r"[ \t]*:"
+    r"|(?P<lead>[^\n:.]{0,80}?\b(?-i:besl)(?:uit|uiten|oot)\b[^\n:.]{0,80}?:|[^\n:]{0,60}?\b(?-i:besl)(?:uit|uiten|oot)\b"
+    r"(?:[ \t]+(?:unaniem|in\s+meerderheid|bij\s+acclamatie|met\s+algemene\s+stemmen|zonder\s+(?:hoofdelijke\s+)?stemming))"
+    r"?[ \t]*\([^)\n]*\)[ \t]*$))")
+VOTE = re.compile(
+    r"\bunaniem\b|\bmet\s+algemene\s+stemmen\b|\bbij\s+acclamatie\b|\bin\s+meerderheid\b|\bzonder\s+(?:hoofdelijke\s+)?stemming\b"
+    r"|\bals\s+hamerstuk\b|(?:met\s+)?(?P<for>\d+)\s+stemmen\s+voor\s+en\s+(?P<against>\d+)\s+(?:stemmen\s+)?tegen"
+    r"|(?P<for2>\d+)\s+voor\s*(?:,|en|/)\s*(?P<against2>\d+)\s+tegen", re.I)
+AGAINST_BY = re.compile(r"(?im)^[ \t]*tegen\s+(?:het\s+\w+|de\s+\w+|dit\s+\w+)\s+stemde(?:n)?\s*:?\s*(?P<who>[^\n]+)")
+FRACTION_SUBJECT = re.compile(r"\bbesl(?:uit|uiten|oot)\s+de\s+fractie|\bde\s+fractie\b[^.]{0,60}\bbesl(?:uit|uiten|oot)", re.I)
+SIGNED_DECISION = re.compile(r"\baldus\s+(?:besloten|vastgesteld)\b", re.I)
+AGENDA_HEADING = re.compile(r"^[ \t]*(?:\d{1,2}[a-z]?[.)]?|ad\s+\d+[a-z]?\.?)[ \t]+\S", re.I)
+LABEL_LINE = re.compile(r"^[ \t]*(?:[A-Z][\w ]{1,30}):[ \t]*$")
+
+
+ACTION_LIKE = re.compile(r"\s*(?:(?:de|het)\s+)?[\w.\- ]{1,40}?\s+(?:zal|zullen)\s+(?!(?:\w+\s+){0,8}?worden\b)", re.I)
+
+
+def _against(t: str, pos: int, end: int) -> re.Match | None:
+    """"Tegen het voorstel stemden ..." on the first line after a decision."""
+    m = re.compile(r"[ \t\n\f]*").match(t, pos)
+    nxt = m.end() if m else pos
+    if nxt >= end:
+        return None
+    return AGAINST_BY.match(t, t.rfind("\n", 0, nxt) + 1 if t.rfind("\n", 0, nxt) >= pos else nxt, end)
+
+
+def kind_of(s: str) -> str:
+    for kind, rule in KIND_RULES:
+        if rule.search(s):
+            return kind
+    return "other"
+
+
+def vote_of(s: str) -> dict | None:
+    m = VOTE.search(s)
+    if not m:
+        return None
+    for_, against = m.group("for") or m.group("for2"), m.group("against") or m.group("against2")
+    word = clean(m.group(0)).lower()
+    return {"text": clean(m.group(0)), "for": int(for_) if for_ else None,
+            "against": int(against) if against else None,
+            "unanimous": word in {"unaniem", "met algemene stemmen", "bij acclamatie", "als hamerstuk"}}
+
+
+def about_of(s: str) -> str | None:
+    if re.search(r"\bamendement", s, re.I):
+        return "amendment"
+    if re.search(r"\bmotie", s, re.I):
+        return "motion"
+    return None
+
+
+def _block_end(text: str, start: int, end: int, label: bool) -> int:
+    """Where the body of a "Besluit:" block ends.
+
+    A decision body runs on over wrapped lines and its own numbered points
+    (1., 2., A., B.); it ends at a blank line (after some text), a vote line,
+    the next agenda heading (a number beyond the points seen), or a label.
+    """
+    seen = 0
+    has_text = bool(text[start:text.find("\n", start, end) if text.find("\n", start, end) != -1 else end].strip())
+    pos = start
+    last = start
+    first_line = True
+    for ls, le in lines(text, start, end):
+        line = text[ls:le]
+        if first_line:
+            first_line = False
+            last = le
+            continue
+        if is_blank(text, ls, le):
+            if has_text:
+                return last
+            continue
+        stripped = line.strip()
+        if re.match(r"(?i)(?:tegen|voor)\s+(?:het|de|dit)\s+\w+\s+stemde|over\s+(?:het|de)\s+\w+\s+is\s+(?:hoofdelijk\s+)?gestemd"
+                    r"|aldus\s+(?:besloten|vastgesteld)|de\s+(?:raad|vergadering)\s+besluit|vastgesteld\s+(?:d\.d\.|op|in)", stripped):
+            return last
+        num = re.match(r"(\d{1,2})[.)]?\s+\S", stripped)
+        if num:
+            n = int(num.group(1))
+            if n == seen + 1 or (seen == 0 and n == 1):
+                seen = n
+            elif n > seen + 1 or n <= seen:
+                # a new agenda item or table row; nested lists restart at 1
+                if n == 1:
+                    seen = 1
+                else:
+                    return last
+        elif label and LABEL_LINE.match(line):
+            return last
+        elif label and re.match(r"(?i)(?:ter(?:\s+(?:kennisname|bespreking|besluitvorming|vaststelling|info))?|wvttk)\b\W*$",
+                                stripped):
+            return last
+        has_text = True
+        last = le
+        pos = le
+    return last if last > start else end
+
+
+def _bullets(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a block into its bullet items when it is a bullet list, else one span."""
+    items: list[list[int]] = []
+    for ls, le in lines(text, start, end):
+        if is_blank(text, ls, le):
+            continue
+        line = text[ls:le]
+        m = re.match(r"[ \t]*[•◦▪●○■\-–—*·][ \t]+", line)
+        if m:
+            items.append([ls + m.end(), le])
+        elif items:
+            items[-1][1] = le
+        else:
+            items.append([ls, le])
+    if len(items) <= 1:
+        return [(start, end)]
+    return [(s, e) for s, e in items]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t\n\f\xa0:":
+        s += 1
+    while e > s and text[e - 1] in " \t\n\f\xa0":
+        e -= 1
+    return s, e
+
+
+def _decision(text: Text, parts: list[Part], s: int, e: int, kind: str | None = None, context: str = "") -> dict:
+    quote = text.text[s:e]
+    body = clean(quote)
+    d = {
+        "id": "",
+        "meeting": None,
+        "agenda_item": None,
+        "text": body,
+        "kind": kind or kind_of(body),
+        "amount_eur": first_amount(quote),
+        "evidence": evidence(text, parts, s, e),
+    }
+    vote = vote_of(quote) or (vote_of(context) if context else None)
+    if vote:
+        d["vote"] = vote
+    about = about_of(body) or about_of(context)
+    if about:
+        d["about"] = about
+    return d
+
+
+def _blocks(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
+    """Decisions opened by "Besluit:" or "De raad besluit (unaniem):"."""
+    t = text.text
+    found = []
+    region = t[part.start:part.end]
+    signed = bool(SIGNED_DECISION.search(region))
+    for m in BLOCK_OPEN.finditer(region):
+        ms, me = part.start + m.start(), part.start + m.end()
+        opener = clean(m.group(0))
+        label = m.group("label")
+        if part.type == "proposal" and not signed:
+            continue
+        if part.type not in RECORD_TYPES | {"proposal", "agenda"}:
+            continue
+        if label and label.lower().startswith(("conclusie", "afspra", "uitkomst")) and part.type not in RECORD_TYPES:
+            continue
+        if not label:
+            if NOT_TAKEN.search(opener) or re.search(r"\b(?:zal|zullen|gaat|gaan|kan|kunnen|moet|moeten)\b", opener, re.I):
+                continue
+            if FRACTION_SUBJECT.search(opener):
+                continue
+        if m.group("mid") is not None and label:
+            nl = t.find("\n", me, part.end)
+            body_end = part.end if nl == -1 else nl  # a table cell: only the rest of its line is reliable
+        else:
+            body_end = _block_end(t, me, part.end, bool(label))
+        bs, be = _trim(t, me, body_end)
+        if be <= bs:
+            continue  # an empty Besluit field decides nothing
+        body = clean(t[bs:be])
+        if label and NOT_TAKEN.search(body) and not re.search(r"\b(?:vastgesteld|akkoord|aangenomen|ingestemd)\b", body, re.I):
+            continue
+        if re.match(r"[ \t]*[A-Z][\w ]{1,30}:", t[bs:be]) and not re.match(r"(?i)\s*(?:besluit|b\s*e\s*s)", t[bs:be]):
+            continue  # the next field label, not a body
+        # the vote stated in the opener or in the lines after the block
+        against = _against(t, be, part.end)
+        context = opener
+        spans = _bullets(t, bs, be) if label else [(bs, be)]
+        for s, e in spans:
+            s, e = _trim(t, s, e)
+            if e <= s:
+                continue
+            if label and ACTION_LIKE.match(t[s:e]):
+                continue  # "De wethouder zal dit terugkoppelen": an action, not a decision
+            kind = kind_of(clean(t[s:e]))
+            if kind == "other" and not label:
+                kind = kind_of(opener + " " + clean(t[s:e]))
+            if label:
+                d = _decision(text, parts, s, e, kind, context)
+            else:
+                lead_start = ms + len(t[ms:me]) - len(t[ms:me].lstrip())
+                d = _decision(text, parts, lead_start, e, kind, context)
+            if against and not re.search(r"(?i)\bstemden\s*:", against.group(0)):
+                d.setdefault("vote", {"text": "", "for": None, "against": None, "unanimous": False})
+                d["vote"]["against_by"] = clean(against.group("who")).rstrip(".")
+            if len(clean(t[s:e]).split()) <= 3:
+                # "Besluit: vastgesteld" — say what was decided on
+                line_start = max(part.start, t.rfind("\n", part.start, ms) + 1)
+                same_line = clean(t[line_start:ms])
+                prev_start = max(part.start, t.rfind("\n", part.start, max(line_start - 1, part.start)) + 1)
+                prev_line = clean(t[prev_start:line_start])
+                subject = same_line if same_line and not same_line.endswith(".") else prev_line
+                if subject:
+                    d["subject"] = subject
+            found.append(d)
+            taken.append((d["evidence"]["start"], d["evidence"]["end"]))
+    return found
+
+
+def _overlaps(s: int, e: int, taken: list[tuple[int, int]]) -> bool:
+    return any(s < b and e > a for a, b in taken)
+
+
+def _sentences(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
+    t = text.text
+    found = []
+    for s, e in sentence_spans(t, part.start, part.end):
+        if _overlaps(s, e, taken):
+            continue
+        sent = t[s:e]
+        m = TRIGGER.search(sent)
+        if not m:
+            continue
+        # a list marker or agenda number in front is not part of the decision
+        bullet = BULLET.match(sent)
+        if bullet and bullet.end() <= m.start():
+            s += bullet.end()
+            sent = t[s:e]
+        if NOT_TAKEN.search(sent) or BACKGROUND.search(sent):
+            continue
+        if FRACTION_SUBJECT.search(sent) and not re.search(r"\b(?:aan\s+te\s+houden|in\s+te\s+trekken|trekt\b)", sent, re.I):
+            continue
+        if re.match(r"(?i)\s*vastgesteld\s+(?:d\.d\.|op|in)\b", sent):
+            continue
+        d = _decision(text, parts, s, e)
+        against = _against(t, e, part.end)
+        if against and "vote" not in d:
+            d["vote"] = {"text": "", "for": None, "against": None, "unanimous": False,
+                         "against_by": clean(against.group("who")).rstrip(".")}
+        found.append(d)
+        taken.append((s, e))
+    return found
 
 
 def extract_decisions(text: Text, parts: list[Part]) -> list[dict]:
-    return []
+    """Decisions taken in ``text``, in text order, ids "d1", "d2", …"""
+    out: list[dict] = []
+    for part in parts_of(parts, text):
+        taken: list[tuple[int, int]] = []
+        found = _blocks(text, parts, part, taken)
+        if part.type in RECORD_TYPES:
+            found += _sentences(text, parts, part, taken)
+        out += found
+    out.sort(key=lambda d: d["evidence"]["start"])
+    for i, d in enumerate(out, 1):
+        d["id"] = f"d{i}"
+    return out

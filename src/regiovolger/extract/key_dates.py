@@ -1,9 +1,206 @@
-"""Placeholder until its issue lands: finds nothing yet."""
+"""Key dates: announced meetings, events and deadlines.
+
+Read from lists under headings such as "Nog dit jaar geplande bijeenkomsten",
+"Rondvraag en belangrijke data", "Lobbymomenten en belangrijke data",
+"Vergaderdata", "Volgende vergadering", with one date and title per line
+("30 januari Regiocongres (10.00 - 13.00 uur Het Spoorhuis)", "Q1 2025:
+Werkbezoek", "* Stuurgroep: dinsdag 1 september en dinsdag 3 november"),
+and from sentences announcing the next meeting or a deadline agreed ("De
+volgende vergadering is op 12 maart", "een termijn tot eind oktober
+afgesproken").  A year left out is completed from the part's (meeting's) date;
+"onder voorbehoud", "voorlopig", "P.M." mark a date as tentative; "Q1 2025"
+and "eind oktober" keep ``date_text`` with ``date`` null.
+"""
 
 from __future__ import annotations
 
+import re
+
 from ..document import Part, Text
+from .decisions import When, clean, dates_in, is_blank, lines, parts_of, sentence_spans
+from .evidence import evidence
+
+HEADING = re.compile(
+    r"(?i)(?:geplande\s+(?:bijeenkomsten|vergaderingen|overleggen|data)|belangrijke\s+(?:data|datums|momenten)"
+    r"|vergaderdata|vergaderschema|vergaderplanning|volgende\s+(?:vergadering(?:en)?|bijeenkomst(?:en)?|overleg(?:gen)?)"
+    r"|komende\s+(?:bijeenkomsten|vergaderingen|data|activiteiten)|agenda\s+komende\s+periode|data\s+om\s+te\s+noteren"
+    r"|save\s+the\s+date|kalender|jaarplanning|planning\s+(?:vergaderingen|bijeenkomsten)|lobbymomenten|data\s+\d{4}"
+    r"|vergaderingen\s+\d{4})")
+TENTATIVE = re.compile(r"(?i)onder\s+voorbehoud|voorlopig|\bp\.?\s?m\.?(?=\s|$)|n\.?t\.?b\.?|nog\s+te\s+bepalen|o\.?v\.?b\.?"
+                       r"|tentatief|onder\s+voorbehoud|datum\s+volgt|\bpm\b")
+TIME = re.compile(r"(?<![\d,.])(?P<h>[0-2]?\d)[.:](?P<m>[0-5]\d)(?:\s*(?:-|–|tot)\s*[0-2]?\d[.:][0-5]\d)?\s*(?:uur|u\.)?"
+                  r"|(?<![\d,.])(?P<h2>[0-2]?\d)\s*uur")
+ANNOUNCE = re.compile(
+    r"(?i)\bvolgende\s+(?:vergadering|bijeenkomst|overleg|bespreking|sessie)\b"
+    r"|\b(?:termijn|deadline)\s+(?:tot|van|op)\b(?=(?s:.)*\b(?:afgesproken|vastgesteld|besloten|geldt|overeengekomen)\b)"
+    r"|\beerst(?:volgende|komende)\s+[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:is\s+)?op\b|\bvindt\s+plaats\s+op\b|\bstaat\s+gepland\s+(?:op|voor)\b|\bis\s+gepland\s+(?:op|voor)\b|\bvolgt\s+een\b")
+ITEM_START = re.compile(r"^[ \t]*(?:[•◦▪●\-–*·][ \t]*)?")
+
+
+def _time(s: str) -> str | None:
+    m = TIME.search(s)
+    if not m:
+        return None
+    h = int(m.group("h") or m.group("h2"))
+    mi = int(m.group("m") or 0) if m.group("m") else 0
+    if h > 23:
+        return None
+    return f"{h:02d}:{mi:02d}"
+
+
+def _location(s: str) -> str | None:
+    # "(10.00 - 13.00 uur Het Spoorhuis)": the place beside the time; "... in Assen"
+    for m in re.finditer(r"\(([^()]*)\)", s):
+        inner = m.group(1)
+        if TIME.search(inner):
+            rest = clean(TIME.sub(" ", inner)).strip(" ,;-")
+            if rest and rest[0].isupper() and len(rest.split()) <= 5:
+                return rest
+        lm = re.search(r"\bin\s+(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s*$", inner)
+        if lm:
+            return lm.group("place")
+    m = re.search(r"\b(?:in|te)\s+(?P<place>[A-Z][\w'’-]+)\s*\.?\s*$", s)
+    if m:
+        return m.group("place")
+    m = re.search(r"(?i)\blocatie\s*:\s*(?P<place>[^,;\n]+)", s)
+    if m:
+        return clean(m.group("place"))
+    return None
+
+
+def _title(s: str) -> str:
+    s = re.sub(r"\([^()]*\)", lambda m: "" if TIME.search(m.group(0)) or TENTATIVE.search(m.group(0)) else m.group(0), s)
+    s = re.sub(r"\s+([.,;:])", r"\1", clean(s)).strip(" :-–,;*•")
+    s = re.sub(r"(?i)^(?:p\.?\s?m\.?|o\.?v\.?b\.?)\s+", "", s)
+    # the first sentence names the event
+    m = re.search(r"(?<=[a-z)])\.\s+[A-Z][a-z]+\s", s)
+    if m:
+        s = s[:m.start()]
+    return s.rstrip(" .:")
+
+
+def _key_date(text: Text, parts: list[Part], w: When, s: int, e: int, title: str, line: str) -> dict:
+    k = {"date": w.date, "date_text": w.text, "time": _time(line.replace(w.text, " ")), "title": title,
+         "location": _location(line), "tentative": bool(w.tentative or TENTATIVE.search(line)),
+         "evidence": evidence(text, parts, s, e)}
+    return k
+
+
+def _list_lines(t: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The item lines (with wrapped continuations) of a date list starting after a heading."""
+    items: list[list[int]] = []
+    blank = False
+    prose = 0
+    for ls, le in lines(t, start, end):
+        if is_blank(t, ls, le):
+            blank = True
+            continue
+        line = t[ls:le]
+        lead = ITEM_START.match(line).end()
+        body = line[lead:]
+        starts_with_date = bool(re.match(
+            r"(?i)(?:(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?,?\s+)?"
+            r"(?:\d{1,2}(?:e|ste|de)?\s+[a-z]{3,9}|\d{1,2}[-/]\d{1,2}|\d{1,2}\.\d{1,2}\.\d{2,4}|q[1-4]\b|(?:begin|eind|medio|half)\s+[a-z]+"
+            r"|(?:voorjaar|najaar|zomer|winter)\b)", body))
+        titled = bool(lead) and bool([w for w in dates_in(body, 0, len(body), None) if w.match and w.match.day])
+        if starts_with_date or titled:
+            items.append([ls + lead, le])
+            blank = False
+            prose = 0
+            continue
+        if re.match(r"[ \t]*(?:\d{1,2}[.)]?\s*$|\d{1,2}[.)]?\s+[A-Z]|vastgesteld\b|ad\s+\d)", line, re.I):
+            break  # the next agenda item or the adoption stamp
+        if items and not blank:
+            items[-1][1] = le  # a wrapped line
+            continue
+        if items:
+            break
+        prose += 1
+        if prose > 25:
+            break
+        blank = False
+    return [(s, e) for s, e in items]
+
+
+def _lists(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
+    t = text.text
+    out = []
+    for ls, le in lines(t, part.start, part.end):
+        line = t[ls:le]
+        hm = HEADING.search(line)
+        if not hm or len(line.strip()) > 90:
+            continue
+        # the heading may carry the first item itself ("Volgende vergadering: 12 maart 2025")
+        rest = line[hm.end():]
+        if dates_in(rest, 0, len(rest), part) and not any(ls < b and le > a for a, b in taken):
+            w = dates_in(t, ls + hm.end(), le, part)[0]
+            title = _title(t[ls:le].replace(w.text, " ")) or clean(hm.group(0))
+            title = re.sub(r"(?i)^(?:volgende|komende)\s+", lambda m: m.group(0), title)
+            out.append(_key_date(text, parts, w, ls, le, title, line))
+            taken.append((ls, le))
+            continue
+        for s, e in _list_lines(t, le + 1, part.end):
+            if any(s < b and e > a for a, b in taken):
+                continue
+            item = t[s:e]
+            ws = dates_in(t, s, e, part)
+            if not ws:
+                continue
+            first = ws[0]
+            if first.start - s <= 2 and not re.match(r"[^:]{2,60}:\s*\S", item[: first.start - s + 1]):
+                # "30 januari Congres ..." / "Q1 2025: Werkbezoek ..."
+                title = _title(t[first.end:e])
+                out.append(_key_date(text, parts, first, s, e, title, item))
+            else:
+                # "Stuurgroep: dinsdag 1 september en dinsdag 3 november"
+                title = _title(item[: item.find(":")]) if ":" in item[: first.start - s] else _title(t[s:first.start])
+                for w in ws:
+                    out.append(_key_date(text, parts, w, s, e, title, item))
+            taken.append((s, e))
+    return out
+
+
+def _sentences(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
+    t = text.text
+    out = []
+    for s, e in sentence_spans(t, part.start, part.end):
+        if any(s < b and e > a for a, b in taken):
+            continue
+        sent = t[s:e]
+        am = ANNOUNCE.search(sent)
+        if not am or sent.rstrip().endswith("?"):
+            continue
+        ws = [w for w in dates_in(t, s, e, part)]
+        if not ws:
+            continue
+        # the date closest after the cue
+        after = [w for w in ws if w.start >= s + am.start()] or ws
+        w = after[0]
+        if re.search(r"(?i)\b(?:termijn|deadline)\b", am.group(0)):
+            title = clean(sent)
+        elif re.search(r"(?i)eerst(?:volgende|komende)", am.group(0)):
+            title = re.sub(r"(?i)^eerst(?:volgende|komende)\s+|\s+(?:is\s+)?op$", "", clean(am.group(0)))
+        elif re.search(r"(?i)volgende", am.group(0)):
+            title = clean(am.group(0)).capitalize()
+        else:
+            vm = re.search(r"(?i)\bvolgt\s+een\s+(?P<what>[^.,;(]+)", sent)
+            title = clean(vm.group("what")) if vm else clean(sent)
+        out.append(_key_date(text, parts, w, s, e, title, sent))
+        taken.append((s, e))
+    return out
 
 
 def extract_key_dates(text: Text, parts: list[Part]) -> list[dict]:
-    return []
+    """Key dates in ``text``, in text order."""
+    out: list[dict] = []
+    for part in parts_of(parts, text):
+        if part.type in {"application_form", "programme", "policy_report", "budget"}:
+            continue
+        taken: list[tuple[int, int]] = []
+        found = _lists(text, parts, part, taken)
+        if part.type in {"minutes", "decision_list", "action_list", "agenda", "proposal", "memo", "letter", "other"}:
+            listed = {k["date"] for k in found if k["date"]}
+            found += [k for k in _sentences(text, parts, part, taken) if not k["date"] or k["date"] not in listed]
+        out += found
+    out.sort(key=lambda k: (k["evidence"]["start"], k["date_text"]))
+    return out

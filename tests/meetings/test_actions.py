@@ -1,0 +1,90 @@
+import pytest
+
+from regiovolger.extract.actions import extract_actions
+
+from ._util import CORPUS, assert_facts, check_golden, corpus_file, doc
+
+VARIANTS = [
+    ("Actie na de zin", "minutes", """3. Communicatie
+De nieuwsbrief verschijnt voortaan maandelijks. Actie: secretariaat
+Iedereen levert voor 1 oktober een bijdrage aan. Actie allen
+""", [
+        {"text_has": "nieuwsbrief", "owners": ["secretariaat"]},
+        {"text_has": "bijdrage", "owners": ["allen"], "due": "2024-10-01"},
+    ]),
+    ("X zal en pronomen", "minutes", """4. Begroting
+P. de Wit licht de cijfers toe. Hij zal uiterlijk week 12 een overzicht van de reserves rondsturen.
+De projectleider zal de planning eind oktober aanpassen.
+Mogelijk zal de provincie nog bijdragen.
+""", [
+        {"text_has": "overzicht van de reserves", "owners": ["P. de Wit"], "due": None, "due_text": "uiterlijk week 12"},
+        {"text_has": "planning", "owners": ["de projectleider"], "due": None, "due_text": "eind oktober"},
+    ]),
+    ("(actie) met eigenaar uit de zin", "minutes", """De vraag over de subsidievoorwaarden wordt voorgelegd aan Karin. (actie)
+Het secretariaat stuurt de presentatie na (actie secretariaat).
+""", [
+        {"text_has": "subsidievoorwaarden", "owners": ["Karin"]},
+        {"text_has": "presentatie", "owners": ["secretariaat"]},
+    ]),
+    ("actietabel platgeslagen", "minutes", """Actielijst
+Nr  Actie                                  Wie            Wanneer      Status
+1   Concept-convenant opstellen            Secretariaat   1-10-2024    open
+2   Overleg plannen met de provincie       J. Bakker      week 42      afgerond
+""", [
+        {"text_has": "Concept-convenant", "owners": ["Secretariaat"], "due": "2024-10-01", "status": "open"},
+        {"text_has": "Overleg plannen", "owners": ["J. Bakker"], "due": None, "due_text": "week 42", "status": "done"},
+    ]),
+    ("actiepunten als lijst", "minutes", """Actiepunten:
+- Secretariaat stuurt de stukken voor 15 april rond.
+- Ahmed: contact opnemen met de woningcorporaties
+- Notitie over de huisvesting opstellen (de beleidsmedewerker, 1 mei)
+""", [
+        {"text_has": "stukken", "owners": ["Secretariaat"], "due": "2024-04-15"},
+        {"text_has": "woningcorporaties", "owners": ["Ahmed"]},
+        {"text_has": "huisvesting", "owners": ["de beleidsmedewerker"], "due": "2024-05-01"},
+    ]),
+    ("wie wat wanneer enkel gespatieerd", "minutes", """Vervolgafspraken
+Wie Wat Wanneer
+Gemeente Vught levert de cijfers aan 1 juni
+""", [{"text_has": "levert de cijfers", "due": "2024-06-01"}]),
+    ("besluit met opdracht", "decision_list", """5. Rapport rekenkamer
+De raad besluit unaniem:
+1. de aanbevelingen over te nemen;
+2. het college opdracht te geven de raad uiterlijk 1 maart 2025 een uitvoeringsplan aan te bieden.
+6. Sluiting
+""", [{"text_has": "uitvoeringsplan", "owners": ["het college"], "due": "2025-03-01"}]),
+    ("geen acties in een voorstel", "proposal", """Voorstel
+Het college zal de raad in het najaar informeren. De wethouder gaat de uitvoering volgen.
+""", []),
+    ("passief en modaal is geen actie", "minutes", """Het plan zal in mei worden besproken.
+De gemeente zal wellicht aansluiten.
+Kees zou het kunnen uitzoeken.
+""", []),
+]
+
+
+@pytest.mark.parametrize("name,type_,body,expected", VARIANTS, ids=[v[0] for v in VARIANTS])
+def test_variants(name, type_, body, expected):
+    text, parts = doc(body, type_)
+    items = extract_actions(text, parts)
+    for a in items:
+        assert a["evidence"]["quote"] == body[a["evidence"]["start"]:a["evidence"]["end"]]
+    assert_facts(items, expected)
+
+
+def test_actie_marker_merges_with_zal_sentence():
+    body = "J. Smit zal een reactie opstellen op de brief van de minister. Actie J. Smit\n"
+    [a] = extract_actions(*doc(body))
+    assert a["owners"] == ["J. Smit"] and a["text"].startswith("J. Smit zal een reactie")
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=[p.name for p in CORPUS])
+def test_golden(path):
+    text, parts = corpus_file(str(path))
+    check_golden("actions", path, extract_actions(text, parts))
+
+
+def test_seed_002_actions():
+    text, parts = corpus_file(str(CORPUS[1]))
+    owners = [a["owners"] for a in extract_actions(text, parts)]
+    assert owners == [["allen"], ["J. van Donk"], ["J. van Donk"], ["J. Bengevoord"], ["W. Stortelder"], ["M. Boumans"]]
