@@ -11,8 +11,8 @@ from regiovolger.document import Page, Part, Text, join_pages
 from regiovolger.segment import TYPES, classify, parse_dutch_date, segment
 
 FIXTURES = Path(__file__).parent / "fixtures"
-SEEDS = Path("/work/shared/corpus/seeds")
-REAL = Path("/work/shared/corpus/real")
+from tests.conftest import SEEDS  # noqa: E402
+from tests.conftest import REAL  # noqa: E402
 
 
 def plain(s: str) -> Text:

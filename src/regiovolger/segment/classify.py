@@ -54,6 +54,36 @@ _BODY_RULES: list[tuple[str, float, float, re.Pattern]] = [
 ]
 
 
+# Outcomes recorded per agenda item: an agenda carrying them is the record of the meeting.
+_OUTCOME_LABEL = _rx(r"(?:^|[\s.;(])(besluit|besloten|afspraak|afspraken|afgesproken|actie|actiepunt|conclusie|uitkomst)"
+                     r"\s*:\s*(\S.*)")
+# the label after these words asks for a decision rather than recording one
+_REQUESTED = _rx(r"(voorgesteld|gevraagd|te nemen|ontwerp-?|concept-?|beoogd)\s*$")
+_OUTCOME_VERB = _rx(r"\b(is|wordt|worden|zijn|werd|werden)\s+(\w+\s+)?(vastgesteld|aangenomen|besloten|afgesproken|"
+                    r"goedgekeurd|verworpen|ingestemd)\b|\b(afgesproken|besloten) (wordt|is|dat)\b|"
+                    r"\bconform (voorstel|besloten)\b|\bhamerstuk\b")
+_NARRATIVE = _rx(r"\b(heeft|hebben|is|zijn|wordt|werd)\b.*\b(toegelicht|gevraagd|gegeven|besproken|aangegeven|"
+                 r"opgemerkt|gemeld|benadrukt)\b|\b(licht toe|geeft aan|merkt op|vraagt|antwoordt|deelt mee)\b")
+
+
+def _outcomes(nb: list[_Line]) -> tuple[float, int]:
+    """(weight of recorded outcomes, number of lines reporting discussion) in a part's lines."""
+    score = 0.0
+    narrative = 0
+    for ln in nb:
+        for m in _OUTCOME_LABEL.finditer(ln.s):
+            if _REQUESTED.search(ln.s[:m.start(1)]):
+                continue
+            if re.search(r"\bte \w+en\b", m.group(2)):  # "Besluit: ... vast te stellen" is a proposal
+                continue
+            score += 1
+        if _OUTCOME_VERB.search(ln.s):
+            score += 0.5
+        if _NARRATIVE.search(ln.s):
+            narrative += 1
+    return score, narrative
+
+
 def _rule_hits(ln: _Line) -> tuple[int, ...]:
     """Indices of the body rules a line matches, computed once per line."""
     if ln.body_hits is None:
@@ -124,4 +154,11 @@ def _classify_range(doc: _Doc, a: int, b: int, hint: str | None) -> tuple[str, d
         scores[hint] += 2.5
     scores["other"] = 1.5
     best = max(TYPES, key=lambda t: (scores[t], -TYPES.index(t)))
+    if best == "agenda":
+        # an agenda whose items carry their outcome ("Besluit: vastgesteld") records the meeting:
+        # minutes when it also reports the discussion, else a decision list
+        outcome, narrative = _outcomes(nb)
+        if outcome >= 2:
+            best = "minutes" if narrative >= 2 or scores["minutes"] >= 2 else "decision_list"
+            scores[best] = scores["agenda"] + 1
     return best, scores

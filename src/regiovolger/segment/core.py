@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import difflib
 import re
 
 from regiovolger.document import Part, Text
@@ -100,7 +101,70 @@ def _in_listing(doc: _Doc, i: int) -> float:
         pen -= 3
     if "_" in ln.s or re.search(r"\bversie\b|\.(pdf|docx?)\b", ln.s, re.I):
         pen -= 1
+    # an unnumbered agenda: items asking "... Ter bespreking" above and below this line
+    if (any("agenda_item" in p.tags for p in doc.prev_nb(i, 6))
+            and any("agenda_item" in q.tags for q in doc.next_nb(i, 6))):
+        pen -= 3
     return pen
+
+
+# Non-blank lines at the top of a page that may hold a running header.
+HEAD_LINES = 5
+# A running header repeats the head of one of the pages just before (a page without it may intervene).
+HEAD_LOOKBACK = 3
+
+
+def _norm_line(s: str) -> str:
+    return re.sub(r"[\W_]+", " ", s.lower()).strip()
+
+
+def _same_line(a: str, b: str) -> bool:
+    """Equal up to OCR noise: punctuation, case, a few misread characters."""
+    if a == b:
+        return True
+    if len(a) < 4 or len(b) < 4:
+        return False
+    if re.findall(r"\b\d+\b", a) != re.findall(r"\b\d+\b", b):
+        return False  # numbered series ("Bijlage 3", "Bijlage 4") are different documents
+    m = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return m.real_quick_ratio() >= 0.85 and m.quick_ratio() >= 0.85 and m.ratio() >= 0.85
+
+
+class _PageHeads:
+    """The first lines of every page, to recognise running headers."""
+
+    def __init__(self, doc: _Doc):
+        starts = sorted(doc.page_starts | ({doc.nonblank[0]} if doc.nonblank else set()))
+        self.heads: list[list[tuple[int, str]]] = []
+        self.dates: list[set[str]] = []
+        self.page_of: dict[int, int] = {}
+        for k, p in enumerate(starts):
+            end = starts[k + 1] if k + 1 < len(starts) else len(doc.lines)
+            lines = [doc.lines[p]] + [ln for ln in doc.next_nb(p, HEAD_LINES - 1) if ln.idx < end]
+            head = [(ln.idx, _norm_line(ln.s)) for ln in lines if "page" not in ln.tags]
+            self.heads.append(head)
+            self.dates.append({d for ln in lines if (d := parse_dutch_date(ln.s))})
+            for idx, _ in head:
+                self.page_of[idx] = k
+
+    def running(self, i: int) -> bool:
+        """True when line ``i`` heads a page and repeats the head of an earlier page: same
+        title line, and the same date when both heads carry one (a running header)."""
+        k = self.page_of.get(i)
+        if not k:
+            return False
+        head = self.heads[k]
+        title = next(t for idx, t in head if idx == i)
+        for j in range(k - 1, max(-1, k - 1 - HEAD_LOOKBACK), -1):
+            earlier = [t for _, t in self.heads[j]]
+            if not any(_same_line(title, t) for t in earlier):
+                continue
+            if self.dates[k] and self.dates[j] and not self.dates[k] & self.dates[j]:
+                continue  # another meeting's document with the same title
+            matched = sum(1 for _, t in head if any(_same_line(t, e) for e in earlier))
+            if self.dates[k] & self.dates[j] or matched >= 2 or len(title.split()) >= 3:
+                return True
+        return False
 
 
 def _back_extend(doc: _Doc, i: int, limit: int = 3) -> int:
@@ -140,6 +204,7 @@ def _candidates(doc: _Doc) -> list[_Cand]:
     seen_pcluster = -10
     seen_lcluster = -10
     header_repeats = _repeated_lines(doc)
+    page_heads = _PageHeads(doc)
     for ln in lines:
         if ln.blank:
             continue
@@ -161,9 +226,13 @@ def _candidates(doc: _Doc) -> list[_Cand]:
                 score += 0.5
             if header_repeats.get(ln.s, i) != i:
                 score -= 3
+            running = page_heads.running(i)
+            if running:
+                score -= 6
             # a bare title line without supporting head structure must also change the type
             kind = "head" if (why or i in doc.page_starts) else "title"
-            cands.append(_Cand(i, score, typ, i, [f"title:{typ}"] + why, kind=kind))
+            cands.append(_Cand(i, score, typ, i, [f"title:{typ}"] + why + (["running header"] if running else []),
+                               kind=kind))
         # 2. proposal header fields
         if "pfield" in ln.tags and i - seen_pcluster > 12:
             win = [ln] + doc.next_nb(i, 9)
@@ -175,7 +244,8 @@ def _candidates(doc: _Doc) -> list[_Cand]:
                 score = 4.5 + (0.5 if doc.blank_before(start) else 0) + (1.5 if start in doc.page_starts else 0)
                 cands.append(_Cand(start, score, "proposal", None, ["proposal fields"]))
         # 3. memo / letter labels
-        if "label" in ln.tags and i - seen_lcluster > 12 and header_repeats.get(ln.s, i) == i:
+        if ("label" in ln.tags and i - seen_lcluster > 12 and header_repeats.get(ln.s, i) == i
+                and not page_heads.running(i)):
             win = [ln] + doc.next_nb(i, 6)
             has_aan = any("aan" in w.tags for w in win)
             has_van = any("van" in w.tags for w in win)

@@ -24,7 +24,7 @@ _TITLE_RULES: list[tuple[str, float, re.Pattern]] = [
     ("minutes", 5, _rx(r"(concept[- ]?)?(verslag|notulen|conceptverslag|conceptnotulen|vergaderverslag|"
                        r"besluitenverslag)\b(?!\s+(is|wordt|werd|zijn|van de vorige))")),
     ("agenda", 5, _rx(r"(concept[- ]?|voorlopige |definitieve )?(vergader)?agenda\b(?!\s*(punt|'s|digitalisering))")),
-    ("agenda", 3, _rx(r"(uitnodiging|oproep)\b.*\b(vergadering|overleg|bijeenkomst)\b|(openbare )?vergadering\b(?! d\.?d)")),
+    ("agenda", 3, _rx(r"(uitnodiging|oproep)\b.*\b(vergadering|overleg|bijeenkomst)\b|(openbare )?vergadering\b(?!-\w| d\.?d)")),
     ("proposal", 6, _rx(r"(raads|staten|college|bestuurs|ab-?|db-?|aanbiedings|initiatief)voorstel\b|voorstel (aan|voor) (de|het) "
                         r"(raad|gemeenteraad|staten|provinciale staten|college|algemeen bestuur|dagelijks bestuur)\b"
                         r"|ontwerp-?besluit\b|raadsbesluit\b")),
@@ -96,6 +96,11 @@ _SIGNED_ORG = _rx(r"^(de (minister|staatssecretaris) (van|voor) .+|gedeputeerde 
                   r"burgemeester en wethouders van .+|het algemeen bestuur van .+|het dagelijks bestuur van .+)\s*,\s*$")
 _PROCEDURAL = _rx(r"^(ter (besluitvorming|informatie|kennisname|advisering|bespreking|vaststelling)|"
                   r"nota actief openbaar|actief openbaar|ja|nee|openbaar|concept|versie\b.*)\s*:?\s*$")
+# An agenda item, not a document head: it ends with the treatment asked ("... Ter vaststelling")
+# or refers to an attachment ("Verslag 3 maart (bijlage 2)", "zie bijlage").
+_AGENDA_KIND = _rx(r"\S.*[\s(–-]\(?ter (vaststelling|bespreking|besluitvorming|kennisname|informatie|advisering|"
+                   r"consultatie|instemming|goedkeuring|discussie|bespreking en besluitvorming)\)?\.?\s*$")
+_ATTACHMENT_REF = _rx(r"\S.*(\((zie )?bijlagen?\b[^)]{0,40}\)|\bzie bijlagen?\b)")
 _MEETING_DATE_LABEL = _rx(r"^(vergadering\s*d\.?\s*d\.?|datum vergadering|vergaderdatum|datum|d\.\s?d\.|datum en tijd)\s*:?\s*")
 
 
@@ -210,6 +215,8 @@ def _tag_lines(lines: list[_Line]) -> None:
                 tags.add("page_one")
         if _URL.match(s):
             tags.add("url")
+        if _AGENDA_KIND.match(s) and len(s) <= 140:
+            tags.add("agenda_item")
         if _PROPOSAL_FIELD.match(s):
             tags.add("pfield")
             if _PROPOSAL_KEY.match(s):
@@ -251,6 +258,9 @@ def _tag_lines(lines: list[_Line]) -> None:
             continue
         if _is_titlelike(lines, ln.idx):
             ln.tags.add("titlelike")
+            if "agenda_item" in ln.tags or _ATTACHMENT_REF.match(ln.s):
+                ln.tags.add("agenda_item")
+                continue
             typ, w, anywhere = _title_match(ln.s)
             if typ:
                 ln.title_type, ln.title_weight, ln.title_anywhere = typ, w, anywhere
