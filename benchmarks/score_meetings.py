@@ -1,6 +1,11 @@
 """Precision and recall of meeting facts against hand-written expected facts.
 
     .venv/bin/python benchmarks/score_meetings.py [EXPECTED_DIR] [--kinds attendees,agenda_items]
+    .venv/bin/python benchmarks/score_meetings.py --expected tests/heldout/expected --docs tests/heldout/docs
+
+``--docs DIR`` resolves each spec's ``file`` against DIR instead of shared/corpus
+(for held-out documents kept outside the corpus); ``--expected DIR`` is the same
+as the positional EXPECTED_DIR.
 
 Expected facts live in ``tests/meetings/expected/<name>.json``::
 
@@ -177,16 +182,26 @@ def _extraction(path: Path) -> dict:
 
 def main(argv: list[str]) -> int:
     kinds = None
-    args = [a for a in argv if not a.startswith("--")]
-    for a in argv:
-        if a.startswith("--kinds="):
-            kinds = a.split("=", 1)[1].split(",")
-    folder = Path(args[0]) if args else EXPECTED
+    opts: dict[str, str] = {}
+    args: list[str] = []
+    it = iter(argv)
+    for a in it:
+        if a.startswith("--") and "=" in a:
+            k, v = a[2:].split("=", 1)
+            opts[k] = v
+        elif a in ("--docs", "--expected", "--kinds"):
+            opts[a[2:]] = next(it, "")
+        elif not a.startswith("--"):
+            args.append(a)
+    if "kinds" in opts:
+        kinds = opts["kinds"].split(",")
+    folder = Path(opts.get("expected") or (args[0] if args else EXPECTED))
+    docs = Path(opts["docs"]) if "docs" in opts else CORPUS
     totals: dict[str, list[int]] = {}
     verbose = "--verbose" in argv
     for spec_path in sorted(folder.glob("*.json")):
         spec = json.loads(spec_path.read_text(encoding="utf-8"))
-        ex = _extraction(CORPUS / spec["file"])
+        ex = _extraction(docs / spec["file"])
         res = score_file(spec, ex, kinds)
         for kind, r in res.items():
             t = totals.setdefault(kind, [0, 0, 0])
