@@ -1,15 +1,10 @@
-"""Shared fixtures. The store is pointed at a temporary data directory before Django starts."""
+"""Shared fixtures and corpus locations (the data directory is set by tests/environment.py)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pytest
-
-os.environ.setdefault("REGIOVOLGER_DATA_DIR", tempfile.mkdtemp(prefix="regiovolger-test-"))
-os.environ.setdefault("REGIOVOLGER_LANG", "nl")
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEEDS = SHARED / "corpus" / "seeds"

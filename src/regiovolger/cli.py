@@ -135,8 +135,10 @@ def summary(ctx: click.Context) -> None:
     console.print(f"[bold]{message('summary.title')}[/bold]  ({message('summary.store')}: {s['database']})",
                   highlight=False)
     totals = Table(message("summary.files"), message("summary.pages"), message("summary.parts"),
-                   message("summary.facts"), message("summary.failures"))
-    totals.add_row(*(str(s[k]) for k in ("files", "pages", "parts", "facts", "failures")))
+                   message("summary.facts"), message("summary.meetings"), message("summary.people"),
+                   message("summary.links"), message("summary.failures"))
+    totals.add_row(*(str(s[k]) for k in ("files", "pages", "parts", "facts", "meetings", "people", "links",
+                                         "failures")))
     console.print(totals)
     by_type = Table("soort / type", message("ingest.count"), title=message("summary.by_type"))
     for kind, n in s["parts_by_type"]:
@@ -156,6 +158,121 @@ def summary(ctx: click.Context) -> None:
         console.print(f"[bold]{message('summary.failures')}:[/bold]")
         for row in s["failure_rows"]:
             console.print(f"  {row['path']}: {row['reason']}", highlight=False, markup=False, soft_wrap=True)
+
+
+@main.command("search")
+@click.argument("query", required=False, default="")
+@click.option("--type", "types", multiple=True, help="Soort document, bv. agenda, minutes, memo (herhaalbaar).")
+@click.option("--organisation", "organisations", multiple=True, help="Organisatie of orgaan (herhaalbaar).")
+@click.option("--year", "years", type=int, multiple=True, help="Jaar (herhaalbaar).")
+@click.option("--municipality", "municipalities", multiple=True, help="Gemeente (herhaalbaar).")
+@click.option("--person", "persons", multiple=True, help="Persoon (herhaalbaar).")
+@click.option("--kind", "kinds", multiple=True,
+              help="passage, fact of een soort feit: decisions, actions, commitments, projects, key_dates.")
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", help="Volgorde van de treffers.")
+@click.option("--page", type=int, default=1, help="Pagina van de resultaten.")
+@click.option("--per-page", type=int, default=10, help="Treffers per pagina.")
+@click.option("--json", "as_json", is_flag=True, help="Resultaten als JSON.")
+@click.pass_context
+def search_command(ctx: click.Context, query: str, types, organisations, years, municipalities, persons, kinds,
+                   sort: str, page: int, per_page: int, as_json: bool) -> None:
+    """Zoek in documenten en feiten / search documents and facts.
+
+    Woorden moeten allemaal voorkomen; "een zin" tussen aanhalingstekens, -woord sluit uit,
+    OR geeft alternatieven, woord* zoekt op begin van een woord.
+    """
+    from rich.text import Text as RichText
+
+    from .search import search as run_search
+    from .store.bootstrap import setup
+
+    setup(ctx.obj["data_dir"])
+    filters = {"type": list(types), "organisation": list(organisations), "year": list(years),
+               "municipality": list(municipalities), "person": list(persons), "kind": list(kinds)}
+    results = run_search(query, filters=filters, sort=sort, page=page, per_page=per_page)
+    if as_json:
+        json.dump(results.to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+        return
+    if results.fuzzy:
+        console.print(f"Geen treffers voor [bold]{query}[/bold]; gezocht naar: [bold]{results.interpreted}[/bold]",
+                      highlight=False)
+    elif results.repaired:
+        console.print(f"Zoekvraag hersteld tot: [bold]{results.interpreted}[/bold]", highlight=False)
+    first = (results.page - 1) * results.per_page + 1
+    last = first + len(results.hits) - 1
+    console.print(f"{results.total} treffers" + (f", {first}–{last} getoond" if results.hits else ""),
+                  highlight=False)
+    if results.hits:
+        table = Table("fragment", "bestand", "pagina", "soort", "datum", show_lines=True)
+        for hit in results.hits:
+            snippet = RichText(hit.snippet)
+            for start, end in hit.highlights:
+                snippet.stylize("bold yellow", start, end)
+            kind = hit.part_type if hit.kind == "passage" else f"{hit.fact_kind} ({hit.part_type})"
+            table.add_row(snippet, hit.file_path, str(hit.page or ""), kind, hit.date or "")
+        console.print(table)
+    labels = {"type": "soort document", "organisation": "organisatie", "year": "jaar",
+              "municipality": "gemeente", "person": "persoon", "kind": "soort treffer"}
+    for name, values in results.facets.items():
+        if values:
+            console.print(f"[bold]{labels[name]}[/bold]: " + ", ".join(f"{v.value} ({v.count})" for v in values[:10]),
+                          highlight=False)
+
+
+@main.command("reindex")
+@click.pass_context
+def reindex_command(ctx: click.Context) -> None:
+    """Bouw de zoekindex opnieuw op uit de opslag / rebuild the search index."""
+    from .search import reindex as run_reindex
+    from .store.bootstrap import setup
+
+    setup(ctx.obj["data_dir"])
+    with console.status("zoekindex opbouwen…"):
+        n = run_reindex()
+    console.print(f"zoekindex opnieuw opgebouwd: {n} fragmenten en feiten", highlight=False)
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Adres / address to listen on.")
+@click.option("--port", default=8000, type=int, show_default=True, help="Poort / port.")
+@click.pass_context
+def serve_command(ctx: click.Context, host: str, port: int) -> None:
+    """Start de website op de ingestelde opslag / run the web site on the configured store."""
+    from .store.bootstrap import setup
+
+    setup(ctx.obj["data_dir"])
+    from django.conf import settings
+    from django.core.management import call_command
+
+    if host not in settings.ALLOWED_HOSTS and host not in ("0.0.0.0", "::"):
+        settings.ALLOWED_HOSTS.append(host)
+    if host in ("0.0.0.0", "::"):
+        settings.ALLOWED_HOSTS.append("*")
+    console.print(f"regiovolger: http://{host}:{port}/  (Ctrl-C stopt / stops)", highlight=False)
+    # Django's own server, without the autoreloader; --insecure serves the static files with DEBUG off
+    call_command("runserver", f"{host}:{port}" if ":" not in host else f"[{host}]:{port}",
+                 use_reloader=False, insecure_serving=True)
+
+
+
+@main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+@click.pass_context
+def manage(ctx: click.Context, args: tuple[str, ...]) -> None:
+    """Django-beheeropdrachten op de ingestelde opslag, bv. createsuperuser / Django management commands."""
+    from .store.bootstrap import setup
+
+    setup(ctx.obj["data_dir"])
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["regiovolger manage", *args])
+
+
+# commands that live in their own modules
+from .cli_projects import register as _register_projects  # noqa: E402
+
+_register_projects(main)
 
 
 if __name__ == "__main__":

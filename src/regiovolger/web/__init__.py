@@ -1,0 +1,1 @@
+"""The Django web layer: Dutch portal, dashboards, feeds, exports and the REST API."""

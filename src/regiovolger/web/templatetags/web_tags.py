@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django import template
+from django.utils import formats
+from django.utils.html import format_html_join
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from ..labels import KIND_LABELS, PART_TYPES, label
+
+register = template.Library()
+
+
+@register.filter
+def euro(value):
+    """€ 147.824 in Dutch, € 147,824 in English; cents only when there are any."""
+    if value is None or value == "":
+        return ""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return value
+    cents = abs(v - round(v)) >= 0.005
+    text = f"{v:,.2f}" if cents else f"{v:,.0f}"
+    if (get_language() or "nl").startswith("nl"):
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return f"€ {text}"
+
+
+@register.filter
+def nldate(value):
+    if not value:
+        return ""
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    if isinstance(value, dt.datetime):
+        value = value.date() if dt.datetime.now() else value
+    return formats.date_format(value, "j F Y")
+
+
+@register.filter
+def cell(value, kind="text"):
+    if value is None or value == "" or value == []:
+        return ""
+    if kind == "date":
+        return nldate(value)
+    if kind == "money":
+        return euro(value)
+    if kind == "list" or isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, bool):
+        return _("ja") if value else _("nee")
+    return value
+
+
+@register.filter
+def kind_label(code):
+    return label(KIND_LABELS, code)
+
+
+@register.filter
+def part_label(code):
+    return label(PART_TYPES, code)
+
+
+@register.simple_tag(takes_context=True)
+def export_url(context, fmt, table=None):
+    request = context["request"]
+    q = request.GET.copy()
+    q.pop("pagina", None)
+    q["format"] = fmt
+    if table:
+        q["table"] = table
+    return "?" + q.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number):
+    q = context["request"].GET.copy()
+    q["pagina"] = number
+    return "?" + q.urlencode()
+
+
+@register.filter
+def attrs(mapping):
+    return format_html_join(" ", '{}="{}"', mapping.items())

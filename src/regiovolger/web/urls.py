@@ -1,0 +1,60 @@
+"""Root URL configuration of the site."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path, re_path
+from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import DefaultRouter
+
+from . import api, views
+from .feeds import DecisionsFeed
+
+router = DefaultRouter()
+router.include_root_view = False
+router.register("documents", api.DocumentViewSet, basename="api-document")
+router.register("parts", api.PartViewSet, basename="api-part")
+router.register("facts", api.FactViewSet, basename="api-fact")
+
+FMT = r"(?:\.(?P<fmt>json|csv|xlsx))?$"
+
+
+def page(regex, view, name):
+    return re_path(r"^" + regex + FMT, view, name=name)
+
+
+web = ([
+    page(r"", views.home, "home"),
+    page(r"zoeken/", views.search, "search"),
+    page(r"documenten/", views.documents, "documents"),
+    re_path(r"^documenten/(?P<slug>[0-9a-f]{16,64})/origineel/$", views.document_original, name="document_original"),
+    page(r"documenten/(?P<slug>[0-9a-f]{16,64})/", views.document, "document"),
+    page(r"vergaderingen/", views.meetings, "meetings"),
+    page(r"vergaderingen/(?P<key>[0-9a-f]{16}\.[0-9a-f]{12})/", views.meeting, "meeting"),
+    page(r"acties/", views.actions, "actions"),
+    re_path(r"^acties/(?P<key>[0-9a-f]{16}\.[0-9a-f]{12})/bijwerken/$", views.action_update, name="action_update"),
+    page(r"besluiten/", views.decisions, "decisions"),
+    path("besluiten/feed.atom", DecisionsFeed(), name="decisions_feed"),
+    page(r"toezeggingen/", views.commitments, "commitments"),
+    page(r"projecten/", views.projects, "projects"),
+    page(r"projecten/(?P<key>[0-9a-f]{16}\.[0-9a-f]{12})/", views.project, "project"),
+    page(r"gemeenten/", views.municipalities, "municipalities"),
+    page(r"gemeenten/(?P<key>[\w-]+)/", views.municipality, "municipality"),
+    page(r"personen/", views.people, "people"),
+    page(r"personen/(?P<key>[\w-]+)/", views.person, "person"),
+    page(r"organisaties/", views.organisations, "organisations"),
+    page(r"organisaties/(?P<key>[\w-]+)/", views.organisation, "organisation"),
+    page(r"kalender/", views.calendar, "calendar"),
+    path("kalender.ics", views.calendar_ics, name="calendar_ics"),
+    path("toevoegen/", views.upload, name="upload"),
+    path("toevoegen/<int:pk>/", views.upload_status, name="upload_status"),
+], "web")
+
+urlpatterns = [
+    path("", include(web)),
+    path("api/", include(router.urls)),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("inloggen/", auth_views.LoginView.as_view(), name="login"),
+    path("uitloggen/", auth_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", admin.site.urls),
+]

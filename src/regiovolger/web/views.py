@@ -1,0 +1,832 @@
+"""Pages. Each view gathers plain data, then ``respond`` renders HTML, JSON, CSV or XLSX."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core.paginator import Paginator
+from django.db.models import Count, Max
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ..store.models import Fact, Page, Part, SourceFile
+from . import facts as F
+from .charts import bar_chart
+from .finder import FACETS, run_search
+from .forms import ActionForm, UploadForm
+from .highlight import render_text
+from .ical import calendar as ical_calendar
+from .labels import (ATTENDANCE, DECISION_KINDS, KIND_LABELS, PART_TYPES, SIZE_HOURS, SIZES, label)
+from .labels import FACETS as FACET_LABELS
+from .models import ActionStatus, Upload
+from .originals import find_original
+from .tables import Column, Table, respond
+from .uploads import start_upload
+from .visibility import hidden_spans, is_staff, visible
+
+PER_PAGE = 50
+
+
+# ---------- helpers ----------
+
+def to_date(value) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+def meetings_index(rows: list[F.FactRow]) -> dict[tuple[int, str], F.FactRow]:
+    return {(r.file_id, r.data.get("id")): r for r in rows if r.kind == "meetings" and r.data.get("id")}
+
+
+def meeting_of(row: F.FactRow, meetings: dict) -> F.FactRow | None:
+    return meetings.get((row.file_id, row.data.get("meeting"))) if row.data.get("meeting") else None
+
+
+def when(row: F.FactRow, meetings: dict) -> dt.date | None:
+    m = meeting_of(row, meetings)
+    return to_date(row.data.get("date")) or (to_date(m.data.get("date")) if m else None) or row.part_date
+
+
+def body_of(row: F.FactRow, meetings: dict) -> str:
+    m = meeting_of(row, meetings)
+    return (m.data.get("body") or m.data.get("organisation") or "") if m else ""
+
+
+def meeting_url(m: F.FactRow) -> str:
+    return reverse("web:meeting", args=[m.key])
+
+
+def names(value) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str) and v.strip()]
+
+
+def page_number(request) -> int:
+    try:
+        return max(1, int(request.GET.get("pagina", "1")))
+    except ValueError:
+        return 1
+
+
+def choice(request, name: str, options) -> str:
+    value = request.GET.get(name, "")
+    return value if value in options else ""
+
+
+def filter_spec(name, label_, options, selected):
+    return {"name": name, "label": label_, "options": options, "selected": selected}
+
+
+# ---------- home ----------
+
+def home(request, fmt=None):
+    user = request.user
+    rows = F.load(user, ["meetings", "actions", "decisions", "key_dates"])
+    meetings = meetings_index(rows)
+    counts = dict(visible(Fact, user).values_list("kind").annotate(n=Count("id")).order_by())
+    files = visible(SourceFile, user)
+    totals = {"documents": files.count(), **{k: counts.get(k, 0) for k in F.KINDS}}
+    latest = list(files.order_by("-ingested_at", "-id").only("id", "sha256", "title", "path", "ingested_at",
+                                                              "page_count")[:8])
+    docs = Table("documenten", _("Nieuwste documenten"), [
+        Column("title", _("Document")), Column("pages", _("Pagina's"), "number"),
+        Column("ingested", _("Ingelezen"), "date")])
+    for f in latest:
+        docs.rows.append({"title": F.doc_title(f.title, f.path), "pages": f.page_count, "ingested": f.ingested_at})
+        docs.links.append({"title": reverse("web:document", args=[F.doc_slug(f.sha256)])})
+    now = today()
+    dates = sorted((r for r in rows if r.kind == "key_dates" and (to_date(r.data.get("date")) or dt.date.min) >= now),
+                   key=lambda r: r.data.get("date"))[:8]
+    upcoming = key_date_table(dates, _("Komende data"))
+    actions = action_rows(rows, meetings, status="open")[:10]
+    open_actions = action_table(actions, _("Open acties (te laat eerst)"))
+    decisions = sorted((r for r in rows if r.kind == "decisions"),
+                       key=lambda r: when(r, meetings) or dt.date.min, reverse=True)[:8]
+    recent = decision_table(decisions, meetings, _("Recente besluiten"))
+    return respond(request, "web/home.html", {"totals": totals, "kind_labels": KIND_LABELS},
+                   data={"counts": totals}, tables=[docs, upcoming, open_actions, recent], suffix=fmt)
+
+
+# ---------- documents ----------
+
+def documents(request, fmt=None):
+    user = request.user
+    qs = visible(SourceFile, user)
+    part_types = visible(Part, user)
+    type_ = choice(request, "soort", PART_TYPES)
+    if type_:
+        qs = qs.filter(id__in=part_types.filter(type=type_).values("file_id"))
+    qs = qs.annotate(n_facts=Count("facts", distinct=True), last_date=Max("parts__date")).only(
+        "id", "sha256", "title", "path", "media_type", "page_count", "ingested_at", "text_quality"
+    ).order_by("-ingested_at", "-id")
+    paginator = Paginator(qs, PER_PAGE)
+    pg = paginator.get_page(page_number(request)) if request.GET.get("format") not in ("csv", "xlsx") else None
+    files = list(pg.object_list if pg else qs)
+    types: dict[int, set] = defaultdict(set)
+    for fid, t in part_types.filter(file__in=[f.id for f in files]).values_list("file_id", "type"):
+        types[fid].add(str(label(PART_TYPES, t)))
+    table = Table("documenten", _("Documenten"), [
+        Column("title", _("Document")), Column("types", _("Soorten"), "list"), Column("date", _("Datum"), "date"),
+        Column("pages", _("Pagina's"), "number"), Column("facts", _("Feiten"), "number"),
+        Column("media_type", _("Bestandstype")), Column("ingested", _("Ingelezen"), "date")])
+    for f in files:
+        table.rows.append({"title": F.doc_title(f.title, f.path), "types": sorted(types[f.id]), "date": f.last_date,
+                           "pages": f.page_count, "facts": f.n_facts, "media_type": f.media_type,
+                           "ingested": f.ingested_at})
+        table.links.append({"title": reverse("web:document", args=[F.doc_slug(f.sha256)])})
+    filters = [filter_spec("soort", _("Soort document"), [(k, v) for k, v in PART_TYPES.items()], type_)]
+    return respond(request, "web/list.html", {"title": _("Documenten"), "filters": filters, "page_obj": pg},
+                   tables=[table], suffix=fmt)
+
+
+def _document(request, slug):
+    f = F.files_by_slug(request.user, slug)
+    if f is None:
+        raise Http404
+    return f
+
+
+def document(request, slug, fmt=None):
+    user = request.user
+    f = _document(request, slug)
+    parts = list(visible(Part, user).filter(file=f).order_by("start"))
+    pages = list(Page.objects.filter(file=f).values_list("number", "start"))
+    rows = F.load(user, F.KINDS, files=[f.id])
+    hidden = hidden_spans(f, user)
+    show_original = request.GET.get("tekst") == "origineel" and f.original_text and not hidden
+    text_html = None if show_original else render_text(f.text, rows, pages, [(p.key, p.start) for p in parts], hidden)
+    by_kind: dict[str, list] = defaultdict(list)
+    for r in rows:
+        by_kind[r.kind].append(r)
+    grouped = [(k, KIND_LABELS[k], by_kind[k]) for k in F.KINDS if by_kind.get(k)]
+    meetings = [(r, meeting_url(r)) for r in by_kind.get("meetings", [])]
+    part_table = Table("delen", _("Delen van dit bestand"), [
+        Column("title", _("Titel")), Column("type", _("Soort")), Column("date", _("Datum"), "date"),
+        Column("organisation", _("Organisatie"))])
+    for p in parts:
+        part_table.rows.append({"title": p.title or p.key, "type": label(PART_TYPES, p.type), "date": p.date,
+                                "organisation": p.organisation or ""})
+        part_table.links.append({"title": f"#deel-{p.key}"})
+    meta = {
+        "title": F.doc_title(f.title, f.path), "file": Path(f.path).name, "sha256": f.sha256,
+        "media_type": f.media_type, "size": f.size, "pages": f.page_count, "text_quality": f.text_quality,
+        "glyph_loss": f.glyph_loss, "ingested_at": f.ingested_at,
+    }
+    warn = f.glyph_loss or (f.text_quality is not None and f.text_quality < 0.8)
+    return respond(request, "web/document.html", {
+        "f": f, "meta": meta, "text_html": text_html, "show_original": show_original,
+        "grouped": grouped, "meetings": meetings, "warn": warn, "hidden": bool(hidden),
+        "can_download": not hidden, "original_available": bool(f.original_text) and not hidden,
+        "slug": F.doc_slug(f.sha256),
+    }, data={"document": meta, "parts": [
+        {"key": p.key, "type": p.type, "title": p.title, "date": p.date, "organisation": p.organisation,
+         "start": p.start, "end": p.end} for p in parts], "facts": [r.as_json() for r in rows]},
+        tables=[part_table], suffix=fmt)
+
+
+def document_original(request, slug):
+    f = _document(request, slug)
+    if hidden_spans(f, request.user):
+        raise Http404  # the bytes hold the confidential part too
+    path = find_original(f.sha256, f.paths or [f.path])
+    if path is None:
+        raise Http404(_("Het originele bestand is niet meer beschikbaar."))
+    return FileResponse(path.open("rb"), as_attachment=True, filename=Path(f.path).name,
+                        content_type=f.media_type or "application/octet-stream")
+
+
+# ---------- search ----------
+
+def search(request, fmt=None):
+    query = request.GET.get("q", "").strip()
+    filters = {name: request.GET.get(name, "") for name in FACETS}
+    per_page = 10
+    res = run_search(query, request.user, filters=filters, page=page_number(request), per_page=per_page)
+    hits_table = Table("resultaten", _("Zoekresultaten"), [
+        Column("title", _("Document")), Column("snippet", _("Fragment")), Column("type", _("Soort")),
+        Column("page", _("Pagina"), "number"), Column("date", _("Datum"), "date")])
+    for h in res.hits:
+        hits_table.rows.append({"title": h.title, "snippet": str(h.snippet), "type": str(label(PART_TYPES, h.part_type)),
+                                "page": h.page, "date": h.date})
+        hits_table.links.append({"title": h.url})
+    facets = []
+    for name, values in res.facets.items():
+        if values:
+            facets.append({"name": name, "label": FACET_LABELS.get(name, name), "selected": filters.get(name, ""),
+                           "values": [(v, n, label(PART_TYPES, v) if name == "type" else
+                                       label(KIND_LABELS, v) if name == "kind" else v) for v, n in values[:12]]})
+    base = request.GET.copy()
+    base.pop("pagina", None)
+    pages = []
+    for n in range(max(1, res.page - 4), min(res.pages, res.page + 4) + 1):
+        q = base.copy()
+        q["pagina"] = n
+        pages.append((n, "?" + q.urlencode()))
+    return respond(request, "web/search.html", {"res": res, "query": query, "facets": facets, "pages": pages,
+                                                "filters": filters, "first": (res.page - 1) * res.per_page + 1},
+                   data={"query": query, "total": res.total, "page": res.page, "facets": res.facets},
+                   tables=[hits_table], suffix=fmt)
+
+
+# ---------- meetings ----------
+
+def meeting_table(rows, caption):
+    t = Table("vergaderingen", caption, [
+        Column("date", _("Datum"), "date"), Column("body", _("Gremium")), Column("location", _("Locatie")),
+        Column("present", _("Aanwezig"), "number"), Column("document", _("Document"))])
+    for m in rows:
+        att = m.data.get("attendees") or []
+        t.rows.append({"date": to_date(m.data.get("date")), "body": m.data.get("body") or m.data.get("organisation") or "",
+                       "location": m.data.get("location") or "",
+                       "present": sum(1 for a in att if isinstance(a, dict) and a.get("status") != "absent"),
+                       "document": m.doc_title})
+        t.links.append({"date": meeting_url(m), "document": m.doc_url})
+    return t
+
+
+def meetings(request, fmt=None):
+    rows = sorted(F.load(request.user, "meetings"), key=lambda r: r.data.get("date") or "", reverse=True)
+    return respond(request, "web/list.html", {"title": _("Vergaderingen")},
+                   tables=[meeting_table(rows, _("Vergaderingen"))], suffix=fmt)
+
+
+def meeting(request, key, fmt=None):
+    user = request.user
+    m = F.find(user, "meetings", key)
+    if m is None:
+        raise Http404
+    rows = F.load(user, ["meetings", "agenda_items", "decisions", "actions"], files=[m.file_id])
+    mid = m.data.get("id")
+    items = [r for r in rows if r.kind == "agenda_items" and r.data.get("meeting") == mid]
+    decisions = [r for r in rows if r.kind == "decisions" and r.data.get("meeting") == mid]
+    actions = [r for r in rows if r.kind == "actions" and r.data.get("meeting") == mid]
+    per_item = []
+    for item in items:
+        iid = item.data.get("id")
+        per_item.append({"item": item, "decisions": [d for d in decisions if d.data.get("agenda_item") == iid],
+                         "actions": [a for a in actions if a.data.get("agenda_item") == iid]})
+    loose_decisions = [d for d in decisions if not any(d.data.get("agenda_item") == i.data.get("id") for i in items)]
+    loose_actions = [a for a in actions if not any(a.data.get("agenda_item") == i.data.get("id") for i in items)]
+    att = Table("aanwezigheid", _("Aanwezigheid"), [
+        Column("name", _("Naam")), Column("role", _("Rol")), Column("organisation", _("Organisatie")),
+        Column("status", _("Status")), Column("note", _("Tijd"))])
+    for a in m.data.get("attendees") or []:
+        if not isinstance(a, dict):
+            continue
+        note = (_("tot %(t)s") % {"t": a["until"]}) if a.get("until") else (
+            (_("vanaf %(t)s") % {"t": a["from"]}) if a.get("from") else "")
+        att.rows.append({"name": a.get("name", ""), "role": a.get("role") or "", "organisation": a.get("organisation") or "",
+                         "status": str(label(ATTENDANCE, a.get("status"))), "note": note})
+        att.links.append({"name": reverse("web:person", args=[F.slug(a.get("name", ""))])})
+    # related documents: agenda and minutes of the same date in any visible file
+    day = to_date(m.data.get("date"))
+    related = []
+    if day:
+        for p in visible(Part, user).filter(date=day, type__in=["agenda", "minutes", "decision_list", "action_list"]
+                                            ).select_related("file").only("key", "type", "title", "file__sha256"):
+            related.append({"type": label(PART_TYPES, p.type), "title": p.title or p.key,
+                            "url": reverse("web:document", args=[F.doc_slug(p.file.sha256)]) + f"#deel-{p.key}"})
+    adopted_in = []
+    if day:
+        # a later meeting's decision that adopts "the minutes of <this date>"
+        spelled = [day.isoformat(), f"{day.day}-{day.month}-{day.year}", f"{day.day:02d}-{day.month:02d}-{day.year}"]
+        for d in F.load(user, "decisions"):
+            text = F.norm(d.data.get("text")) + " " + F.norm(d.quote)
+            if ("verslag" in text or "notulen" in text) and any(s in text for s in spelled) and d.file_id != m.file_id:
+                adopted_in.append(d)
+    return respond(request, "web/meeting.html", {
+        "m": m, "per_item": per_item, "loose_decisions": loose_decisions, "loose_actions": loose_actions,
+        "related": related, "adopted_in": adopted_in, "day": day, "decision_kinds": DECISION_KINDS,
+    }, data={"meeting": m.as_json(), "agenda_items": [i.as_json() for i in items],
+             "decisions": [d.as_json() for d in decisions], "actions": [a.as_json() for a in actions]},
+        tables=[att], suffix=fmt)
+
+
+# ---------- actions ----------
+
+def action_rows(rows, meetings, status="open", owner="", body=""):
+    now = today()
+    out = []
+    for r in rows:
+        if r.kind != "actions":
+            continue
+        done = bool(r.status and r.status.done)
+        if status == "open" and done or status == "done" and not done:
+            continue
+        if owner and owner not in names(r.data.get("owners")):
+            continue
+        b = body_of(r, meetings)
+        if body and b != body:
+            continue
+        due = to_date(r.data.get("due"))
+        r.extra.update(done=done, due=due, overdue=bool(due and due < now and not done), body=b,
+                       date=when(r, meetings), meeting=meeting_of(r, meetings))
+        out.append(r)
+    out.sort(key=lambda r: (not r.extra["overdue"], r.extra["done"], r.extra["due"] or dt.date.max,
+                            r.extra["date"] or dt.date.min))
+    return out
+
+
+def action_table(rows, caption):
+    t = Table("acties", caption, [
+        Column("text", _("Actie")), Column("owners", _("Eigenaar"), "list"), Column("due", _("Uiterlijk"), "date"),
+        Column("state", _("Status")), Column("body", _("Gremium")), Column("date", _("Vergaderdatum"), "date"),
+        Column("note", _("Notitie")), Column("key", _("Sleutel"))])
+    for r in rows:
+        e = r.extra
+        state = _("afgerond") if e.get("done") else (_("te laat") if e.get("overdue") else _("open"))
+        t.rows.append({"text": r.data.get("text") or r.quote, "owners": names(r.data.get("owners")), "due": e.get("due"),
+                       "state": state, "body": e.get("body", ""), "date": e.get("date"),
+                       "note": r.status.note if r.status else "", "key": r.key})
+        t.links.append({"text": r.url})
+    return t
+
+
+def actions(request, fmt=None):
+    user = request.user
+    rows = F.load(user, ["actions", "meetings"])
+    meetings = meetings_index(rows)
+    status = request.GET.get("status", "open")
+    status = status if status in ("open", "done", "alle") else "open"
+    all_rows = action_rows(rows, meetings, status="alle")
+    owners = sorted({o for r in all_rows for o in names(r.data.get("owners"))})
+    bodies = sorted({r.extra["body"] for r in all_rows if r.extra["body"]})
+    owner = choice(request, "eigenaar", owners)
+    body = choice(request, "gremium", bodies)
+    shown = action_rows(rows, meetings, status=status, owner=owner, body=body)
+    table = action_table(shown, _("Acties"))
+    per_owner = Counter()
+    per_owner_done = Counter()
+    per_body = Counter()
+    per_body_done = Counter()
+    for r in all_rows:
+        for o in names(r.data.get("owners")) or [_("(niemand genoemd)")]:
+            (per_owner_done if r.extra["done"] else per_owner)[o] += 1
+        b = r.extra["body"] or _("(onbekend)")
+        (per_body_done if r.extra["done"] else per_body)[b] += 1
+    owner_t = Table("acties-per-eigenaar", _("Acties per eigenaar"), [
+        Column("owner", _("Eigenaar")), Column("open", _("Open"), "number"), Column("done", _("Afgerond"), "number")])
+    for o in sorted(set(per_owner) | set(per_owner_done)):
+        owner_t.rows.append({"owner": o, "open": per_owner[o], "done": per_owner_done[o]})
+        owner_t.links.append({"owner": reverse("web:person", args=[F.slug(o)])})
+    body_t = Table("acties-per-gremium", _("Acties per gremium"), [
+        Column("body", _("Gremium")), Column("open", _("Open"), "number"), Column("done", _("Afgerond"), "number")])
+    for b in sorted(set(per_body) | set(per_body_done)):
+        body_t.rows.append({"body": b, "open": per_body[b], "done": per_body_done[b]})
+    filters = [
+        filter_spec("status", _("Status"), [("open", _("open")), ("done", _("afgerond")), ("alle", _("alle"))], status),
+        filter_spec("eigenaar", _("Eigenaar"), [(o, o) for o in owners], owner),
+        filter_spec("gremium", _("Gremium"), [(b, b) for b in bodies], body),
+    ]
+    return respond(request, "web/actions.html", {"title": _("Acties"), "filters": filters, "rows": shown,
+                                                 "staff": is_staff(user), "form": ActionForm(),
+                                                 "summary_tables": [owner_t, body_t]},
+                   tables=[table, owner_t, body_t], suffix=fmt)
+
+
+@staff_member_required
+@require_POST
+def action_update(request, key):
+    row = F.find(request.user, "actions", key)
+    if row is None:
+        raise Http404
+    form = ActionForm(request.POST)
+    if form.is_valid():
+        status, _created = ActionStatus.objects.get_or_create(fact_key=row.key)
+        what = form.cleaned_data["what"]
+        if what == "done":
+            status.done = True
+        elif what == "reopen":
+            status.done = False
+        if form.cleaned_data.get("note"):
+            status.note = form.cleaned_data["note"]
+        status.updated_by = request.user
+        status.save()
+        messages.success(request, _("Actie bijgewerkt: %(text)s") % {"text": (row.data.get("text") or row.quote)[:80]})
+    else:
+        messages.error(request, _("De actie kon niet worden bijgewerkt."))
+    nxt = request.POST.get("next") or reverse("web:actions")
+    if not nxt.startswith("/"):
+        nxt = reverse("web:actions")
+    return HttpResponseRedirect(nxt)
+
+
+# ---------- decisions, commitments ----------
+
+def decision_table(rows, meetings, caption):
+    t = Table("besluiten", caption, [
+        Column("date", _("Datum"), "date"), Column("text", _("Besluit")), Column("kind", _("Soort")),
+        Column("amount", _("Bedrag"), "money"), Column("body", _("Gremium")), Column("document", _("Document"))])
+    for r in rows:
+        t.rows.append({"date": when(r, meetings), "text": r.data.get("text") or r.quote,
+                       "kind": str(label(DECISION_KINDS, r.data.get("kind"))), "amount": r.data.get("amount_eur"),
+                       "body": body_of(r, meetings), "document": r.doc_title})
+        m = meeting_of(r, meetings)
+        t.links.append({"text": r.url, "document": r.doc_url, **({"body": meeting_url(m)} if m else {})})
+    return t
+
+
+def decisions(request, fmt=None):
+    rows = F.load(request.user, ["decisions", "meetings"])
+    meetings = meetings_index(rows)
+    kind = choice(request, "soort", DECISION_KINDS)
+    shown = sorted((r for r in rows if r.kind == "decisions" and (not kind or r.data.get("kind") == kind)),
+                   key=lambda r: when(r, meetings) or dt.date.min, reverse=True)
+    filters = [filter_spec("soort", _("Soort besluit"), list(DECISION_KINDS.items()), kind)]
+    return respond(request, "web/list.html", {"title": _("Besluitenlog"), "filters": filters,
+                                              "feed": reverse("web:decisions_feed")},
+                   tables=[decision_table(shown, meetings, _("Besluiten"))], suffix=fmt)
+
+
+def commitments(request, fmt=None):
+    rows = F.load(request.user, "commitments")
+    fulfilled_by: dict[str, F.FactRow] = {}
+    for r in rows:
+        if r.data.get("fulfilled_here"):
+            fulfilled_by.setdefault(F.norm(r.data.get("text")), r)
+    status_f = choice(request, "status", ("open", "vervuld"))
+    now = today()
+    t = Table("toezeggingen", _("Toezeggingen"), [
+        Column("text", _("Toezegging")), Column("made_by", _("Gedaan door")), Column("made_to", _("Gedaan aan")),
+        Column("date_made", _("Datum"), "date"), Column("due", _("Uiterlijk"), "date"), Column("status", _("Status")),
+        Column("fulfilled_in", _("Vervuld in"))])
+    for r in sorted(rows, key=lambda r: r.data.get("date_made") or "", reverse=True):
+        by = fulfilled_by.get(F.norm(r.data.get("text")))
+        done = by is not None
+        due = to_date(r.data.get("due"))
+        if status_f == "open" and done or status_f == "vervuld" and not done:
+            continue
+        state = _("vervuld") if done else (_("te laat") if due and due < now else _("open"))
+        t.rows.append({"text": r.data.get("text") or r.quote, "made_by": r.data.get("made_by") or "",
+                       "made_to": r.data.get("made_to") or "", "date_made": to_date(r.data.get("date_made")),
+                       "due": due, "status": state, "fulfilled_in": by.doc_title if by else ""})
+        t.links.append({"text": r.url, **({"fulfilled_in": by.doc_url} if by else {}),
+                        **({"made_by": reverse("web:person", args=[F.slug(r.data["made_by"])])}
+                           if r.data.get("made_by") else {})})
+    filters = [filter_spec("status", _("Status"), [("open", _("open")), ("vervuld", _("vervuld"))], status_f)]
+    return respond(request, "web/list.html", {"title": _("Toezeggingenregister"), "filters": filters},
+                   tables=[t], suffix=fmt)
+
+
+# ---------- projects ----------
+
+def project_money(d: dict) -> float:
+    for k in ("budget_eur", "total_cost_eur", "requested_eur"):
+        if isinstance(d.get(k), (int, float)):
+            return float(d[k])
+    return 0.0
+
+
+def project_table(rows, caption):
+    t = Table("projecten", caption, [
+        Column("name", _("Project")), Column("programme_line", _("Programmalijn")), Column("size", _("Omvang")),
+        Column("clients", _("Bestuurlijk opdrachtgever"), "list"), Column("budget", _("Budget"), "money"),
+        Column("total", _("Totale kosten"), "money"), Column("cofinancing", _("Cofinanciering"), "money"),
+        Column("requested", _("Gevraagd"), "money"), Column("municipalities", _("Gemeenten"), "list")])
+    for r in rows:
+        d = r.data
+        t.rows.append({"name": d.get("name") or r.quote, "programme_line": d.get("programme_line") or "",
+                       "size": str(label(SIZES, d.get("size"))), "clients": names(d.get("administrative_clients")),
+                       "budget": d.get("budget_eur"), "total": d.get("total_cost_eur"),
+                       "cofinancing": d.get("cofinancing_eur"), "requested": d.get("requested_eur"),
+                       "municipalities": names(d.get("municipalities"))})
+        t.links.append({"name": reverse("web:project", args=[r.key])})
+    return t
+
+
+def euro_short(v: float) -> str:
+    return "€ " + f"{v:,.0f}".replace(",", ".")
+
+
+def projects(request, fmt=None):
+    rows = F.load(request.user, "projects")
+    lines = sorted({r.data.get("programme_line") for r in rows if r.data.get("programme_line")})
+    clients = sorted({c for r in rows for c in names(r.data.get("administrative_clients"))})
+    munis = sorted({c for r in rows for c in names(r.data.get("municipalities"))})
+    line = choice(request, "lijn", lines)
+    size = choice(request, "omvang", SIZES)
+    client = choice(request, "opdrachtgever", clients)
+    muni = choice(request, "gemeente", munis)
+    shown = [r for r in rows if (not line or r.data.get("programme_line") == line)
+             and (not size or r.data.get("size") == size)
+             and (not client or client in names(r.data.get("administrative_clients")))
+             and (not muni or muni in names(r.data.get("municipalities")))]
+    per_line, per_size, per_client, hours = Counter(), Counter(), Counter(), Counter()
+    for r in shown:
+        money = project_money(r.data)
+        per_line[r.data.get("programme_line") or _("(geen lijn)")] += money
+        per_size[str(label(SIZES, r.data.get("size")) or _("(onbekend)"))] += money
+        for c in names(r.data.get("administrative_clients")) or [_("(geen)")]:
+            per_client[c] += money
+            hours[c] += SIZE_HOURS.get(r.data.get("size"), 0)
+    charts = [
+        ("geld-per-lijn", _("Geld per programmalijn"), bar_chart(_("Geld per programmalijn"), per_line.most_common(), euro_short, "c1"), per_line, True),
+        ("geld-per-omvang", _("Geld per omvangsklasse"), bar_chart(_("Geld per omvangsklasse"), per_size.most_common(), euro_short, "c2"), per_size, True),
+        ("geld-per-opdrachtgever", _("Geld per bestuurlijk opdrachtgever"), bar_chart(_("Geld per bestuurlijk opdrachtgever"), per_client.most_common(), euro_short, "c3"), per_client, True),
+        ("uren-per-opdrachtgever", _("Capaciteit per bestuurlijk opdrachtgever (indicatief, uur per week)"), bar_chart(_("Capaciteit per opdrachtgever in uren per week"), hours.most_common(), lambda v: f"{v:.0f} u", "c4"), hours, False),
+    ]
+    chart_tables = []
+    for name, caption, _svg, counter, money in charts:
+        ct = Table(name, caption, [Column("label", _("Groep")), Column("value", _("Bedrag") if money else _("Uren per week"),
+                                                                    "money" if money else "number")])
+        for k, v in counter.most_common():
+            ct.rows.append({"label": k, "value": v})
+        chart_tables.append(ct)
+    filters = [
+        filter_spec("lijn", _("Programmalijn"), [(x, x) for x in lines], line),
+        filter_spec("omvang", _("Omvang"), list(SIZES.items()), size),
+        filter_spec("opdrachtgever", _("Bestuurlijk opdrachtgever"), [(x, x) for x in clients], client),
+        filter_spec("gemeente", _("Gemeente"), [(x, x) for x in munis], muni),
+    ]
+    table = project_table(shown, _("Projecten"))
+    return respond(request, "web/projects.html", {
+        "title": _("Projecten"), "filters": filters, "table": table,
+        "charts": [(c[1], c[2], t) for c, t in zip(charts, chart_tables)],
+    }, tables=[table, *chart_tables], suffix=fmt)
+
+
+def project(request, key, fmt=None):
+    r = F.find(request.user, "projects", key)
+    if r is None:
+        raise Http404
+    d = r.data
+    fields = [
+        (_("Programma"), d.get("programme")), (_("Programmalijn"), d.get("programme_line")), (_("Doel"), d.get("goal")),
+        (_("Omvang"), label(SIZES, d.get("size"))), (_("Bestuurlijk opdrachtgever"), ", ".join(names(d.get("administrative_clients")))),
+        (_("Aanvrager"), d.get("applicant")), (_("Start"), to_date(d.get("start"))), (_("Einde"), to_date(d.get("end"))),
+        (_("Totale kosten"), d.get("total_cost_eur")), (_("Cofinanciering"), d.get("cofinancing_eur")),
+        (_("Gevraagd"), d.get("requested_eur")), (_("Budget"), d.get("budget_eur")),
+        (_("Gemeenten"), ", ".join(names(d.get("municipalities")))), (_("Organisaties"), ", ".join(names(d.get("organisations")))),
+    ]
+    return respond(request, "web/detail.html", {"title": d.get("name") or r.quote, "fields": fields, "row": r,
+                                                "kind": _("Project")},
+                   data={"project": r.as_json()}, suffix=fmt)
+
+
+# ---------- municipalities, people, organisations ----------
+
+def _municipalities(user):
+    groups: dict[str, dict] = {}
+    for r in F.load(user, "municipalities"):
+        name = r.data.get("name") or r.quote
+        code = r.data.get("cbs_code")
+        key = (code or F.slug(name)).lower()
+        g = groups.setdefault(key, {"key": key, "name": name, "code": code or "", "mentions": 0, "rows": [],
+                                    "files": set()})
+        g["mentions"] += int(r.data.get("mentions") or 1)
+        g["rows"].append(r)
+        g["files"].add(r.file_id)
+    return groups
+
+
+def municipalities(request, fmt=None):
+    groups = _municipalities(request.user)
+    t = Table("gemeenten", _("Gemeenten"), [Column("name", _("Gemeente")), Column("code", _("CBS-code")),
+                                            Column("documents", _("Documenten"), "number"),
+                                            Column("mentions", _("Vermeldingen"), "number")])
+    for g in sorted(groups.values(), key=lambda g: g["name"]):
+        t.rows.append({"name": g["name"], "code": g["code"], "documents": len(g["files"]), "mentions": g["mentions"]})
+        t.links.append({"name": reverse("web:municipality", args=[g["key"]])})
+    return respond(request, "web/list.html", {"title": _("Gemeenten")}, tables=[t], suffix=fmt)
+
+
+def _doc_table(user, file_ids, caption, name="documenten"):
+    t = Table(name, caption, [Column("title", _("Document")), Column("ingested", _("Ingelezen"), "date")])
+    for f in visible(SourceFile, user).filter(id__in=file_ids).only("id", "sha256", "title", "path", "ingested_at"):
+        t.rows.append({"title": F.doc_title(f.title, f.path), "ingested": f.ingested_at})
+        t.links.append({"title": reverse("web:document", args=[F.doc_slug(f.sha256)])})
+    return t
+
+
+def municipality(request, key, fmt=None):
+    user = request.user
+    g = _municipalities(user).get(key.lower())
+    if g is None:
+        raise Http404
+    name = g["name"]
+    aliases = {F.norm(name)} | {F.norm(r.quote) for r in g["rows"]}
+    rows = F.load(user, ["projects", "decisions", "meetings"])
+    meetings = meetings_index(rows)
+    projs = [r for r in rows if r.kind == "projects" and aliases & {F.norm(m) for m in names(r.data.get("municipalities"))}]
+    decs = [r for r in rows if r.kind == "decisions" and any(a in F.norm(r.data.get("text")) for a in aliases)]
+    pilots = [r for r in projs if "pilot" in F.norm(r.data.get("name"))]
+    tables = [project_table(projs, _("Projecten")), project_table(pilots, _("Pilots")),
+              decision_table(decs, meetings, _("Besluiten die de gemeente noemen")),
+              _doc_table(user, g["files"], _("Documenten die de gemeente noemen"))]
+    tables[1].name = "pilots"
+    fields = [(_("CBS-code"), g["code"]), (_("Vermeldingen"), g["mentions"])]
+    return respond(request, "web/detail.html", {"title": name, "kind": _("Gemeente"), "fields": fields},
+                   data={"municipality": {"name": name, "cbs_code": g["code"], "mentions": g["mentions"]}},
+                   tables=tables, suffix=fmt)
+
+
+def _people(user):
+    rows = F.load(user, ["people", "actions", "meetings", "commitments", "agenda_items", "projects"])
+    alias: dict[str, str] = {}
+    people: dict[str, dict] = {}
+
+    def person(raw: str) -> dict:
+        canonical = alias.get(F.norm(raw), raw.strip())
+        key = F.slug(canonical)
+        return people.setdefault(key, {"key": key, "name": canonical, "roles": [], "actions": [], "meetings": [],
+                                       "commitments": [], "projects": [], "items": []})
+
+    for r in rows:
+        if r.kind == "people" and r.data.get("name"):
+            for a in names(r.data.get("aliases")):
+                alias[F.norm(a)] = r.data["name"]
+    for r in rows:
+        if r.kind == "people" and r.data.get("name"):
+            p = person(r.data["name"])
+            for role in r.data.get("roles") or []:
+                if isinstance(role, dict) and (role.get("role") or role.get("organisation")):
+                    p["roles"].append(", ".join(x for x in (role.get("role"), role.get("organisation")) if x))
+        elif r.kind == "actions":
+            for o in names(r.data.get("owners")):
+                person(o)["actions"].append(r)
+        elif r.kind == "meetings":
+            for a in r.data.get("attendees") or []:
+                if isinstance(a, dict) and a.get("name"):
+                    p = person(a["name"])
+                    p["meetings"].append((r, a))
+                    if a.get("role"):
+                        p["roles"].append(", ".join(x for x in (a.get("role"), a.get("organisation")) if x))
+        elif r.kind == "commitments" and r.data.get("made_by"):
+            person(r.data["made_by"])["commitments"].append(r)
+        elif r.kind == "agenda_items" and r.data.get("portfolio_holder"):
+            person(r.data["portfolio_holder"])["items"].append(r)
+        elif r.kind == "projects":
+            for c in names(r.data.get("administrative_clients")):
+                person(c)["projects"].append(r)
+    return people, meetings_index(rows)
+
+
+def people(request, fmt=None):
+    ppl, _m = _people(request.user)
+    t = Table("personen", _("Personen"), [
+        Column("name", _("Naam")), Column("roles", _("Rollen"), "list"), Column("meetings", _("Vergaderingen"), "number"),
+        Column("actions", _("Acties"), "number"), Column("commitments", _("Toezeggingen"), "number")])
+    for p in sorted(ppl.values(), key=lambda p: p["name"]):
+        t.rows.append({"name": p["name"], "roles": sorted(set(p["roles"])), "meetings": len(p["meetings"]),
+                       "actions": len(p["actions"]), "commitments": len(p["commitments"])})
+        t.links.append({"name": reverse("web:person", args=[p["key"]])})
+    return respond(request, "web/list.html", {"title": _("Personen")}, tables=[t], suffix=fmt)
+
+
+def person(request, key, fmt=None):
+    ppl, meetings = _people(request.user)
+    p = ppl.get(key)
+    if p is None:
+        raise Http404
+    mt = meeting_table([m for m, _a in p["meetings"]], _("Vergaderingen bijgewoond"))
+    for i, (_m, a) in enumerate(p["meetings"]):
+        mt.rows[i]["present"] = str(label(ATTENDANCE, a.get("status")))
+    mt.columns[3] = Column("present", _("Aanwezigheid"))
+    acts = action_table(action_rows(p["actions"], meetings, status="alle"), _("Acties"))
+    comm = Table("toezeggingen", _("Toezeggingen gedaan"), [Column("text", _("Toezegging")), Column("made_to", _("Aan")),
+                                                            Column("date_made", _("Datum"), "date")])
+    for r in p["commitments"]:
+        comm.rows.append({"text": r.data.get("text") or r.quote, "made_to": r.data.get("made_to") or "",
+                          "date_made": to_date(r.data.get("date_made"))})
+        comm.links.append({"text": r.url})
+    tables = [mt, acts, comm, project_table(p["projects"], _("Projecten als bestuurlijk opdrachtgever"))]
+    fields = [(_("Rollen"), "; ".join(sorted(set(p["roles"]))))]
+    return respond(request, "web/detail.html", {"title": p["name"], "kind": _("Persoon"), "fields": fields},
+                   data={"person": {"name": p["name"], "roles": sorted(set(p["roles"]))}}, tables=tables, suffix=fmt)
+
+
+def _organisations(user):
+    rows = F.load(user, ["organisations", "meetings", "projects"])
+    orgs: dict[str, dict] = {}
+    for r in rows:
+        if r.kind == "organisations":
+            name = r.data.get("name") or r.quote
+            o = orgs.setdefault(F.slug(name), {"key": F.slug(name), "name": name, "kind": r.data.get("kind") or "",
+                                               "aliases": set(), "files": set(), "meetings": [], "projects": []})
+            o["aliases"].update(F.norm(a) for a in names(r.data.get("aliases")))
+            o["aliases"].add(F.norm(name))
+            o["files"].add(r.file_id)
+    for r in rows:
+        if r.kind == "meetings":
+            for n in (r.data.get("body"), r.data.get("organisation")):
+                if n:
+                    o = orgs.setdefault(F.slug(n), {"key": F.slug(n), "name": n, "kind": "", "aliases": {F.norm(n)},
+                                                    "files": set(), "meetings": [], "projects": []})
+                    o["meetings"].append(r)
+                    o["files"].add(r.file_id)
+    for r in rows:
+        if r.kind == "projects":
+            for n in names(r.data.get("organisations")) + ([r.data["applicant"]] if r.data.get("applicant") else []):
+                for o in orgs.values():
+                    if F.norm(n) in o["aliases"]:
+                        o["projects"].append(r)
+    return orgs
+
+
+def organisations(request, fmt=None):
+    orgs = _organisations(request.user)
+    t = Table("organisaties", _("Organisaties en gremia"), [
+        Column("name", _("Naam")), Column("kind", _("Soort")), Column("documents", _("Documenten"), "number"),
+        Column("meetings", _("Vergaderingen"), "number")])
+    for o in sorted(orgs.values(), key=lambda o: o["name"]):
+        t.rows.append({"name": o["name"], "kind": o["kind"], "documents": len(o["files"]), "meetings": len(o["meetings"])})
+        t.links.append({"name": reverse("web:organisation", args=[o["key"]])})
+    return respond(request, "web/list.html", {"title": _("Organisaties")}, tables=[t], suffix=fmt)
+
+
+def organisation(request, key, fmt=None):
+    user = request.user
+    o = _organisations(user).get(key)
+    if o is None:
+        raise Http404
+    tables = [meeting_table(o["meetings"], _("Vergaderingen")), project_table(o["projects"], _("Projecten")),
+              _doc_table(user, o["files"], _("Documenten die de organisatie noemen"))]
+    return respond(request, "web/detail.html", {"title": o["name"], "kind": _("Organisatie"),
+                                                "fields": [(_("Soort"), o["kind"])]},
+                   data={"organisation": {"name": o["name"], "kind": o["kind"]}}, tables=tables, suffix=fmt)
+
+
+# ---------- calendar and feeds ----------
+
+def key_date_table(rows, caption):
+    t = Table("data", caption, [Column("date", _("Datum"), "date"), Column("time", _("Tijd")),
+                                Column("title", _("Wat")), Column("location", _("Waar")),
+                                Column("tentative", _("Onder voorbehoud")), Column("document", _("Document"))])
+    for r in rows:
+        t.rows.append({"date": to_date(r.data.get("date")), "time": r.data.get("time") or "",
+                       "title": r.data.get("title") or r.quote, "location": r.data.get("location") or "",
+                       "tentative": _("ja") if r.data.get("tentative") else "", "document": r.doc_title})
+        t.links.append({"title": r.url, "document": r.doc_url})
+    return t
+
+
+def calendar(request, fmt=None):
+    rows = [r for r in F.load(request.user, "key_dates") if to_date(r.data.get("date"))]
+    period = request.GET.get("periode", "komend")
+    now = today()
+    if period != "alle":
+        period = "komend"
+        rows = [r for r in rows if to_date(r.data["date"]) >= now]
+    rows.sort(key=lambda r: (r.data["date"], r.data.get("time") or ""))
+    filters = [filter_spec("periode", _("Periode"), [("komend", _("vanaf vandaag")), ("alle", _("alle"))], period)]
+    return respond(request, "web/list.html", {"title": _("Kalender"), "filters": filters,
+                                              "ical": reverse("web:calendar_ics")},
+                   tables=[key_date_table(rows, _("Belangrijke data"))], suffix=fmt)
+
+
+def calendar_ics(request):
+    events = []
+    for r in F.load(request.user, "key_dates"):
+        day = to_date(r.data.get("date"))
+        if not day:
+            continue
+        events.append({"uid": r.key, "date": day, "time": r.data.get("time"), "title": r.data.get("title") or r.quote,
+                       "location": r.data.get("location"), "description": r.quote,
+                       "url": request.build_absolute_uri(r.url)})
+    body = ical_calendar(events, _("regiovolger: belangrijke data"))
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="regiovolger.ics"'
+    return response
+
+
+# ---------- upload ----------
+
+@staff_member_required
+def upload(request):
+    if request.method == "POST":
+        form = UploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            up = start_upload(form.cleaned_data["file"], request.user)
+            return HttpResponseRedirect(reverse("web:upload_status", args=[up.id]))
+    else:
+        form = UploadForm()
+    recent = Upload.objects.select_related("created_by")[:20]
+    return render(request, "web/upload.html", {"form": form, "recent": recent, "title": _("Bestand toevoegen")})
+
+
+@staff_member_required
+def upload_status(request, pk):
+    up = get_object_or_404(Upload, pk=pk)
+    doc = SourceFile.objects.filter(sha256=up.sha256).only("sha256").first() if up.sha256 else None
+    refresh = up.status in (Upload.QUEUED, Upload.RUNNING)
+    return render(request, "web/upload_status.html", {"up": up, "refresh": refresh, "title": _("Voortgang"),
+                                                      "doc_url": reverse("web:document", args=[F.doc_slug(doc.sha256)]) if doc else None})

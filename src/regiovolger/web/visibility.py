@@ -1,0 +1,45 @@
+"""The one place that decides what a visitor may see.
+
+Confidential parts (Part.confidential) and everything in them are for staff
+only. Every page, feed, export, search result and API response gets its rows
+through ``visible``; nothing else queries the store models directly for output.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from ..store.models import Fact, Page, Part, SourceFile
+
+
+def is_staff(user) -> bool:
+    return bool(user is not None and user.is_authenticated and user.is_staff)
+
+
+def visible(model, user) -> QuerySet:
+    """Rows of ``model`` (SourceFile, Part, Fact or Page) that ``user`` may see."""
+    qs = model.objects.all()
+    if is_staff(user):
+        return qs
+    if model is SourceFile:
+        # a file shows when it has no parts at all or at least one public part
+        public_part = Part.objects.filter(file=OuterRef("pk"), confidential=False)
+        any_part = Part.objects.filter(file=OuterRef("pk"))
+        return qs.filter(Q(Exists(public_part)) | ~Q(Exists(any_part)))
+    if model is Part:
+        return qs.filter(confidential=False)
+    if model is Fact:
+        confidential = Part.objects.filter(file=OuterRef("file_id"), confidential=True,
+                                           start__lte=OuterRef("start"), end__gt=OuterRef("start"))
+        # by its part, and by its offsets for facts that carry no part
+        return qs.exclude(part__confidential=True).exclude(Exists(confidential))
+    if model is Page:
+        return qs.filter(file__in=visible(SourceFile, user))
+    raise TypeError(f"no visibility rule for {model.__name__}")
+
+
+def hidden_spans(file: SourceFile, user) -> list[tuple[int, int]]:
+    """Offsets of the file's text that ``user`` may not read."""
+    if is_staff(user):
+        return []
+    return list(Part.objects.filter(file=file, confidential=True).values_list("start", "end"))
