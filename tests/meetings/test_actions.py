@@ -88,3 +88,93 @@ def test_seed_002_actions():
     text, parts = corpus_file(str(CORPUS[1]))
     owners = [a["owners"] for a in extract_actions(text, parts)]
     assert owners == [["allen"], ["J. van Donk"], ["J. van Donk"], ["J. Bengevoord"], ["W. Stortelder"], ["M. Boumans"]]
+
+
+# held-out patterns, in my own wording
+MORE_VARIANTS = [
+    ("actietabel een cel per regel", "minutes", """Actiepunten stuurgroep
+Nr
+Actie
+Eigenaar
+Deadline
+Status
+24-03
+Begroting herzien na
+de voorjaarsnota
+Penningmeester
+1 mei 2024
+Open
+24-05
+Locatie congres vastleggen
+Secretariaat
+Q2 2024
+Afgerond
+""", [
+        {"text": "Begroting herzien na de voorjaarsnota", "owners": ["Penningmeester"], "due": "2024-05-01",
+         "status": "open"},
+        {"text": "Locatie congres vastleggen", "owners": ["Secretariaat"], "due": None, "due_text": "Q2 2024",
+         "status": "done"},
+    ]),
+    ("actietabel met verantwoordelijke", "minutes", """Actiepunten
+Actie                              Verantwoordelijke   Deadline
+Notitie parkeren opstellen         Beleidsmedewerker   15-05-2024
+""", [{"text_has": "Notitie parkeren", "owners": ["Beleidsmedewerker"], "due": "2024-05-15"}]),
+    ("afgesproken wordt dat met eigenaar", "minutes", """Afgesproken wordt dat elke gemeente voor 1 juni haar cijfers aanlevert.
+Afgesproken is dat de projectsecretaris de uitnodiging verstuurt.
+Afgesproken wordt dat het onderwerp in mei terugkomt op de agenda.
+""", [
+        {"text_has": "cijfers aanlevert", "owners": ["elke gemeente"], "due": "2024-06-01"},
+        {"text_has": "uitnodiging verstuurt", "owners": ["de projectsecretaris"]},
+    ]),
+    ("samengestelde rol als onderwerp", "minutes", """De beleidsadviseur zal de cijfers over de wachttijden nagaan.
+De bestuurssecretaris zal de nieuwe leden een welkomstpakket sturen.
+""", [
+        {"text_has": "wachttijden", "owners": ["de beleidsadviseur"]},
+        {"text_has": "welkomstpakket", "owners": ["de bestuurssecretaris"]},
+    ]),
+    ("actie met kleine titel en termijn op de volgende regel", "minutes", """Actie: mevr. Van Dijk stelt een memo op over de kosten van het vervoer,
+klaar op 14 juni 2024.
+Actie: dhr. Bos zoekt uit welke subsidies er zijn.
+""", [
+        {"text_has": "klaar op 14 juni", "owners": ["Van Dijk"], "due": "2024-06-14"},
+        {"text_has": "subsidies", "owners": ["Bos"]},
+    ]),
+    ("geanonimiseerde eigenaar", "minutes", """Afspraak: 5.1.2e levert de ledenlijst voor 1 april aan.
+Actie: [geanonimiseerd] belt de aannemer over de vertraging.
+""", [
+        {"text_has": "ledenlijst", "owners": [], "due": "2024-04-01"},
+        {"text_has": "aannemer", "owners": []},
+    ]),
+    ("contact opnemen en gevraagd worden", "minutes", """Pieter neemt contact op met de woningcorporatie over de renovatie.
+Karel wordt gevraagd om de kosten van de tijdelijke huisvesting in beeld te brengen.
+De secretaris wordt verzocht de stukken na te sturen.
+De voorzitter opent de vergadering.
+""", [
+        {"text_has": "woningcorporatie", "owners": ["Pieter"]},
+        {"text_has": "tijdelijke huisvesting", "owners": ["Karel"]},
+        {"text_has": "stukken na te sturen", "owners": ["de secretaris"]},
+    ]),
+    ("afspraak met actie en besluit", "minutes", """Afspraak: de werkgroep komt na de zomer opnieuw bijeen.
+Afspraak: Fatima mailt de planning voor 1 mei rond. Mevr. Jansen zal de wethouders informeren.
+""", [
+        {"text_has": "planning", "owners": ["Fatima"], "due": "2024-05-01"},
+        {"text_has": "wethouders informeren", "owners": ["Jansen"]},
+    ]),
+]
+
+
+@pytest.mark.parametrize("name,type_,body,expected", MORE_VARIANTS, ids=[v[0] for v in MORE_VARIANTS])
+def test_more_variants(name, type_, body, expected):
+    text, parts = doc(body, type_)
+    items = extract_actions(text, parts)
+    for a in items:
+        assert a["evidence"]["quote"] == body[a["evidence"]["start"]:a["evidence"]["end"]]
+    assert_facts(items, expected)
+
+
+def test_action_table_without_heading():
+    body = ("2. Verslag\nHet verslag wordt vastgesteld.\n\nWie | Wat | Wanneer\nSecretariaat | Verslag rondsturen | 20 maart\n"
+            "J. Smit | Notitie opstellen | 1 mei\n")
+    items = extract_actions(*doc(body))
+    assert [(a["text"], a["owners"], a["due"]) for a in items] == [
+        ("Verslag rondsturen", ["Secretariaat"], "2024-03-20"), ("Notitie opstellen", ["J. Smit"], "2024-05-01")]

@@ -61,3 +61,59 @@ def test_seed_004_lists_four_commitments_with_dates():
     items = extract_commitments(text, parts)
     assert [c["date_made"] for c in items] == ["2016-12-02", "2017-10-13", "2017-04-21", "2017-12-01"]
     assert all(c["made_to"] == "Provinciale Staten" and c["fulfilled_here"] for c in items)
+
+
+# held-out patterns, in my own wording
+COLUMN_REGISTER = """Overzicht toezeggingen college aan de raad
+Nr.    Datum       Wethouder     Toezegging                                Status
+2024-7 14-03-2024  Bakker        De wethouder zegt toe de raad voor de     Afgedaan met
+                                 zomer te informeren over de               raads-
+                                 huisvesting van arbeidsmigranten.         informatiebrief
+2024-9 11-04-2024  Veenstra      Toegezegd wordt dat de evaluatie van de   Open
+                                 parkeervergunningen voor 1 oktober
+                                 2024 naar de raad gaat.
+"""
+
+MORE_VARIANTS = [
+    ("register met kolommen naast elkaar", "other", COLUMN_REGISTER, [
+        {"text_has": "huisvesting van arbeidsmigranten", "date_made": "2024-03-14", "status": "done", "made_by": "wethouder Bakker"},
+        {"text_has": "evaluatie van de parkeervergunningen", "date_made": "2024-04-11", "status": "open",
+         "due": "2024-10-01", "made_by": "wethouder Veenstra"},
+    ]),
+    ("brief die de toezegging nakomt, met briefhoofd", "letter", """Onderwerp   : Voortgang warmteplan
+Contactpersoon : dhr. P. Smit, tel. 06-12345678
+Geachte leden van de raad,
+
+In de raadsvergadering van 6 februari 2024 heb ik toegezegd u te informeren over de voortgang van het warmteplan. Hiermee kom ik mijn toezegging na.
+
+Met vriendelijke groet,
+
+drs. K. Vos
+""", [{"text_has": "voortgang van het warmteplan", "date_made": "2024-02-06", "fulfilled_here": True,
+       "made_to": "de raad"}]),
+    ("toezegging van wie eerder sprak, afgebroken woord", "minutes", """3. Parkeerbeleid
+Wethouder Kramer antwoordt dat de evaluatie loopt. Zij zegt toe de commissie voor de begroting een notitie over de parkeerta-
+rieven te sturen.
+""", [{"text_has": "parkeertarieven", "made_by": "Wethouder Kramer", "fulfilled_here": False}]),
+]
+
+
+@pytest.mark.parametrize("name,type_,body,expected", MORE_VARIANTS, ids=[v[0] for v in MORE_VARIANTS])
+def test_more_variants(name, type_, body, expected):
+    text, parts = doc(body, type_)
+    items = extract_commitments(text, parts)
+    for c in items:
+        assert c["evidence"]["quote"] == body[c["evidence"]["start"]:c["evidence"]["end"]]
+    assert_facts(items, expected)
+
+
+def test_fulfilling_letter_does_not_quote_its_head():
+    body = MORE_VARIANTS[1][2]
+    [c] = extract_commitments(*doc(body, "letter"))
+    assert c["text"].startswith("In de raadsvergadering") and "Geachte" not in c["text"]
+
+
+def test_role_without_name_keeps_article():
+    body = "5. Rondvraag\nDe wethouder zegt toe de raad voor 1 juni 2024 schriftelijk te informeren.\n"
+    [c] = extract_commitments(*doc(body, "minutes"))
+    assert (c["made_by"], c["made_to"], c["due"]) == ("De wethouder".lower(), "de raad", "2024-06-01")

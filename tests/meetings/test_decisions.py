@@ -132,3 +132,94 @@ def test_seed_001_decisions():
     assert [d["kind"] for d in items] == ["adopt", "other", "other", "postpone"]
     assert items[0]["text"] == "Het verslag is akkoord."
     assert "eind oktober" in items[1]["text"]
+
+
+# held-out patterns, in my own wording: decisions that were missed or over-read
+MORE_VARIANTS = [
+    ("instemming en doorgeleiding", "minutes", """4. Koersdocument mobiliteit
+Het dagelijks bestuur stemt in met het koersdocument en biedt het ter besluitvorming aan aan het algemeen bestuur.
+5. Routekaart
+De leden stellen voor de routekaart ter besluitvorming voor te leggen.
+""", [{"text_has": "stemt in met het koersdocument", "kind": "approve"}]),
+    ("veel woorden voor het werkwoord", "minutes", """De notulen worden na een kleine correctie in de tweede alinea op blz. 3 vastgesteld.
+Het bestuur besluit de proef met deelscooters in de binnenstad van de kern nog een jaar te verlengen.
+Het besluit van de minister is te laat ontvangen.
+""", [{"text_has": "na een kleine correctie", "kind": "adopt"},
+      {"text_has": "deelscooters", "kind": "other"}]),
+    ("pipe-tabel met besluitkolom", "decision_list", """Nr | Onderwerp | Besluit
+1 | Besluitenlijst 5 maart | Ongewijzigd vastgesteld.
+2 | Subsidie dorpshuis | Het college besluit een bijdrage van € 12.000 toe te kennen aan
+de stichting dorpshuis.
+3 | Verkeersbesluit Kerkstraat | Aangehouden tot 2 april.
+4 | Bezwaar bouwvergunning | Het college besluit het bezwaar af te wijzen.
+5 | Evaluatie weekmarkt |
+""", [{"text_has": "Ongewijzigd vastgesteld", "kind": "adopt"},
+      {"text_has": "stichting dorpshuis", "kind": "approve", "amount_eur": 12000},
+      {"text_has": "Aangehouden tot 2 april", "kind": "postpone"},
+      {"text_has": "bezwaar af te wijzen", "kind": "reject"}]),
+    ("keuze en kennisname met tussenwoord", "minutes", """3. Scenario's huisvesting
+Na een korte discussie kiest de stuurgroep voor scenario 2 (nieuwbouw op de huidige locatie).
+4. Jaarverslag
+De werkgroep neemt hier met instemming kennis van.
+""", [{"text_has": "kiest de stuurgroep voor scenario 2", "kind": "other"},
+      {"text_has": "neemt hier met instemming kennis van", "kind": "take_note"}]),
+    ("advies van een commissie", "minutes", """3. Jaarrekening
+De auditcommissie adviseert het algemeen bestuur de jaarrekening 2023 ongewijzigd vast te stellen.
+4. Nota grondbeleid
+De commissie brengt een positief advies uit over de nota grondbeleid.
+""", [{"text_has": "adviseert het algemeen bestuur de jaarrekening", "kind": "other"},
+      {"text_has": "positief advies", "kind": "other"}]),
+    ("besluit stopt bij het volgende agendapunt", "decision_list", """Agendapunt 3   Begrotingswijziging vijf
+               Besluit: hamerstuk; de raad stemt in met de wijziging van de
+               begroting.
+Agendapunt 4   Motie 4.2 over zonneparken (PvdA)
+               Besluit: aangenomen met 14 stemmen voor en 7 tegen.
+Agendapunt 5   Benoeming lid rekenkamer
+               Besluit: conform voorstel besloten (hamerstuk).
+""", [{"text_has": "stemt in met de wijziging", "kind": "approve"},
+      {"text_has": "aangenomen met 14 stemmen", "kind": "approve"},
+      {"text_has": "conform voorstel besloten", "kind": "approve"}]),
+    ("afspraak met acties is geen besluit", "minutes", """Afspraak: de werkgroep komt na de zomer opnieuw bijeen.
+Afspraak: [geanonimiseerd] mailt de planning voor 1 mei rond. Mevr. Jansen zal de wethouders informeren.
+""", [{"text_has": "werkgroep komt na de zomer", "kind": "other"}]),
+    ("conclusies en conform", "minutes", """De voorzitter concludeert dat het bestuur instemt met de aanpak.
+De voorzitter concludeert dat er nog veel vragen zijn.
+Het algemeen bestuur besluit conform het voorstel.
+Het voorstel wordt aangenomen met algemene stemmen.
+""", [{"text_has": "concludeert dat het bestuur instemt", "kind": "approve"},
+      {"text_has": "besluit conform het voorstel", "kind": "approve"},
+      {"text_has": "met algemene stemmen", "kind": "approve"}]),
+    ("afgesproken wordt dat zonder eigenaar", "minutes", """Afgesproken wordt dat het onderwerp in mei terugkomt op de agenda.
+Afgesproken wordt dat elke gemeente voor 1 juni haar cijfers aanlevert.
+""", [{"text_has": "onderwerp in mei terugkomt", "kind": "other"}]),
+]
+
+
+@pytest.mark.parametrize("name,type_,body,expected", MORE_VARIANTS, ids=[v[0] for v in MORE_VARIANTS])
+def test_more_variants(name, type_, body, expected):
+    text, parts = doc(body, type_)
+    items = extract_decisions(text, parts)
+    for d in items:
+        assert d["evidence"]["quote"] == body[d["evidence"]["start"]:d["evidence"]["end"]]
+    assert_facts(items, expected)
+
+
+def test_pipe_table_decision_keeps_subject_and_stops_at_row():
+    body = ("Nr | Onderwerp | Besluit\n1 | Verslag 5 maart | Conform vastgesteld.\n"
+            "2 | Speeltuinbeleid | Het college stelt het beleid vast.\n")
+    items = extract_decisions(*doc(body, "decision_list"))
+    assert [d["text"] for d in items] == ["Conform vastgesteld.", "Het college stelt het beleid vast."]
+    assert items[0]["subject"] == "Verslag 5 maart"
+
+
+def test_block_stops_at_next_agendapunt():
+    body = dict((v[0], v[2]) for v in MORE_VARIANTS)["besluit stopt bij het volgende agendapunt"]
+    items = extract_decisions(*doc(body, "decision_list"))
+    assert all("Agendapunt" not in d["text"] for d in items), [d["text"] for d in items]
+    assert items[0]["text"].endswith("begroting.")
+
+
+def test_besluit_conform_and_conclusie():
+    body = "3. Jaarverslag 2023\nBesluit: conform.\n4. Planning\nConclusie: de stuurgroep gaat akkoord met de planning.\n"
+    items = extract_decisions(*doc(body, "minutes"))
+    assert [(d["kind"], d.get("subject")) for d in items] == [("approve", "3. Jaarverslag 2023"), ("approve", None)]

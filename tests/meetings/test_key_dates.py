@@ -55,3 +55,62 @@ def test_seed_001_planned_meetings():
         ("2020-09-01", "Ambtelijk Pact"), ("2020-11-03", "Ambtelijk Pact"), ("2020-10-01", "Bestuurlijk Pact"),
         ("2020-12-03", "Bestuurlijk Pact"), ("2020-11-18", "arbeidsmarktcongres")]
     assert items[0]["date_text"] == "eind oktober" and items[0]["date"] is None
+
+
+# held-out patterns, in my own wording
+MORE_VARIANTS = [
+    ("volgend overleg en andere labels", "minutes", """6. Rondvraag
+Geen.
+Volgend overleg: dinsdag 3 september 2024, 13.00 uur.
+Volgende werkgroep: 17 oktober.
+""", [
+        {"date": "2024-09-03", "title_has": "Volgend overleg", "time": "13:00"},
+        {"date": "2024-10-17", "title_has": "Volgende werkgroep"},
+    ], "2024-06-20"),
+    ("orgaan met datum na de sluiting", "minutes", """Verslag dagelijks bestuur
+Datum: 12 september 2024
+1. Opening
+De voorzitter sluit de vergadering.
+
+Dagelijks bestuur: donderdag 10 oktober 2024.
+""", [{"date": "2024-10-10", "title": "Dagelijks bestuur"}], None),
+    ("aankondiging in een zin", "minutes", """De volgende commissievergadering is op maandag 14 oktober.
+De eerstvolgende vergadering vindt plaats op 8 mei 2025.
+""", [
+        {"date": "2024-10-14", "title_has": "commissievergadering"},
+        {"date": "2025-05-08", "title_has": "vergadering"},
+    ], "2024-09-02"),
+    ("overleg van een latere datum", "letter", """In de raadsvergadering van 2 februari 2024 heb ik toegezegd u te informeren.
+Het plan wordt besproken in het Portefeuillehoudersoverleg van 9 oktober 2024.
+""", [{"date": "2024-10-09", "title_has": "Portefeuillehoudersoverleg"}], "2024-09-02"),
+    ("gebeurtenis in een besluit en een verschuiving", "minutes", """Besloten wordt de ingebruikname van het nieuwe gemeentehuis op 7 juni 2024 te vieren met een open dag.
+De start van de bouw schuift naar het tweede kwartaal van 2026.
+""", [
+        {"date": "2024-06-07", "title_has": "ingebruikname van het nieuwe gemeentehuis"},
+        {"date": None, "date_text": "tweede kwartaal van 2026", "title_has": "start van de bouw"},
+    ], "2024-03-12"),
+    ("vergaderschema als lijst", "agenda", """Vergaderschema 2025
+- dinsdag 21 januari 2025, 19.30 uur
+- dinsdag 18 maart 2025, 19.30 uur
+""", [
+        {"date": "2025-01-21", "title_has": "Vergaderschema", "time": "19:30"},
+        {"date": "2025-03-18", "title_has": "Vergaderschema", "time": "19:30"},
+    ], "2024-11-20"),
+    ("volgende rapportage", "letter", """De resultaten volgen in de volgende kwartaalmonitor Wonen, die u in september 2024 ontvangt.
+""", [{"date": None, "date_text": "september 2024", "title_has": "kwartaalmonitor"}], "2024-06-01"),
+]
+
+
+@pytest.mark.parametrize("name,type_,body,expected,date", MORE_VARIANTS, ids=[v[0] for v in MORE_VARIANTS])
+def test_more_variants(name, type_, body, expected, date):
+    text, parts = doc(body, type_, date)
+    items = extract_key_dates(text, parts)
+    for k in items:
+        assert k["evidence"]["quote"] == body[k["evidence"]["start"]:k["evidence"]["end"]]
+    assert_facts(items, expected)
+
+
+def test_eerstvolgende_vergadering_title():
+    body = "De eerstvolgende vergadering vindt plaats op 8 mei 2025 in het provinciehuis.\n"
+    [k] = extract_key_dates(*doc(body, "minutes", "2025-01-10"))
+    assert (k["date"], k["title"]) == ("2025-05-08", "Eerstvolgende vergadering")

@@ -39,6 +39,10 @@ ROLE_WORDS = (
     r"|algemeen\s+bestuur|opdrachtgever|opdrachtnemer|communicatieadviseur|communicatie|beleidsmedewerker"
     r"|organisatie|ondersteuning|gemeentesecretaris|raadsgriffier|teamleider|afdeling|ambtelijk\s+trekker|trekker"
 )
+ROLE_WORDS += (
+    r"|[a-zà-ÿ]{3,}(?:secretaris|voorzitter|griffier|leider|manager|adviseur|coördinator|medewerker|directeur|ambtenaar"
+    r"|trekker|houder|controller|notulist|functionaris|regisseur|makelaar)"
+)
 ROLE = rf"(?i:(?:de|het)\s+)?(?i:{ROLE_WORDS})(?:\s+(?:van|voor)\s+(?:de\s+|het\s+)?[A-Z][\w-]+|\s+(?!Ter\b|Zal\b)[A-Z][\w-]+)?"
 STOP = {
     "dit", "dat", "het", "de", "er", "deze", "die", "daarom", "ook", "wij", "we", "men", "hij", "zij", "ze", "daarna",
@@ -47,12 +51,20 @@ STOP = {
     "mogelijk", "wellicht", "hiervoor", "daarvoor", "hierover", "daarover", "tot", "als", "indien", "waar", "wat",
     "wie", "wanneer", "status", "nr", "agenda", "punt", "ad", "n.b", "nb", "u", "jij", "jullie", "iedereen",
 }
-OWNER = rf"(?:allen|iedereen|{ROLE}|{NAME_PATTERN})"
+HONORIFIC = r"(?:(?i:dhr|mw|mevr|hr)\.?\s+|(?i:mevrouw|de\s+heer)\s+|(?i:drs|dr|mr|ir|ing)\.\s+)*"
+REDACTION = (r"(?:\b5\.1\.\s?\d\s?[a-z]\b|\b10\.\d\.?\s?[a-z]\b|\[[^\]\n]{0,20}\]|[█■▇▆▓]+|\b[xX]{3,}\b|\*{3,}"
+             r"|\b(?:geanonimiseerd|weggelakt)\b)")
+QUANT_OWNER = r"(?i:iedere|elke|alle)\s+(?:[a-zà-ÿ][\w-]+)"
+OWNER = rf"(?:allen|iedereen|{ROLE}|{HONORIFIC}{NAME_PATTERN})"
 OWNERS = rf"{OWNER}(?:\s*(?:,|\ben\b|&|/|\+)\s*{OWNER})*"
 
 MARKER_END = re.compile(rf"(?<![\w-])[Aa]ctie(?:s)?\s*:?\s+(?P<owner>{OWNERS})[ \t]*\.?[ \t]*$", re.M)
 MARKER_PAREN = re.compile(rf"\(\s*actie(?:\s*:?\s*(?P<owner>{OWNERS}))?\s*\)", re.I)
-MARKER_START = re.compile(r"^[ \t]*(?:[•\-–*][ \t]*)?[Aa]ctie(?:punt)?\s*:\s*(?P<body>\S[^\n]*)", re.M)
+MARKER_START = re.compile(r"^[ \t]*(?:[•\-–*][ \t]*)?[Aa]ctie(?:punt)?\s*:\s*(?P<body>\S.*)", re.M | re.S)
+AGREEMENT_START = re.compile(r"^[ \t]*(?:[•\-–*][ \t]*)?(?:[Aa]fspra(?:ak|ken)\s*:|(?:[Ee]r\s+)?[Aa]fgesproken\s+(?:wordt|is|werd)"
+                             r"\s+dat|(?:[Dd]e|[Hh]et)\s+[\w\s-]{2,40}?\s+(?:spreekt|spreken)\s+af\s+dat)\s*")
+ASKED = re.compile(rf"^\s*(?P<who>{ROLE}|{HONORIFIC}{NAME_PATTERN})\s+(?:wordt|worden)\s+(?:\w+\s+)?(?:gevraagd|verzocht)\s+(?:om\s+)?"
+                   r"(?P<what>.+)", re.S)
 WILL = re.compile(r"\b(?:zal|zullen|gaat|gaan)\b")
 PASSIVE_OR_MODAL = re.compile(
     r"\b(?:zal|zullen|gaat|gaan)\b(?:\s+\S+){0,12}?\s+(?:worden|moeten|kunnen|zijn|hebben|blijven|blijken)\b"
@@ -62,7 +74,7 @@ SPEECH = r"(?:licht|geeft|meldt|zegt|deelt|antwoordt|vult|stelt|merkt|geven|laat
 SECTION = re.compile(
     r"(?m)^[ \t]*(?:\d{1,2}[.)]?[ \t]+)?(?P<head>(?i:actiepunten(?:lijst)?|actielijst|acties|openstaande\s+acties"
     r"|lijst\s+(?:van\s+)?(?:acties|actiepunten)|vervolgafspraken|afspraken|vervolgacties|to\s*do'?s?))"
-    r"\b(?:[ \t]*\([^)\n]{0,40}\))?[ \t]*:?[ \t]*$")
+    r"\b(?:[ \t]+(?!(?i:van|voor|met|die|dat|en|over)\b)[\w.-]+){0,3}(?:[ \t]*\([^)\n]{0,40}\))?[ \t]*:?[ \t]*$")
 HEADER_WORDS = re.compile(
     r"(?i)^(?:nr\.?|nummer|#|no\.?|actie(?:punt)?|wat|omschrijving|onderwerp|wie|eigenaar|actiehouder|verantwoordelijk(?:e)?"
     r"|trekker|door|wanneer|datum|deadline|termijn|gereed\s+op|status|stand(?:\s+van\s+zaken)?|opmerking(?:en)?"
@@ -79,6 +91,8 @@ def _owner_ok(raw: str) -> bool:
     words = raw.split()
     if not words:
         return False
+    if re.fullmatch(QUANT_OWNER, raw.strip()):
+        return True  # "iedere gemeente", "alle deelnemers"
     if words[0].lower().strip(".,") in STOP and not re.match(rf"(?i){ROLE}$", raw):
         return raw.lower() in {"allen", "iedereen"}
     return True
@@ -90,9 +104,11 @@ def split_owners(raw: str) -> list[str]:
     out = []
     for p in parts:
         p = p.strip(" .,:;()")
-        if not p:
-            continue
-        if re.match(rf"(?i){ROLE}$", p) or p.lower() in {"allen", "iedereen"}:
+        if not p or re.fullmatch(REDACTION, p):
+            continue  # a blanked-out name: the action stays, its owner is unknown
+        if re.fullmatch(QUANT_OWNER, p):
+            out.append(p[0].lower() + p[1:])
+        elif re.match(rf"(?i){ROLE}$", p) or p.lower() in {"allen", "iedereen"}:
             out.append(re.sub(r"^(?:De|Het)\b", lambda m: m.group(0).lower(), p))
         else:
             out.append(clean_name(p))
@@ -143,7 +159,7 @@ def _action(text: Text, parts: list[Part], part: Part, s: int, e: int, body: str
 
 # --- owners read from a sentence ----------------------------------------------
 
-SUBJECT = re.compile(rf"^\s*(?P<subj>{ROLE}|{NAME_PATTERN}|hij|zij|ze)\s+(?=\S)")
+SUBJECT = re.compile(rf"^\s*(?P<subj>{QUANT_OWNER}|{ROLE}|{HONORIFIC}{NAME_PATTERN}|hij|zij|ze)\s+(?=\S)")
 
 
 def _subject(sentence: str) -> str | None:
@@ -169,11 +185,67 @@ def _last_named(text: str, sentences: list[tuple[int, int]], idx: int, block_sta
     return None
 
 
+# present-tense verbs of doing: "Pieter neemt contact op met …", "de secretaris agendeert dit"
+DO_VERB = re.compile(
+    r"(?i)\b(?:\w*(?:levert|leveren|stuurt|sturen|agendeert|agenderen|mailt|mailen|belt|bellen|regelt|regelen|organiseert"
+    r"|organiseren|zorgt|zorgen|informeert|informeren|plant|plannen|verstuurt|versturen|verzorgt|verzorgen|bereidt|bereiden"
+    r"|inventariseert|inventariseren|verkent|verkennen|onderzoekt|onderzoeken|nodigt|nodigen|koppelt|koppelen|checkt|mailt"
+    r"|benadert|benaderen|verspreidt|verspreiden|actualiseert|actualiseren|bespreekt|bespreken)"
+    r"|neemt\s+(?:\w+\s+){0,3}?contact|nemen\s+(?:\w+\s+){0,3}?contact|contact\s+opneemt|contact\s+opnemen"
+    r"|(?:stelt|stellen|werkt|werken|zoekt|zoeken|vraagt|vragen|pakt|pakken|legt|leggen|past|passen|maakt|maken|brengt"
+    r"|brengen|zet|zetten|deelt|delen|gaat|gaan)\b(?:\s+[^\s.;]+){0,10}?\s+(?:op|uit|na|aan|voor|rond|door|in\s+kaart"
+    r"|in\s+beeld|klaar|af)\b(?!\s+(?:de|het|een)\b\s*$)|\w+\s*(?:op|uit|na|aan|rond|door|toe|af)(?:stelt|stuurt|levert|vraagt"
+    r"|zoekt|werkt|pakt|past|maakt|neemt|stellen|sturen|leveren|vragen|zoeken|werken|pakken|passen|maken|nemen)\b)")
+# in running prose only unmistakable tasks count ("neemt contact op", "stuurt … rond", "agendeert")
+FIRM_DO = re.compile(
+    r"(?i)^(?:(?:neemt|nemen)\s+(?:\w+\s+){0,3}?contact\s+op|(?:stuurt|sturen)\s+[^.;?]{0,80}?\s+(?:rond|door|na|toe)\b"
+    r"|(?:zorgt|zorgen)\s+(?:ervoor|voor)\b|(?:agendeert|agenderen|verstuurt|versturen|mailt|mailen|belt|bellen|regelt|regelen"
+    r"|inventariseert|inventariseren)\b|(?:plant|plannen)\s+[^.;?]{0,80}?\s+in\b|(?:nodigt|nodigen)\s+[^.;?]{0,80}?\s+uit\b"
+    r"|(?:levert|leveren)\s+[^.;?]{0,80}?\s+aan\b|(?:pakt|pakken)\s+[^.;?]{0,80}?\s+op\b"
+    r"|(?:zoekt|zoeken|werkt|werken)\s+[^.;?]{0,80}?\s+uit\b|(?:gaat|gaan)\s+na\b|(?:vraagt|vragen)\s+[^.;?]{0,80}?\s+na\b"
+    r"|(?:koppelt|koppelen)\s+[^.;?]{0,80}?\s+terug\b|(?:stelt|stellen)\s+(?:een|de|het)\s+[^.;?]{0,80}?\s+op\b)")
+NOT_DOING = re.compile(r"(?i)\bkennis\b|\bopent\b|\bsluit\b|\bheet\b|\bwelkom\b|\bmeldt\b|\bvraagt\s+(?:of|naar|hoe|wat|waarom)\b"
+                       r"|\bgeeft\s+aan\b|\blicht\b|\bvertelt\b|\bpresenteert\b|\b(?:had|heeft|hebben|is|zijn|was|waren)\b"
+                       r"|\bsluit\s+(?:de\s+)?(?:vergadering|overleg)|\bvraagt\s+aandacht\b")
+
+
+def _doer(clause: str, firm: bool = False) -> tuple[str | None, bool] | None:
+    """(owner, redacted) when ``clause`` has someone as subject who is to do something, else None."""
+    m = re.match(rf"\s*(?P<red>{REDACTION})(?:\s*\([^)\n]*\))?\s+(?=\S)", clause)
+    if m:
+        rest = clause[m.end():]
+        owner, redacted = None, True
+    else:
+        m = SUBJECT.match(clause)
+        if not m or m.group("subj").lower() in {"hij", "zij", "ze"} or not _owner_ok(m.group("subj")):
+            return None
+        rest = clause[m.end():]
+        owner, redacted = m.group("subj"), False
+    if PASSIVE_OR_MODAL.search(rest):
+        return None
+    if re.match(r"\s*(?:zal|zullen)\b", rest):
+        return (owner, redacted) if not PASSIVE_OR_MODAL.search(rest) else None
+    if firm and not FIRM_DO.match(rest.lstrip()):
+        return None
+    if not DO_VERB.search(rest) or NOT_DOING.search(rest) or rest.rstrip().endswith("?"):
+        return None
+    return owner, redacted
+
+
+def agreed_action(clause: str) -> str | None:
+    """The owner ("" when blanked out) when an agreed clause is a task: "(Afgesproken wordt dat) de secretaris … agendeert"."""
+    d = _doer(clause)
+    if d is None:
+        return None
+    owner, redacted = d
+    return "" if redacted else owner
+
+
 def _will_action(sent: str) -> str | None:
     """The owner when ``sent`` says someone will do something, else None."""
     if not WILL.search(sent) or PASSIVE_OR_MODAL.search(sent) or sent.rstrip().endswith("?"):
         return None
-    m = re.match(rf"^\s*(?P<subj>{ROLE}|{NAME_PATTERN}|hij|zij|ze)\s+(?:zal|zullen|gaat|gaan)\s+(?P<rest>.+)", sent, re.S)
+    m = re.match(rf"^\s*(?P<subj>{ROLE}|{HONORIFIC}{NAME_PATTERN}|hij|zij|ze)\s+(?:zal|zullen|gaat|gaan)\s+(?P<rest>.+)", sent, re.S)
     if m and (_owner_ok(m.group("subj")) or m.group("subj").lower() in {"hij", "zij", "ze"}):
         if len(m.group("rest").split()) >= 2:
             return m.group("subj")
@@ -266,11 +338,91 @@ def _row_fields(body: str, header: list[str] | None) -> tuple[str, str | None, s
     return body.strip(" -–:;"), owner, due, status
 
 
+NR_CELL = re.compile(r"(?:[A-Z]{1,3}[-.]?)?\d{1,4}(?:[-./]\d{1,4})?[.)]?")
+DUE_CELL = re.compile(r"(?i)\d|\bweek\b|\bq[1-4]\b|kwartaal|z\.?s\.?m|n\.?t\.?b|\bpm\b|volgende|doorlopend|continu|\b(?:voorjaar|zomer"
+                      r"|najaar|winter|januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\b")
+
+
+def _vertical(text: Text, parts: list[Part], part: Part, start: int, taken: list[tuple[int, int]]) -> list[dict] | None:
+    """An action table flattened one cell per line: "Nr / Actie / Wie / Wanneer / Status", then the rows.
+
+    Rows start at their number; a wrapped action text takes several lines, so the
+    single-line fields are read from the end of the row (status, due, owner).
+    """
+    t = text.text
+    body = [(ls, le) for ls, le in lines(t, start, part.end) if not is_blank(t, ls, le)]
+    header: list[str] = []
+    k = 0
+    while k < len(body) and HEADER_WORDS.match(t[body[k][0]:body[k][1]].strip()):
+        header.append(t[body[k][0]:body[k][1]].strip().lower().rstrip("."))
+        k += 1
+    if len(header) < 3 or not re.match(r"(?:nr|nummer|#|no)$", header[0]):
+        return None
+    what_col = _col(header, "actie", "wat", "omschrijving", "onderwerp", "afspraak")
+    if what_col is None:
+        return None
+    after = header[what_col + 1:]
+    rows: list[list[tuple[int, int]]] = []
+    for ls, le in body[k:]:
+        line = t[ls:le].strip()
+        if NR_CELL.fullmatch(line):
+            rows.append([(ls, le)])
+        elif rows and len(line) <= 80 and not SECTION.match(t[ls:le]) and not re.match(
+                r"(?i)(?:\d{1,2}[.)]\s+[A-Z]|rondvraag|sluiting|volgende\s+vergadering)", line):
+            rows[-1].append((ls, le))
+        else:
+            break
+    out = []
+    for row in rows:
+        cells = [clean(t[a:b]) for a, b in row[1:]]
+        fields: dict[str, str | None] = {}
+        for name in reversed(after):
+            if not cells or len(cells) <= 1:
+                break
+            last = cells[-1]
+            if name.startswith(("status", "stand", "voortgang")):
+                ok = bool(STATUS_DONE.search(last) or STATUS_OPEN.search(last))
+            elif name.startswith(("wanneer", "datum", "deadline", "termijn", "gereed")):
+                ok = bool(DUE_CELL.search(last))
+            elif name.startswith(("wie", "eigenaar", "actiehouder", "verantwoordelijk", "trekker", "door")):
+                ok = len(last.split()) <= 5 and _owner_ok(last)
+            else:
+                ok = True
+            if ok:
+                fields[name] = cells.pop()
+        what = " ".join(cells)
+        if not what:
+            continue
+        owner = next((v for n, v in fields.items() if n.startswith(("wie", "eigenaar", "actiehouder", "verantwoordelijk",
+                                                                     "trekker", "door"))), None)
+        due = next((v for n, v in fields.items() if n.startswith(("wanneer", "datum", "deadline", "termijn", "gereed"))), None)
+        status = next((v for n, v in fields.items() if n.startswith(("status", "stand", "voortgang"))), None)
+        s, e = row[1][0], row[-1][1]
+        a = _action(text, parts, part, s, e, what, split_owners(owner) if owner else [], status_of(status) if status else None,
+                    due if due and not re.match(r"(?i)n\.?t\.?b\.?$|-$", due) else None)
+        out.append(a)
+        taken.append((row[0][0], e))
+    return out
+
+
 def _sections(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
     t = text.text
     out = []
-    for sm in SECTION.finditer(t, part.start, part.end):
-        pos = sm.end()
+    starts = [sm.end() for sm in SECTION.finditer(t, part.start, part.end)]
+    # an action table without a heading: "Wie | Wat | Wanneer", "Actie   Eigenaar   Deadline"
+    for ls, le in lines(t, part.start, part.end):
+        head = _header(t[ls:le]) if len(t[ls:le]) < 160 else None
+        if head and _col(head, "wie", "eigenaar", "actiehouder", "verantwoordelijk", "trekker") is not None \
+                and _col(head, "actie", "wat", "omschrijving") is not None \
+                and not any(p <= ls <= p + 1 or (p < ls and is_blank(t, p, ls)) for p in starts):
+            starts.append(ls - 1 if ls > part.start else ls)
+    for pos in sorted(starts):
+        if pos >= part.end or any(a <= pos + 1 < b for a, b in taken):
+            continue
+        vertical = _vertical(text, parts, part, pos, taken)
+        if vertical:
+            out += vertical
+            continue
         header: list[str] | None = None
         rows: list[list[int]] = []
         blank_run = 0
@@ -403,11 +555,37 @@ def _prose(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int
                     taken.append((bs, e))
                 continue
             owner = _subject(body) or _will_action(body)
+            if re.match(rf"\s*{REDACTION}", body):
+                owner = None
             out.append(_action(text, parts, part, s, e, body, split_owners(owner) if owner and owner not in
                                {"hij", "zij", "ze"} else []))
             taken.append((s, e))
             continue
         if not record:
+            continue
+        m = AGREEMENT_START.match(sent)
+        if m:
+            # "Afspraak: X stuurt … rond." / "Afgesproken wordt dat elke gemeente … aanlevert": a task with its owner
+            sub = sentence_spans(t, s + m.end(), e) if sent[:m.end()].rstrip().endswith(":") else [(s + m.end(), e)]
+            for k, (a, b) in enumerate(sub):
+                d = _doer(t[a:b])
+                if d is None:
+                    continue
+                owner, _ = d
+                start = s if k == 0 else a
+                out.append(_action(text, parts, part, start, b, t[a:b], split_owners(owner) if owner else []))
+                taken.append((start, b))
+            continue
+        m = ASKED.match(sent)
+        if m and _owner_ok(m.group("who")) and not sent.rstrip().endswith("?"):
+            out.append(_action(text, parts, part, s, e, sent, split_owners(m.group("who"))))
+            taken.append((s, e))
+            continue
+        d = _doer(sent, firm=True) if not re.search(r"(?i)\bzeg(?:t|gen)\s+(?:\w+\s+){0,4}?toe\b", sent) else None
+        if d and (d[0] or d[1]) and not WILL.search(sent):
+            owner = d[0]
+            out.append(_action(text, parts, part, s, e, sent, split_owners(owner) if owner else []))
+            taken.append((s, e))
             continue
         owner = _will_action(sent)
         if owner:

@@ -19,7 +19,7 @@ from ..document import Part, Text
 from .decisions import clean, dates_in, is_blank, lines, parts_of, sentence_spans
 from .evidence import evidence
 
-ADMIN = (r"(?:(?:de\s+|het\s+)?(?:toenmalige?\s+)?(?:wethouder|gedeputeerde|burgemeester|minister|staatssecretaris|portefeuillehouder"
+ADMIN = (r"(?:(?:[Dd]e\s+|[Hh]et\s+)?(?:toenmalige?\s+)?(?:wethouder|gedeputeerde|burgemeester|minister|staatssecretaris|portefeuillehouder"
          r"|voorzitter|college|dijkgraaf|commissaris\s+van\s+de\s+koning)(?:\s+van\s+[A-Z][\w&-]*)?"
          r"(?:\s+(?:[A-Z]\.\s?)*(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en)\s+){0,3}[A-Z][\w'’-]+)?)")
 BODY = (r"(?:(?:uw|de|het)\s+)?(?:Provinciale\s+Staten|Staten(?:leden)?|PS\b|(?:gemeente)?raad|raadsleden|Tweede\s+Kamer|Eerste\s+Kamer"
@@ -36,15 +36,21 @@ FULFIL = re.compile(
     r"|\bdat\s+(?:hebben\s+wij|heb\s+ik)\s+gedaan\b|\bgeeft\s+antwoord\s+op\s+(?:de\s+|deze\s+|bovenstaande\s+)?toezegging"
     r"|\b(?:hiermee|daarmee)\s+(?:is|wordt)\s+(?:\w+\s+){0,3}?(?:toezegging|afgedaan|voldaan)\b"
     r"|\b(?:kom|komen)\s+(?:ik|wij|we)\s+(?:hiermee\s+)?tegemoet\s+aan\b|\bvoldoe[n]?\s+(?:ik|wij|we)\s+aan\b"
-    r"|\bwaarmee\s+(?:de\s+)?toezegging\b.{0,40}\b(?:is\s+)?afgedaan", re.I | re.S)
+    r"|\bwaarmee\s+(?:de\s+)?toezegging\b.{0,40}\b(?:is\s+)?afgedaan"
+    r"|\b(?:kom|komen)\s+(?:ik|wij|we)\s+(?:hiermee\s+|daarmee\s+)?(?:\w+\s+){0,2}?toezegging(?:en)?\s+na\b"
+    r"|\b(?:doe|doen)\s+(?:ik|wij|we)\s+(?:\w+\s+){0,2}?toezegging(?:en)?\s+gestand\b"
+    r"|\b(?:geef|geven)\s+(?:ik|wij|we)\s+(?:hiermee\s+)?invulling\s+aan\s+(?:de|deze|die|mijn|onze)\s+toezegging", re.I | re.S)
+# a sentence that only refers to the promise it fulfils ("Met deze brief kom ik deze toezegging na")
+MAKES_PROMISE = re.compile(r"\bzeg(?:t|gen|de|den)?\s+(?:\w+\s+){0,4}?toe\b|\btoegezegd\b|\bbelo(?:ofd|ofde|ven|ofden|oft)\b"
+                           r"|\btoezegging\s*(?::|gedaan|van\s+\w+)|^\W*toezegging\b", re.I)
 # "die wij ter kennisneming aan u zenden ... (conform toezegging ...)"
 SENDING_NOW = re.compile(r"\b(?:wij|we|ik)\s+(?:\w+\s+){0,4}?(?:aan\s+u\s+)?(?:zenden|sturen|toezenden|bieden|geven|informeren)\b"
                          r"|\b(?:zenden|sturen|geven|bieden)\s+(?:wij|we|ik)\b", re.I)
-REGISTER = re.compile(r"(?im)^[ \t]*(?:\d{1,2}[.)]?[ \t]+)?(?:lijst\s+(?:van\s+)?(?:openstaande\s+)?toezeggingen|toezeggingenlijst"
+REGISTER = re.compile(r"(?im)^[ \t]*(?:\d{1,2}[.)]?[ \t]+)?(?:lijst\s+(?:van\s+)?(?:[\w-]+\s+){0,4}?toezeggingen|toezeggingenlijst"
                       r"|toezeggingen(?:\s*register|lijst)?|overzicht\s+(?:\w+\s+)?toezeggingen|openstaande\s+toezeggingen)"
                       r"\b[^\n]{0,60}$")
 STATUS_DONE = re.compile(r"(?i)\b(?:afgedaan|afgehandeld|afgerond|gereed|voldaan|uitgevoerd|vervallen)\b")
-STATUS_OPEN = re.compile(r"(?i)\b(?:open|loopt|lopend|in\s+behandeling|in\s+uitvoering|nog\s+niet)\b")
+STATUS_OPEN = re.compile(r"(?i)\b(?:open|openstaand|loopt|lopend|in\s+behandeling|in\s+uitvoering|nog\s+niet)\b")
 SIGNER = re.compile(r"(?im)^[ \t]*(?:met\s+vriendelijke\s+groet|hoogachtend|namens\s+deze)[ \t,]*\n(?:[ \t]*\n)*[ \t]*(?P<who>[^\n]{3,60})")
 SIGNING_BODY = re.compile(r"(?m)^[ \t]*(?P<who>(?:Gedeputeerde\s+Staten|Burgemeester\s+en\s+wethouders|Het\s+college\s+van"
                           r"\s+burgemeester\s+en\s+wethouders|Het\s+dagelijks\s+bestuur)(?:\s+van\s+[A-Z][\w-]+(?:[ -][A-Z][\w-]+)*)?),?[ \t]*$")
@@ -91,6 +97,8 @@ def _made_by(sent: str, t: str, part: Part) -> str | None:
     return None
 
 
+ADMIN_NAMED = re.compile(r"(?:^|[\s(])(?:[Ww]ethouder|[Gg]edeputeerde|[Bb]urgemeester|[Mm]inister|[Ss]taatssecretaris|[Pp]ortefeuillehouder"
+                         r"|[Dd]ijkgraaf|[Hh]eemraad)\s+(?:[A-Z]\.\s?)*(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en)\s+){0,3}[A-Z][\w'’-]+")
 SALUTATION = re.compile(r"(?im)^[ \t]*(?:geachte|beste)\s+(?:leden\s+van\s+)?(?P<to>(?:de\s+|het\s+)?[^\n,]{2,60}?)\s*,?[ \t]*$")
 
 
@@ -197,6 +205,96 @@ def _list_items(t: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in items]
 
 
+COLUMN_CELL = re.compile(r"\S+(?: \S+)*")
+ROW_NUMBER = re.compile(r"(?:[A-Z]{1,3}[-.]?)?\d{1,4}(?:[-./]\d{1,4}){0,2}[.)]?$")
+ADMIN_HEADER = re.compile(r"(?i)(?:wethouder|gedeputeerde|portefeuillehouder|bestuurder|burgemeester|minister|lid\s+gs|door)$")
+
+
+def _columns(text: Text, parts: list[Part], part: Part, start: int, made_to: str | None,
+             taken: list[tuple[int, int]]) -> list[dict] | None:
+    """A register laid out in columns side by side, cells wrapping within their column.
+
+    Each word run is put in the column whose header starts at or just left of it;
+    a row starts where the number column is filled.
+    """
+    t = text.text
+    body = [(ls, le) for ls, le in lines(t, start, part.end)]
+    filled = [k for k, (ls, le) in enumerate(body) if not is_blank(t, ls, le)][:3]
+    for first in filled:  # the header, perhaps under a line such as "Stand per 1 februari"
+        hs, he = body[first]
+        # header cells are separated by two or more spaces
+        heads = [(m.start() - hs, m.group().lower().rstrip(".")) for m in COLUMN_CELL.finditer(t, hs, he)]
+        if len(heads) >= 3 and any(h.startswith(("toezegging", "omschrijving")) for _, h in heads) \
+                and re.match(r"(?:nr|nummer|#|no|kenmerk|code)$", heads[0][1]):
+            break
+    else:
+        return None
+    starts = [p for p, _ in heads]
+    names = [h for _, h in heads]
+    rows: list[dict] = []
+    blank = 0
+    for ls, le in body[first + 1:]:
+        if is_blank(t, ls, le):
+            blank += 1
+            if rows and blank >= 2:
+                break
+            continue
+        blank = 0
+        cells = []
+        for m in COLUMN_CELL.finditer(t, ls, le):
+            pos, cell = m.start() - ls, m.group()
+            # two cells glued by a single space across a column start: split them there
+            for p in starts[1:]:
+                cut = cell.rfind(" ", 0, p - pos + 2)
+                if pos < p < pos + len(cell) and cut > 0 and p - pos - 3 <= cut:
+                    cells.append((pos, cell[:cut]))
+                    pos, cell = pos + cut + 1, cell[cut + 1:]
+            cells.append((pos, cell))
+        col_of = [max((i for i, p in enumerate(starts) if p <= pos + 2), default=0) for pos, _ in cells]
+        if cells and col_of[0] == 0 and cells[0][0] < starts[1] - 1:
+            if not ROW_NUMBER.match(cells[0][1].split()[0]):
+                break  # a footnote under the table
+            rows.append({"start": ls, "end": le, "cols": {}})
+        elif not rows:
+            return None
+        row = rows[-1]
+        row["end"] = le
+        for (pos, cell), i in zip(cells, col_of):
+            row["cols"].setdefault(names[i], []).append(cell)
+    out = []
+    for row in rows:
+        col = {n: clean("\n".join(v)) for n, v in row["cols"].items()}
+        get = lambda *keys: next((v for n, v in col.items() if n.startswith(keys)), None)  # noqa: E731
+        what = get("toezegging", "omschrijving")
+        if not what:
+            continue
+        who_name = next((n for n in col if ADMIN_HEADER.match(n)), None)
+        who = f"{who_name} {col[who_name]}" if who_name and who_name != "door" else (col[who_name] if who_name else None)
+        forum = get("vergadering", "commissie", "gremium", "orgaan", "toegezegd aan", "aan")
+        to = _body(forum) if forum else made_to
+        if to and re.fullmatch(r"(?i)ps|provinciale\s+staten|staten", to):
+            to = "Provinciale Staten"
+        when = get("datum", "toegezegd op", "vergaderdatum")
+        ws = dates_in(when, 0, len(when), part) if when else []
+        due, _ = _due(what, part)
+        if not due and get("termijn", "deadline", "uiterlijk", "afdoening"):
+            cell = get("termijn", "deadline", "uiterlijk", "afdoening")
+            dws = dates_in(cell, 0, len(cell), part)
+            due = dws[0].date if dws else None
+        status_cell = get("status", "stand", "afgedaan", "voortgang") or ""
+        c = {"id": "", "text": what, "made_by": who, "made_to": to or made_to,
+             "date_made": ws[0].date if ws else None, "due": due, "fulfilled_here": False,
+             "evidence": evidence(text, parts, row["start"], row["end"])}
+        if STATUS_DONE.search(status_cell):
+            c["status"] = "done"
+        elif STATUS_OPEN.search(status_cell):
+            c["status"] = "open"
+        out.append(c)
+        taken.append((row["start"], row["end"]))
+    taken.append((hs, he))
+    return out
+
+
 def _register(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
     """Numbered rows of a toezeggingen register, one commitment each."""
     t = text.text
@@ -207,6 +305,10 @@ def _register(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, 
         mt = re.search(rf"\baan\s+(?P<to>{BODY})", heading)
         if mt:
             made_to = _body(mt.group("to"))
+        columns = _columns(text, parts, part, rm.end() + 1, made_to, taken)
+        if columns is not None:
+            out += columns
+            continue
         rows: list[list[int]] = []
         blank = 0
         for ls, le in lines(t, rm.end() + 1, part.end):
@@ -260,7 +362,8 @@ def extract_commitments(text: Text, parts: list[Part]) -> list[dict]:
     for part in parts_of(parts, text):
         taken: list[tuple[int, int]] = []
         out += _register(text, parts, part, taken)
-        for s, e in sentence_spans(t, part.start, part.end):
+        spans = sentence_spans(t, part.start, part.end)
+        for s, e in spans:
             if any(s < b and e > a for a, b in taken):
                 continue
             sent = t[s:e]
@@ -268,6 +371,8 @@ def extract_commitments(text: Text, parts: list[Part]) -> list[dict]:
                 continue
             if re.search(r"(?i)\bnaar\s+aanleiding\s+van\s+de\s+toezegging\b", sent):
                 continue  # refers back to a promise recorded elsewhere in the text
+            if FULFIL.search(sent) and not MAKES_PROMISE.search(sent):
+                continue  # "Hiermee kom ik mijn toezegging na": fulfils the one before, promises nothing new
             fulfilled = _fulfilled(t, part, s, e, sent)
             if sent.rstrip().endswith(":"):
                 items = _list_items(t, e, part.end)
@@ -284,6 +389,13 @@ def extract_commitments(text: Text, parts: list[Part]) -> list[dict]:
                         taken.append((s2, e2))
                     continue
             c = _commitment(text, parts, part, s, e, sent, sent)
+            if c["made_by"] is None and re.match(r"\s*(?:Hij|Zij|Ze)\b", sent):
+                # "Zij zegt toe …": the administrator named in the sentences before
+                for ps, pe in reversed([sp for sp in spans if sp[1] <= s][-3:]):
+                    who = _made_by(t[ps:pe], t, part) if re.search(ADMIN_NAMED, t[ps:pe]) else None
+                    if who:
+                        c["made_by"] = who
+                        break
             c["fulfilled_here"] = fulfilled
             out.append(c)
             taken.append((s, e))

@@ -38,11 +38,16 @@ ABBREVIATIONS = {
 }
 BULLET = re.compile(r"[ \t]*(?:[•◦▪●○■□➢►\-–—*·]|\(?\d{1,2}[a-z]?[.)](?!\d)|\(?[a-z][.)](?=\s)|\(?[A-Z]\)(?=\s)|Ad\s+\d+[a-z]?\b)\s*")
 BLANK = re.compile(r"[ \t\f\xa0]*$")
+SALUTATION_LINE = re.compile(r"[ \t]*(?:(?:hoog)?geachte|beste|lieve)\b[^\n.]{0,80},[ \t]*$", re.I)
+
+
+# a word broken at the end of a line ("uit-⏎komst"); "noord- en zuidkant" and "Brummel-⏎Zuid" stay
+HYPHEN_BREAK = re.compile(r"(?<=[a-zà-ÿ])-[ \t]*\n[ \t]*(?=[a-zà-ÿ])(?!(?:en|of|tot|t/m)\b)")
 
 
 def clean(s: str) -> str:
-    """Whitespace collapsed, as facts quote text."""
-    return re.sub(r"\s+", " ", s).strip()
+    """Whitespace collapsed and line-break hyphens joined, as facts quote text."""
+    return re.sub(r"\s+", " ", HYPHEN_BREAK.sub("", s)).strip()
 
 
 def lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -111,6 +116,13 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if bullet and bullet.end() > len(line) - len(line.lstrip()) and cur is not None:
             spans.append((cur, ls))
             cur = None
+        if SALUTATION_LINE.match(line):
+            # "Geachte leden van de raad," stands apart from the letter head and the body
+            if cur is not None:
+                spans.append((cur, ls))
+            spans.append((ls, le))
+            cur = None
+            continue
         if cur is None:
             cur = ls
         # split inside the line at sentence punctuation
@@ -237,7 +249,8 @@ KIND_RULES: list[tuple[str, re.Pattern]] = [
         r"|\bkomt\s+terug\s+(?:in|op)\s+(?:de|een)\s+volgende", re.I)),
     ("reject", re.compile(
         r"\bverworpen\b|\bafgewezen\b|\bniet\s+aangenomen\b|\bstem(?:t|men|de|den)\s+niet\s+in\b|\bniet\s+in\s+te\s+stemmen"
-        r"|\bgaa?t?n?\s+niet\s+akkoord\b|\bniet\s+akkoord\b|\baf\s+te\s+wijzen\b|\bwijst\b.{0,80}\baf\b", re.I)),
+        r"|\bgaa?t?n?\s+niet\s+akkoord\b|\bniet\s+akkoord\b|\baf\s+te\s+wijzen\b|\bwijst\b.{0,80}\baf\b"
+        r"|\bte\s+weigeren\b|\bgeweigerd\b|\bweiger(?:t|en)\b", re.I)),
     ("take_note", re.compile(
         r"\bne(?:emt|men)\s+(?:\w+\s+){0,3}?kennis\b|\bkennis\s*(?:ge)?nomen\b|\bkennisgenomen\b|\bkennis\s+te\s+nemen\b"
         r"|\b(?:voor|ter)\s+kennisgeving\s+aan(?:genomen)?\b|\bkennisnemen\b", re.I)),
@@ -246,10 +259,12 @@ KIND_RULES: list[tuple[str, re.Pattern]] = [
         r"|\bverslag\b.{0,80}\b(?:akkoord|goedgekeurd|ongewijzigd|conform)\b|\bnotulen\b.{0,80}\b(?:akkoord|goedgekeurd)\b",
         re.I | re.S)),
     ("approve", re.compile(
-        r"\bstem(?:t|men|de|den)\s+(?:\w+\s+){0,6}?in\b|\bingestemd\b|\bin\s+te\s+stemmen\b|\binstemmen\b|\binstemming\b"
+        r"\bstem(?:t|men|de|den)\s+(?:\w+\s+){0,6}?in\b|\bingestemd\b|\bin\s+te\s+stemmen\b|\binstemmen\b|\binstemt\b|\binstemming\b"
         r"|\bakkoord\b|\bgoedgekeurd\b|\bgoed\s+te\s+keuren\b|\bkeurt\b.{0,120}\bgoed\b|\baangenomen\b|\baanvaard(?:t|en)?\b"
         r"|\bte\s+aanvaarden\b|\bhamerstuk\b|\bmeegaan\b|\bgaat\s+mee\b|\bte\s+(?:her)?benoemen\b|\bbenoemd\b"
-        r"|\bte\s+onderschrijven\b|\bover\s+te\s+nemen\b|\bbeschikbaar\s+te\s+stellen\b|\bte\s+verlenen\b|\bte\s+bekrachtigen\b",
+        r"|\bte\s+onderschrijven\b|\bover\s+te\s+nemen\b|\bbeschikbaar\s+te\s+stellen\b|\bte\s+verlenen\b|\bte\s+bekrachtigen\b"
+        r"|\btoe\s+te\s+kennen\b|\btoegekend\b|\bconform\s+(?:het\s+)?(?:voorstel|advies|ontwerpbesluit|preadvies)\b"
+        r"|^\W*conform\W*$|\bconform\s+besloten\b",
         re.I | re.S)),
     ("other", re.compile(
         r"\bbesloten\b|\bbesluit\b|\bbesluiten\b|\bafgesproken\b|\bspreken\s+af\b|\bspreekt\s+af\b|\bovereengekomen\b"
@@ -258,15 +273,18 @@ KIND_RULES: list[tuple[str, re.Pattern]] = [
 
 # sentence-level triggers: a decision stated in prose
 TRIGGER = re.compile(
-    r"\bverslag\b[^.]{0,80}\b(?:is|wordt|worden)\s+(?:\w+\s+){0,5}?(?:akkoord|vastgesteld|goedgekeurd)"
-    r"|\b(?:wordt|worden|is|zijn)\s+(?:\w+\s+){0,5}?(?:vastgesteld|goedgekeurd|aangenomen|verworpen|afgewezen|aangehouden"
+    r"\bverslag\b[^.]{0,80}\b(?:is|wordt|worden)\s+(?:[\w.]+\s+){0,12}?(?:akkoord|vastgesteld|goedgekeurd)"
+    r"|\b(?:wordt|worden|is|zijn)\s+(?:[\w.]+\s+){0,12}?(?:vastgesteld|goedgekeurd|aangenomen|verworpen|afgewezen|aangehouden"
     r"|doorgeschoven|uitgesteld|verdaagd|aanvaard)\b"
     r"|\bniet\s+(?:\w+\s+){0,2}?vastgesteld\b"
     r"|\bstem(?:t|men)\s+(?:\w+\s+){0,6}?in\b|\bne(?:emt|men)\s+(?:\w+\s+){0,3}?kennis\s+van\b|\bkennisgenomen\b"
+    r"|\bne(?:emt|men)\s+(?:hier|daar)(?:van)?\s+(?:\w+\s+){0,3}?kennis\b|\bne(?:emt|men)\s+(?:met\s+\w+\s+)?kennis\b"
+    r"|\b(?:kiest|kiezen|koos|kozen)\s+(?:(?:het|de)\s+[\w-]+\s+|\w+\s+){0,2}?voor\b(?!\s+(?:te|om)\b)"
+    r"|(?<!\bhet\s)(?<!\been\s)(?<!\bdit\s)\bbesl(?:uit|uiten)\s+conform\s+(?:het\s+)?(?:voorstel|advies)|^\W*(?:conform|akkoord)\b"
     r"|\bstel(?:t|len)\s+.{0,200}?\bvast\b|\bkeurt\s+.{0,120}?\bgoed\b"
     r"|\b(?:gaa?t|gaan|gegaan|zijn|is)\s+(?:\w+\s+){0,2}?akkoord\b|\bakkoord\s+gegaan\b|\b(?:is|zijn)\s+(?:besproken\s+en\s+)?akkoord\b"
-    r"|\b[Bb]esloten\s+wordt\b|\bwordt\s+besloten\b|\b(?:heeft|hebben)\s+besloten\b|\bbesl(?:uit|uiten|oot)\s+(?:\w+\s+){0,5}?(?:om|te)\b"
-    r"|\b(?:wordt|worden|is|zijn)\s+(?:\w+\s+){0,9}?afgesproken\b|\baan\s+te\s+houden\b|\bspreken\s+af\b|\bovereengekomen\b|\bkomen\s+overeen\b"
+    r"|\b[Bb]esloten\s+wordt\b|\bwordt\s+besloten\b|\b(?:heeft|hebben)\s+besloten\b|(?<!\bhet\s)(?<!\been\s)(?<!\bdit\s)(?<!\bdat\s)(?<!\bzijn\s)(?<!\bhaar\s)\bbesl(?:uit|uiten|oot)\s+(?:[\w€.,-]+\s+){0,14}?(?:om|te)\s"
+    r"|\b(?:wordt|worden|is|zijn)\s+(?:\w+\s+){0,9}?afgesproken\b|^\W*(?:er\s+)?afgesproken\s+(?:wordt|is)\b|\baan\s+te\s+houden\b|\bspreken\s+af\b|\bovereengekomen\b|\bkomen\s+overeen\b"
     r"|\bals\s+hamerstuk\b|\bon\s*hold\b|\bkan\s+(?:hierin|daarin|hiermee|daarmee)\s+meegaan\b|\bvoor\s+kennisgeving\s+aangenomen\b",
     re.I | re.S)
 
@@ -277,6 +295,18 @@ NOT_TAKEN = re.compile(
     r"|\bwordt\s+verwacht\b|\bte\s+zijner\s+tijd\b|\bvoornemens\b|\bvoorgenomen\b|\bbeoogd\b|\bter\s+besluitvorming\b"
     r"|\?\s*$|\bvastgesteld\s+(?:d\.d\.|op)\s|\b(?:gaat|zal|zullen)\s+(?:\w+\s+){0,6}?(?:vaststellen|besluiten|instemmen)\b",
     re.I)
+# a later clause that hands the matter on does not undo the decision before it
+CLAUSE_BREAK = re.compile(
+    r",?\s+(?:en|waarna|maar)\s+(?:\w+\s+){0,2}?(?:legt|leggen|biedt|bieden|zendt|zenden|stuurt|sturen|vraagt|vragen|verzoekt"
+    r"|verzoeken|brengt|brengen|geeft|geven|draagt|dragen|wordt|worden|stelt|stellen)\b|;", re.I)
+# the advice of an advisory committee is its outcome ("De commissie adviseert het AB …")
+ADVICE = re.compile(
+    r"\W*(?:de|het)\s+(?:[\w-]+\s+){0,2}?[\w-]*(?:commissie|adviesraad|raad\s+van\s+advies)\s+(?:\w+\s+){0,2}?"
+    r"(?:adviseert|adviseren|brengt\s+(?:\w+\s+){0,2}?advies\s+uit|geeft\s+(?:\w+\s+){0,2}?advies\b)", re.I)
+CONCLUDES = re.compile(r"\b(?:concludeert|concluderen|constateert|constateren)\s+dat\b", re.I)
+AGREED = re.compile(r"\W*(?:er\s+)?(?:afgesproken|overeengekomen)\s+(?:wordt|is|werd)\s+dat\s+|\W*(?:afspraak|afspraken)\s*:\s*"
+                    r"|\W*(?:de|het)\s+[\w\s-]{2,40}?\s+(?:spreekt|spreken)\s+af\s+dat\s+", re.I)
+
 # agreements reported as background ("dit is ook afgesproken in de Board")
 BACKGROUND = re.compile(r"\b(?:ook|eerder|reeds|al|destijds|eerdere)\s+(?:\w+\s+){0,2}?(?:afgesproken|besloten|vastgesteld)\b"
                         r"|\b(?:afgesproken|besloten|vastgesteld)\s+(?:in|door)\s+(?:de|het)\s+[A-Z]"
@@ -296,6 +326,8 @@ AGAINST_BY = re.compile(r"(?im)^[ \t]*tegen\s+(?:het\s+\w+|de\s+\w+|dit\s+\w+)\s
 FRACTION_SUBJECT = re.compile(r"\bbesl(?:uit|uiten|oot)\s+de\s+fractie|\bde\s+fractie\b[^.]{0,60}\bbesl(?:uit|uiten|oot)", re.I)
 SIGNED_DECISION = re.compile(r"\baldus\s+(?:besloten|vastgesteld)\b", re.I)
 AGENDA_HEADING = re.compile(r"^[ \t]*(?:\d{1,2}[a-z]?[.)]?|ad\s+\d+[a-z]?\.?)[ \t]+\S", re.I)
+ITEM_HEADING = re.compile(r"(?i)(?:agendapunt|punt|ad|item|onderwerp)\s+\d{1,2}[a-z]?\b[.:]?\s+\S"
+                          r"|(?:hamerstukken|bespreekstukken|ingekomen\s+stukken|sluiting|rondvraag)\s*:?\s*$")
 LABEL_LINE = re.compile(r"^[ \t]*(?:[A-Z][\w ]{1,30}):[ \t]*$")
 
 
@@ -360,6 +392,10 @@ def _block_end(text: str, start: int, end: int, label: bool) -> int:
                 return last
             continue
         stripped = line.strip()
+        if label and re.match(r"(?i)(?:besluit(?:en)?|besloten|conclusies?|afspra(?:ak|ken)|uitkomst|actie(?:punt)?s?)\s*:", stripped):
+            return last  # the next labelled block
+        if ITEM_HEADING.match(stripped):
+            return last  # "Agendapunt 5  Wijziging …", "Ad 4.", "Hamerstukken"
         if re.match(r"(?i)(?:tegen|voor)\s+(?:het|de|dit)\s+\w+\s+stemde|over\s+(?:het|de)\s+\w+\s+is\s+(?:hoofdelijk\s+)?gestemd"
                     r"|aldus\s+(?:besloten|vastgesteld)|de\s+(?:raad|vergadering)\s+besluit|vastgesteld\s+(?:d\.d\.|op|in)", stripped):
             return last
@@ -441,6 +477,8 @@ def _blocks(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, in
     signed = bool(SIGNED_DECISION.search(region))
     for m in BLOCK_OPEN.finditer(region):
         ms, me = part.start + m.start(), part.start + m.end()
+        if _overlaps(me - 1, me, taken):
+            continue  # inside a table row already read
         opener = clean(m.group(0))
         label = m.group("label")
         if part.type == "proposal" and not signed:
@@ -471,6 +509,10 @@ def _blocks(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, in
         against = _against(t, be, part.end)
         context = opener
         spans = _bullets(t, bs, be) if label else [(bs, be)]
+        if label and label.lower().startswith("afspra"):
+            # "Afspraak: X stuurt … rond. Y zal …": each sentence on its own, actions left to the actions
+            spans = [sp for a, b in spans for sp in sentence_spans(t, a, b)]
+            spans = [(a, b) for a, b in spans if not _agreed_action(t[a:b])]
         for s, e in spans:
             s, e = _trim(t, s, e)
             if e <= s:
@@ -502,8 +544,89 @@ def _blocks(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, in
     return found
 
 
+CELL_SEP = re.compile(r"[ \t]*\|[ \t]*|\t+")
+OUTCOME_HEADER = re.compile(r"(?i)(?:besluit(?:en)?|besluitvorming|uitkomst|afhandeling|conclusie|resultaat|genomen\s+besluit)$")
+SUBJECT_HEADER = re.compile(r"(?i)(?:onderwerp|titel|omschrijving|agendapunt|voorstel|stuk)$")
+
+
+def _cells_at(t: str, ls: int, le: int) -> list[list[int]]:
+    """[start, end] of each cell of a pipe or tab separated line."""
+    cells, pos = [], ls
+    for m in CELL_SEP.finditer(t, ls, le):
+        cells.append([pos, ls + (m.start() - ls)])
+        pos = m.end()
+    cells.append([pos, le])
+    if t[ls:le].lstrip().startswith("|"):
+        cells = cells[1:]
+    if t[ls:le].rstrip().endswith("|") and len(cells) > 1 and not t[cells[-1][0]:cells[-1][1]].strip():
+        cells = cells[:-1]
+    return cells
+
+
+def _tables(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
+    """Decision lists as pipe or tab tables: "Nr | Onderwerp | Besluit", a cell wrapping onto the next lines."""
+    t = text.text
+    found: list[dict] = []
+    spans = lines(t, part.start, part.end)
+    i = 0
+    while i < len(spans):
+        ls, le = spans[i]
+        i += 1
+        if not CELL_SEP.search(t, ls, le):
+            continue
+        header = [t[a:b].strip() for a, b in _cells_at(t, ls, le)]
+        outcome = next((k for k, h in enumerate(header) if OUTCOME_HEADER.match(h)), None)
+        if outcome is None or len(header) < 2:
+            continue
+        subject_col = next((k for k, h in enumerate(header) if SUBJECT_HEADER.match(h)), outcome - 1 if outcome else None)
+        rows: list[list[list[int]]] = []
+        while i < len(spans):
+            rs, re_ = spans[i]
+            if is_blank(t, rs, re_):
+                nxt = next((sp for sp in spans[i + 1:] if not is_blank(t, *sp)), None)
+                if not rows or not nxt or not CELL_SEP.search(t, *nxt):
+                    break
+                i += 1
+                continue
+            if CELL_SEP.search(t, rs, re_):
+                rows.append(_cells_at(t, rs, re_))
+            elif rows and not re.match(r"(?i)\s*(?:pagina|blz\.?|page)\s+\d", t[rs:re_]):
+                rows[-1][-1][1] = re_  # a cell wrapped onto the next line
+            else:
+                break
+            i += 1
+        for cells in rows:
+            if len(cells) <= outcome:
+                continue
+            s, e = _trim(t, *cells[outcome])
+            if e <= s:
+                continue  # an empty Besluit cell decides nothing
+            body = clean(t[s:e])
+            if NOT_TAKEN.search(body) and not re.search(r"(?i)\b(?:vastgesteld|akkoord|aangenomen|ingestemd)\b", body):
+                continue
+            d = _decision(text, parts, s, e)
+            if subject_col is not None and subject_col < len(cells) and subject_col != outcome:
+                subject = clean(t[cells[subject_col][0]:cells[subject_col][1]])
+                if subject:
+                    d["subject"] = subject
+            found.append(d)
+            taken.append((cells[0][0], e))
+    return found
+
+
 def _overlaps(s: int, e: int, taken: list[tuple[int, int]]) -> bool:
     return any(s < b and e > a for a, b in taken)
+
+
+def _clause_end(sent: str, pos: int) -> int:
+    """End of the clause holding the trigger: "… stemt in met X en legt het ter besluitvorming voor aan …"."""
+    m = CLAUSE_BREAK.search(sent, pos)
+    return m.start() if m else len(sent)
+
+
+def _agreed_action(clause: str) -> bool:
+    from .actions import agreed_action  # actions imports this module's helpers
+    return agreed_action(clause) is not None
 
 
 def _sentences(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
@@ -514,20 +637,43 @@ def _sentences(text: Text, parts: list[Part], part: Part, taken: list[tuple[int,
             continue
         sent = t[s:e]
         m = TRIGGER.search(sent)
-        if not m:
+        advice = ADVICE.match(sent)
+        concluded = CONCLUDES.search(sent)
+        if concluded and kind_of(sent) == "other":
+            concluded = None  # "concludeert dat er nog vragen zijn" records no outcome
+        if not (m or advice or concluded):
             continue
         # a list marker or agenda number in front is not part of the decision
         bullet = BULLET.match(sent)
-        if bullet and bullet.end() <= m.start():
+        if bullet and (not m or bullet.end() <= m.start()):
             s += bullet.end()
             sent = t[s:e]
-        if NOT_TAKEN.search(sent) or BACKGROUND.search(sent):
+            m = TRIGGER.search(sent)
+        agreed = AGREED.match(sent)
+        if agreed and _agreed_action(sent[agreed.end():]):
+            continue  # "Afgesproken wordt dat de secretaris … agendeert": an action
+        if advice:
+            if BACKGROUND.search(sent) or sent.rstrip().endswith("?"):
+                continue
+            d = _decision(text, parts, s, e, "other")
+            found.append(d)
+            taken.append((s, e))
+            continue
+        scope = sent[:_clause_end(sent, m.end())] if m else sent
+        if NOT_TAKEN.search(scope) or BACKGROUND.search(sent):
             continue
         if FRACTION_SUBJECT.search(sent) and not re.search(r"\b(?:aan\s+te\s+houden|in\s+te\s+trekken|trekt\b)", sent, re.I):
             continue
         if re.match(r"(?i)\s*vastgesteld\s+(?:d\.d\.|op|in)\b", sent):
             continue
         d = _decision(text, parts, s, e)
+        if m:
+            # "De agenda wordt gewijzigd vastgesteld: punt 9 wordt afgevoerd" is an adoption
+            cs = max((x.end() for x in re.finditer(r"[:;]\s", sent[:m.start()])), default=0)
+            ce = next((x.start() for x in re.finditer(r"[:;]\s", sent) if x.start() >= m.end()), len(sent))
+            clause_kind = kind_of(sent[cs:ce])
+            if clause_kind != "other":
+                d["kind"] = clause_kind
         against = _against(t, e, part.end)
         if against and "vote" not in d:
             d["vote"] = {"text": "", "for": None, "against": None, "unanimous": False,
@@ -542,7 +688,8 @@ def extract_decisions(text: Text, parts: list[Part]) -> list[dict]:
     out: list[dict] = []
     for part in parts_of(parts, text):
         taken: list[tuple[int, int]] = []
-        found = _blocks(text, parts, part, taken)
+        found = _tables(text, parts, part, taken) if part.type in RECORD_TYPES else []
+        found += _blocks(text, parts, part, taken)
         if part.type in RECORD_TYPES:
             found += _sentences(text, parts, part, taken)
         out += found

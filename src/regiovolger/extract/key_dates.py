@@ -20,9 +20,17 @@ from ..document import Part, Text
 from .decisions import When, clean, dates_in, is_blank, lines, parts_of, sentence_spans
 from .evidence import evidence
 
+# what a meeting is called: "raadsvergadering", "stuurgroep", "Transformatietafel", "AB"
+MEETING_NOUN = (r"(?:[\w-]*(?:vergadering|bijeenkomst|overleg|beraad|sessie|stuurgroep|werkgroep|projectgroep|kerngroep|tafel"
+                r"|bestuur|commissie|raad|congres|conferentie|symposium|werkbezoek)(?:en|s)?|AB|DB|PHO|BO|PS|GS|AV|ALV)")
+# what a planned event or milestone is called: "de opening van het tracé", "de oplevering"
+EVENT_NOUN = (r"(?:[\w-]*(?:opening|ingebruikname|lancering|viering|start|ondertekening|presentatie|bijeenkomst|werkbezoek|excursie"
+              r"|avond|congres|symposium|conferentie|workshop|oplevering|aftrap|kick-off|markt|festival|feest|afronding"
+              r"|livegang|inwerkingtreding|aanbesteding|gunning)|open\s+dag)")
+DOC_NOUN = r"(?:[\w-]*(?:rapportage|brief|monitor|update|nieuwsbrief|notitie|evaluatie|begroting|jaarrekening|nota|rapport))"
 HEADING = re.compile(
     r"(?i)(?:geplande\s+(?:bijeenkomsten|vergaderingen|overleggen|data)|belangrijke\s+(?:data|datums|momenten)"
-    r"|vergaderdata|vergaderschema|vergaderplanning|volgende\s+(?:vergadering(?:en)?|bijeenkomst(?:en)?|overleg(?:gen)?)"
+    rf"|vergaderdata|vergaderschema|vergaderplanning|volgende?\s+(?-i:{MEETING_NOUN})(?=\s*(?::|$|\d))"
     r"|komende\s+(?:bijeenkomsten|vergaderingen|data|activiteiten)|agenda\s+komende\s+periode|data\s+om\s+te\s+noteren"
     r"|save\s+the\s+date|kalender|jaarplanning|planning\s+(?:vergaderingen|bijeenkomsten)|lobbymomenten|data\s+\d{4}"
     r"|vergaderingen\s+\d{4})")
@@ -31,7 +39,8 @@ TENTATIVE = re.compile(r"(?i)onder\s+voorbehoud|voorlopig|\bp\.?\s?m\.?(?=\s|$)|
 TIME = re.compile(r"(?<![\d,.])(?P<h>[0-2]?\d)[.:](?P<m>[0-5]\d)(?:\s*(?:-|–|tot)\s*[0-2]?\d[.:][0-5]\d)?\s*(?:uur|u\.)?"
                   r"|(?<![\d,.])(?P<h2>[0-2]?\d)\s*uur")
 ANNOUNCE = re.compile(
-    r"(?i)\bvolgende\s+(?:vergadering|bijeenkomst|overleg|bespreking|sessie)\b"
+    rf"(?i)\b(?:eerst)?volgende?\s+(?P<what>(?-i:{MEETING_NOUN}|{DOC_NOUN})(?:\s+(?-i:[A-Z])[\w-]*){{0,3}})\b"
+    r"|\bvolgende\s+(?:vergadering|bijeenkomst|overleg|bespreking|sessie)\b"
     r"|\b(?:termijn|deadline)\s+(?:tot|van|op)\b(?=(?s:.)*\b(?:afgesproken|vastgesteld|besloten|geldt|overeengekomen)\b)"
     r"|\beerst(?:volgende|komende)\s+[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:is\s+)?op\b|\bvindt\s+plaats\s+op\b|\bstaat\s+gepland\s+(?:op|voor)\b|\bis\s+gepland\s+(?:op|voor)\b|\bvolgt\s+een\b")
 ITEM_START = re.compile(r"^[ \t]*(?:[•◦▪●\-–*·][ \t]*)?")
@@ -70,6 +79,9 @@ def _location(s: str) -> str | None:
 
 def _title(s: str) -> str:
     s = re.sub(r"\([^()]*\)", lambda m: "" if TIME.search(m.group(0)) or TENTATIVE.search(m.group(0)) else m.group(0), s)
+    # a bare time ("…, 15.30 uur") is the time, not the title
+    s = re.sub(r"(?i)^[\s,;:–-]*(?:om\s+)?(?:[0-2]?\d[.:][0-5]\d(?:\s*(?:-|–|tot)\s*[0-2]?\d[.:][0-5]\d)?|[0-2]?\d)\s*(?:uur|u\.)"
+               r"(?=[\s,;.]|$)", "", s)
     s = re.sub(r"\s+([.,;:])", r"\1", clean(s)).strip(" :-–,;*•")
     s = re.sub(r"(?i)^(?:p\.?\s?m\.?|o\.?v\.?b\.?)\s+", "", s)
     # the first sentence names the event
@@ -134,7 +146,11 @@ def _lists(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int
         rest = line[hm.end():]
         if dates_in(rest, 0, len(rest), part) and not any(ls < b and le > a for a, b in taken):
             w = dates_in(t, ls + hm.end(), le, part)[0]
-            title = _title(t[ls:le].replace(w.text, " ")) or clean(hm.group(0))
+            label = t[ls:w.start]
+            if ":" in label:
+                title = _title(label[:label.rfind(":")])  # "Volgend overleg: vrijdag 5 juli, 9.30 uur, …"
+            else:
+                title = _title(t[ls:le].replace(w.text, " ")) or clean(hm.group(0))
             title = re.sub(r"(?i)^(?:volgende|komende)\s+", lambda m: m.group(0), title)
             out.append(_key_date(text, parts, w, ls, le, title, line))
             taken.append((ls, le))
@@ -149,7 +165,7 @@ def _lists(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int
             first = ws[0]
             if first.start - s <= 2 and not re.match(r"[^:]{2,60}:\s*\S", item[: first.start - s + 1]):
                 # "30 januari Congres ..." / "Q1 2025: Werkbezoek ..."
-                title = _title(t[first.end:e])
+                title = _title(t[first.end:e]) or _title(line)  # "- 3 oktober 2024, 15.30 uur" under "Vergaderschema …"
                 out.append(_key_date(text, parts, first, s, e, title, item))
             else:
                 # "Stuurgroep: dinsdag 1 september en dinsdag 3 november"
@@ -157,6 +173,83 @@ def _lists(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int
                 for w in ws:
                     out.append(_key_date(text, parts, w, s, e, title, item))
             taken.append((s, e))
+    return out
+
+
+FIELD_LABEL = re.compile(r"(?i)(?:datum|vergaderdatum|tijd|aanvang|locatie|plaats|aanwezig|afwezig|verslag|notulen|onderwerp"
+                         r"|kenmerk|zaaknummer|vergadering(?:\s+d\.?d\.?)?|bijeenkomst|overleg)$")
+BODY_LINE = re.compile(rf"[ \t]*(?:[•\-–*][ \t]*)?(?P<title>[A-Z][\w'’ -]{{1,40}}?)[ \t]*:[ \t]*(?=\S)")
+
+
+def reference_date(t: str, part: Part) -> str | None:
+    """The document's own date: the part's, else the first full date in its head."""
+    if part.date:
+        return part.date
+    head = dates_in(t, part.start, min(part.end, part.start + 800), part)
+    return next((w.date for w in head if w.date), None)
+
+
+def _body_lines(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
+    """"Algemeen bestuur: woensdag 26 juni 2024." — a body and a later date on a line of its own."""
+    t = text.text
+    ref = reference_date(t, part)
+    if not ref:
+        return []
+    out = []
+    for ls, le in lines(t, part.start, part.end):
+        m = BODY_LINE.match(t, ls, le)
+        if not m or any(ls < b and le > a for a, b in taken) or le - ls > 120:
+            continue
+        title = clean(m.group("title"))
+        if FIELD_LABEL.match(title) or not re.search(rf"\b{MEETING_NOUN}\b", title, re.I):
+            continue
+        ws = dates_in(t, m.end(), le, part)
+        if not ws or ws[0].start - m.end() > 14 or not ws[0].date or ws[0].date <= ref:
+            continue
+        out.append(_key_date(text, parts, ws[0], ls, le, title, t[ls:le]))
+        taken.append((ls, le))
+    return out
+
+
+# "aan het AB van 14 december", "tot de collegevergadering van 16 april": a later meeting named by its date
+REF_BEFORE = re.compile(r"\b(?i:in|tijdens|op|voor|tot|aan|naar|bij)\s+(?i:de|het)\s+(?P<title>[^,.;:()\n]{2,60}?)\s+van\s+$")
+EVENT_BEFORE = re.compile(rf"(?i)\b(?:de|het)\s+(?P<title>{EVENT_NOUN}(?:\s+(?:van|voor)\s+[^,.;:()]{{1,50}}?)?)\s+(?:op|van)\s+$")
+SHIFT_BEFORE = re.compile(
+    rf"(?i)\b(?:de|het)\s+(?P<title>{EVENT_NOUN}(?:\s+(?:van|voor)\s+[^,.;:()]{{1,50}}?)?)\s+(?:schuift|verschuift"
+    r"|is\s+verschoven|wordt\s+verschoven|is\s+voorzien|staat\s+gepland|is\s+gepland|wordt\s+verwacht|volgt)"
+    r"(?:\s+(?:naar|in|voor|op|rond))?\s+(?:het\s+|de\s+)?$")
+
+
+PAST = re.compile(r"(?i)\b(?:heeft|hebben|had|hadden|was|waren|werd|werden)\b")
+
+
+def _references(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
+    t = text.text
+    ref = reference_date(t, part)
+    out = []
+    for s, e in sentence_spans(t, part.start, part.end):
+        if any(s < b and e > a for a, b in taken) or t[s:e].rstrip().endswith("?"):
+            continue
+        sent = t[s:e]
+        for w in dates_in(t, s, e, part):
+            before = clean(t[s:w.start]) + " "
+            m = SHIFT_BEFORE.search(before)
+            if m and (w.date is None or not ref or w.date > ref):
+                out.append(_key_date(text, parts, w, s, e, clean(m.group("title")), sent))
+                continue
+            if not w.date or not ref or w.date <= ref:
+                continue  # only later meetings and events are announced
+            if re.match(r"(?i)\s*(?:jl\b|j\.l\.|jongstleden|l\.l\.)", t[w.end:e]) or PAST.search(sent):
+                continue  # "in het overleg van 4 november jl. heeft …" looks back
+            m = EVENT_BEFORE.search(before)
+            if m:
+                out.append(_key_date(text, parts, w, s, e, clean(m.group("title")), sent))
+                continue
+            m = REF_BEFORE.search(before)
+            if m and re.search(rf"\b{MEETING_NOUN}\b", m.group("title")) and len(m.group("title").split()) <= 5:
+                title = re.sub(r"^(?:[a-z][\w-]*\s+)*?(?=(?:[A-Z]|[\w-]*(?:vergadering|overleg|bijeenkomst)))", "",
+                               clean(m.group("title")))
+                out.append(_key_date(text, parts, w, s, e, title or clean(m.group("title")), sent))
     return out
 
 
@@ -176,7 +269,11 @@ def _sentences(text: Text, parts: list[Part], part: Part, taken: list[tuple[int,
         # the date closest after the cue
         after = [w for w in ws if w.start >= s + am.start()] or ws
         w = after[0]
-        if re.search(r"(?i)\b(?:termijn|deadline)\b", am.group(0)):
+        if am.group("what"):
+            what = clean(am.group("what"))
+            title = what if re.fullmatch(rf"{DOC_NOUN}.*", what, re.I) else clean(am.group(0)).capitalize()
+            title = re.sub(r"^(?i:eerstvolgende|volgende?)\s+", lambda x: x.group(0).capitalize(), title)
+        elif re.search(r"(?i)\b(?:termijn|deadline)\b", am.group(0)):
             title = clean(sent)
         elif re.search(r"(?i)eerst(?:volgende|komende)", am.group(0)):
             title = re.sub(r"(?i)^eerst(?:volgende|komende)\s+|\s+(?:is\s+)?op$", "", clean(am.group(0)))
@@ -199,8 +296,14 @@ def extract_key_dates(text: Text, parts: list[Part]) -> list[dict]:
         taken: list[tuple[int, int]] = []
         found = _lists(text, parts, part, taken)
         if part.type in {"minutes", "decision_list", "action_list", "agenda", "proposal", "memo", "letter", "other"}:
+            found += _body_lines(text, parts, part, taken)
             listed = {k["date"] for k in found if k["date"]}
-            found += [k for k in _sentences(text, parts, part, taken) if not k["date"] or k["date"] not in listed]
+            for k in _sentences(text, parts, part, taken) + _references(text, parts, part, taken):
+                # one key date per day: the list or the announcement, not the passing mention as well
+                if not k["date"] or k["date"] not in listed:
+                    found.append(k)
+                    if k["date"]:
+                        listed.add(k["date"])
         out += found
     out.sort(key=lambda k: (k["evidence"]["start"], k["date_text"]))
     return out
