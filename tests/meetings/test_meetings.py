@@ -488,3 +488,294 @@ def test_parts_given_explicitly():
     r = run(text, parts)
     assert r["meetings"][0]["document"] == "p1"
     assert r["agenda_items"][0]["id"] == "m1-a7"
+
+
+# ---------------------------------------------------------------------------- more house styles (held-out patterns)
+# Each variant below is hand-written for one pattern seen in documents of other bodies: party labels in front of a
+# row, plural roles ("de heren", "de wethouders") before a list, role labels other than the chair ("Griffier:"),
+# role words before names, "Afwezig:" later on the same line, bracketed roles wrapping to the next line, a label plus
+# a title before a name, first names in brackets, unnumbered headings in minutes, pipe tables, bodies on the line
+# under a bare heading.
+
+V_PARTY_ROWS = """NOTULEN van de openbare vergadering van de gemeenteraad van Korenmolen, gehouden op dinsdag
+8 oktober 2024 in het raadhuis, aanvang 20.00 uur.
+
+Voorzitter:     mevrouw mr. H.G. (Hanneke) Zwaan, burgemeester
+Griffier:       de heer P. Moerdijk
+
+Aanwezig:
+PvdA            de heren K. Mol (fractievoorzitter), L. Post en mevrouw N. Aydin
+D66:            mevrouw J. Smeets en de heer T. Bakker
+Dorpsbelang     mevrouw W. Kok
+
+Afwezig:        de heer L. Post (PvdA), wegens vakantie
+
+Tevens aanwezig: de wethouders de heer A. Dekker, mevrouw B. Hoekstra en de heer C. Lont
+
+1. Opening
+De voorzitter opent de vergadering.
+2. Sluiting
+"""
+
+V_FRACTION_LABEL = """Verslag van de commissie Ruimte 3 juni 2024
+Aanwezig namens de fracties:
+CDA: de heer P. Hoekstra, mevrouw A. Wolters
+ChristenUnie: mevrouw R. Zijlstra
+Lokaal Sterk: de heren T. Maas en J. Evers
+Voorts aanwezig: wethouder mevrouw E. de Ruiter
+1. Opening
+2. Omgevingsvisie
+"""
+
+V_ROLE_WORDS = """Besluitenlijst vergadering burgemeester en wethouders
+Datum: dinsdag 17 september 2024
+Aanwezig: burgemeester F. Rietveld-Smit (voorzitter), wethouders D. Aksoy, J. van der Meulen en
+P. Groot, gemeentesecretaris M.A. Berends
+Afwezig: -
+
+1. Vaststellen besluitenlijst 10 september 2024
+Conform vastgesteld.
+2. Sluiting
+"""
+
+V_COUNT_ABSENT = """BESLUITENLIJST
+raadsvergadering gemeente Hooghaven, woensdag 6 november 2024
+aanvang 19.30 uur, raadzaal
+
+Voorzitter: drs. K. Lindeman, burgemeester
+Griffier: S. Ouali
+Aanwezig: alle leden op twee na; Met kennisgeving afwezig: de heer D. Schot (SGP) en mevrouw
+F. Bruins (Groen Hooghaven).
+
+Agendapunt 1    Opening
+                De agenda wordt vastgesteld.
+Agendapunt 2    Amendement A3 'Behoud van de bibliotheekvestigingen in alle kernen van de gemeente' (SGP)
+                Besluit: aangenomen, 15 stemmen voor.
+Agendapunt 3    Sluiting
+"""
+
+V_WRAPPED_ROLE = """Verslag werkgroep Recreatieve Routes
+Datum: 4 maart 2024, 13.30-15.00 uur
+
+Aanwezig: Wouter Pieters (voorzitter, wethouder Eikenrode), Noor Hamdi (wethouder
+Kortenhoeve), Gijs Brink (wethouder Klaverdam), Lotte Vermeer (provincie), Daan Kuipers
+(projectleider), Eline Bos (verslag)
+Afwezig: Sem de Jong (wethouder Waterlanden)
+
+Opening
+Wouter opent de vergadering en heet iedereen welkom.
+
+Verslag vorige keer (5 februari 2024)
+Het verslag is zonder wijzigingen vastgesteld.
+
+Stand van zaken wandelknooppunten
+Daan meldt dat de bebording in mei wordt geplaatst. Gijs vraagt naar de kosten.
+
+Rondvraag
+Er zijn geen vragen.
+"""
+
+V_LABEL_TITLE = """Verslag van de vergadering van de commissie Bestuur en Middelen
+gehouden op donderdag 12 september 2024 om 19.00 uur
+
+Aanwezig:
+De heer ir. P. Stam (voorzitter, Algemeen Belang)
+Mevrouw K. de Wit (Ongebouwd)
+Namens het college: wethouder de heer mr. B. Smulders
+Ambtelijk secretaris: mevrouw L. Verbeek
+Notulist: J. Timmer
+
+1. Opening
+2. Sluiting
+"""
+
+V_SEMICOLONS = """Verslag Bestuurscommissie Cultuur
+Datum: 21 mei 2024
+Aanwezig zijn de leden: E. Kramer (voorzitter); R. Lodewijks; mevrouw S. Dogan en de heer V. Claassen
+Tevens aanwezig: T. Hermans (adviseur)
+Verhinderd: J. Peeters; K. Smeenk
+Secretaris: W. Brandt
+
+1. Opening
+2. Subsidieplafond
+"""
+
+V_PER_LINE = """Verslag overleg Regionale Energiestrategie
+Datum: 14 januari 2025
+Deelnemers:
+- Ruud Alberts, wethouder (voorzitter)
+- Yara Benali, gedeputeerde
+- Chris Dam, netbeheerder
+Met kennisgeving afwezig:
+- Fenna Lok, wethouder
+Adviseur: Joost Mertens
+
+1. Opening
+2. Netcongestie
+"""
+
+V_BARE_HEADING = """Samenwerkingsverband Sociaal Domein
+AGENDA
+Bestuurscommissie Werk en Inkomen
+Datum: woensdag 9 oktober 2024
+Tijd: 13.00 - 15.00 uur
+Locatie: gemeentehuis, zaal 4
+
+1.  Opening
+2.  Verslag 11 september 2024
+3.  Sluiting
+
+----------------------------------------------------------------
+
+VERSLAG
+Bestuurscommissie Werk en Inkomen, 9 oktober 2024
+
+Aanwezig: mw. H. Jansma (voorzitter), dhr. B. Kok
+1. Opening
+2. Verslag 11 september 2024
+3. Sluiting
+"""
+
+V_PIPE_DECISIONS = """Besluitenlijst collegevergadering 3 december 2024
+Nr | Onderwerp | Besluit
+1 | Vaststellen besluitenlijst 26 november 2024 | Conform vastgesteld.
+2 | Subsidie dorpshuis De Linde | Het college besluit een subsidie van
+€ 12.000 te verlenen.
+3 | Verkoop grond Molenstraat | Aangehouden tot 10 december 2024.
+"""
+
+V_PARTY_HEADINGS = """Notulen van de vergadering van de raadscommissie Samenleving d.d. 2 oktober 2024
+Aanwezig:
+CDA
+de heer P. Jansen (voorzitter)
+mevrouw K. Dijk
+Gemeentebelangen:
+de heer M. Roos
+Afwezig: geen
+1. Opening
+2. Sluiting
+"""
+
+V_DE_LEDEN = """Verslag van de vergadering van het Algemeen Bestuur op 19 maart 2025
+Aanwezig: de leden mevrouw A. Visser, de heren B. Kok en C. Mol, alsmede de wethouders D. Ates en E. Lam
+Gemeente Heuvelrand: T. Wester; S. Baart
+Bericht van verhindering: de heer F. Gerritsen
+1. Opening
+2. Sluiting
+"""
+
+MORE_VARIANTS = [
+    ("party_rows", V_PARTY_ROWS, {
+        "meetings": [("gemeenteraad", "2024-10-08", "20:00", None)], "chair": "H.G. Zwaan",
+        "attendees": {"H.G. Zwaan": "present", "P. Moerdijk": "present", "K. Mol": "present", "L. Post": "absent",
+                      "N. Aydin": "present", "J. Smeets": "present", "T. Bakker": "present", "W. Kok": "present",
+                      "A. Dekker": "present", "B. Hoekstra": "present", "C. Lont": "present"},
+        "only_attendees": True,
+        "orgs": {"K. Mol": "PvdA", "N. Aydin": "PvdA", "T. Bakker": "D66", "W. Kok": "Dorpsbelang", "H.G. Zwaan": None},
+        "roles": {"P. Moerdijk": "griffier", "A. Dekker": "wethouder", "B. Hoekstra": "wethouder"},
+        "items": [("1", "Opening"), ("2", "Sluiting")]}),
+    ("fraction_label", V_FRACTION_LABEL, {
+        "meetings": [("commissie Ruimte", "2024-06-03", None, None)],
+        "attendees": {"P. Hoekstra": "present", "A. Wolters": "present", "R. Zijlstra": "present",
+                      "T. Maas": "present", "J. Evers": "present", "E. de Ruiter": "present"},
+        "only_attendees": True,
+        "orgs": {"P. Hoekstra": "CDA", "A. Wolters": "CDA", "R. Zijlstra": "ChristenUnie", "J. Evers": "Lokaal Sterk"},
+        "roles": {"E. de Ruiter": "wethouder"},
+        "items": [("1", "Opening"), ("2", "Omgevingsvisie")]}),
+    ("role_words", V_ROLE_WORDS, {
+        "meetings": [("college van burgemeester en wethouders", "2024-09-17", None, None)], "chair": "F. Rietveld-Smit",
+        "attendees": {"F. Rietveld-Smit": "present", "D. Aksoy": "present", "J. van der Meulen": "present",
+                      "P. Groot": "present", "M.A. Berends": "present"},
+        "only_attendees": True,
+        "roles": {"F. Rietveld-Smit": "burgemeester / voorzitter", "D. Aksoy": "wethouder", "P. Groot": "wethouder",
+                  "M.A. Berends": "gemeentesecretaris"},
+        "items": [("1", "Vaststellen besluitenlijst 10 september 2024"), ("2", "Sluiting")]}),
+    ("count_absent", V_COUNT_ABSENT, {
+        "meetings": [("gemeenteraad", "2024-11-06", "19:30", None)], "chair": "K. Lindeman",
+        "attendees": {"K. Lindeman": "present", "S. Ouali": "present", "D. Schot": "absent", "F. Bruins": "absent"},
+        "only_attendees": True, "orgs": {"D. Schot": "SGP"}, "roles": {"S. Ouali": "griffier"},
+        "items": [("1", "Opening"),
+                  ("2", "Amendement A3 'Behoud van de bibliotheekvestigingen in alle kernen van de gemeente' (SGP)"),
+                  ("3", "Sluiting")]}),
+    ("wrapped_role", V_WRAPPED_ROLE, {
+        "meetings": [("werkgroep Recreatieve Routes", "2024-03-04", "13:30", "15:00")], "chair": "Wouter Pieters",
+        "minute_taker": "Eline Bos",
+        "attendees": {"Wouter Pieters": "present", "Noor Hamdi": "present", "Gijs Brink": "present",
+                      "Lotte Vermeer": "present", "Daan Kuipers": "present", "Eline Bos": "present",
+                      "Sem de Jong": "absent"},
+        "only_attendees": True,
+        "roles": {"Noor Hamdi": "wethouder", "Daan Kuipers": "projectleider"},
+        "orgs": {"Noor Hamdi": "Kortenhoeve", "Gijs Brink": "Klaverdam"},
+        "items": [(None, "Opening"), (None, "Verslag vorige keer (5 februari 2024)"),
+                  (None, "Stand van zaken wandelknooppunten"), (None, "Rondvraag")]}),
+    ("label_title", V_LABEL_TITLE, {
+        "meetings": [("commissie Bestuur en Middelen", "2024-09-12", "19:00", None)], "chair": "P. Stam",
+        "minute_taker": "J. Timmer",
+        "attendees": {"P. Stam": "present", "K. de Wit": "present", "B. Smulders": "present", "L. Verbeek": "present",
+                      "J. Timmer": "present"},
+        "only_attendees": True,
+        "roles": {"B. Smulders": "wethouder", "L. Verbeek": "ambtelijk secretaris"},
+        "items": [("1", "Opening"), ("2", "Sluiting")]}),
+    ("semicolons", V_SEMICOLONS, {
+        "meetings": [("Bestuurscommissie Cultuur", "2024-05-21", None, None)], "chair": "E. Kramer",
+        "attendees": {"E. Kramer": "present", "R. Lodewijks": "present", "S. Dogan": "present",
+                      "V. Claassen": "present", "T. Hermans": "present", "J. Peeters": "absent", "K. Smeenk": "absent",
+                      "W. Brandt": "present"},
+        "only_attendees": True, "roles": {"T. Hermans": "adviseur", "W. Brandt": "secretaris"},
+        "items": [("1", "Opening"), ("2", "Subsidieplafond")]}),
+    ("per_line", V_PER_LINE, {
+        "meetings": [("Regionale Energiestrategie", "2025-01-14", None, None)], "chair": "Ruud Alberts",
+        "attendees": {"Ruud Alberts": "present", "Yara Benali": "present", "Chris Dam": "present",
+                      "Fenna Lok": "absent", "Joost Mertens": "present"},
+        "only_attendees": True, "roles": {"Yara Benali": "gedeputeerde", "Joost Mertens": "adviseur"},
+        "items": [("1", "Opening"), ("2", "Netcongestie")]}),
+    ("bare_heading", V_BARE_HEADING, {
+        "meetings": [("Bestuurscommissie Werk en Inkomen", "2024-10-09", "13:00", "15:00")],
+        "attendees": {"H. Jansma": "present", "B. Kok": "present"}, "only_attendees": True,
+        # agenda and minutes of one meeting are one meeting with one list of items
+        "items": [("1", "Opening"), ("2", "Verslag 11 september 2024"), ("3", "Sluiting")]}),
+    ("pipe_decisions", V_PIPE_DECISIONS, {
+        "meetings": [("college van burgemeester en wethouders", "2024-12-03", None, None)],
+        "items": [("1", "Vaststellen besluitenlijst 26 november 2024"), ("2", "Subsidie dorpshuis De Linde"),
+                  ("3", "Verkoop grond Molenstraat")]}),
+    ("party_headings", V_PARTY_HEADINGS, {
+        "meetings": [("raadscommissie Samenleving", "2024-10-02", None, None)], "chair": "P. Jansen",
+        "attendees": {"P. Jansen": "present", "K. Dijk": "present", "M. Roos": "present"}, "only_attendees": True,
+        "orgs": {"P. Jansen": "CDA", "K. Dijk": "CDA", "M. Roos": "Gemeentebelangen"},
+        "items": [("1", "Opening"), ("2", "Sluiting")]}),
+    ("de_leden", V_DE_LEDEN, {
+        "meetings": [("Algemeen Bestuur", "2025-03-19", None, None)],
+        "attendees": {"A. Visser": "present", "B. Kok": "present", "C. Mol": "present", "D. Ates": "present",
+                      "E. Lam": "present", "T. Wester": "present", "S. Baart": "present", "F. Gerritsen": "absent"},
+        "only_attendees": True,
+        "roles": {"A. Visser": None, "D. Ates": "wethouder", "E. Lam": "wethouder"},
+        "orgs": {"T. Wester": "Gemeente Heuvelrand", "S. Baart": "Gemeente Heuvelrand"},
+        "items": [("1", "Opening"), ("2", "Sluiting")]}),
+]
+
+
+@pytest.mark.parametrize("name,text,want", MORE_VARIANTS, ids=[v[0] for v in MORE_VARIANTS])
+def test_more_variants(name, text, want):
+    test_variant(name, text, want)
+
+
+@pytest.mark.parametrize("text,body", [
+    # prose under a bare heading is no body's name
+    ("VERSLAG\nDe vergadering werd om 19.30 uur geopend door de voorzitter.\nDatum: 3 mei 2024\n"
+     "Aanwezig: Jan Kok\n1. Opening\n2. Sluiting\n", None),
+    # a title wrapped onto a lowercase line
+    ("NOTULEN\nvan de vergadering van de commissie Ruimte, gehouden op 3 mei 2024\n1. Opening\n2. Sluiting\n",
+     "commissie Ruimte"),
+    ("Agenda\nStuurgroep Water\nDatum: 3 mei 2024\n1. Opening\n2. Sluiting\n", "Stuurgroep Water"),
+    ("Besluitenlijst van de vergadering van burgemeester en wethouders d.d. 3 mei 2024\n1. Opening\n2. Sluiting\n",
+     "college van burgemeester en wethouders"),
+])
+def test_body_under_bare_heading(text, body):
+    (m,) = run_str(text)["meetings"]
+    assert (m["body"], m["date"]) == (body, "2024-05-03")
+
+
+def test_role_with_municipality_only_is_no_attendee():
+    r = run_str("Verslag Bestuurlijk Overleg Wonen 3 mei 2024\nAanwezig:\nWethouder Deventer\nGedeputeerde K. Smit\n"
+                "1. Opening\n2. Sluiting\n")
+    assert [(a["name"], a["role"]) for a in r["meetings"][0]["attendees"]] == [("K. Smit", "gedeputeerde")]

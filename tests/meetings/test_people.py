@@ -103,3 +103,63 @@ def test_golden_people(name):
     assert len(got["people"]) == len(want["people"])
     for g, w in zip(got["people"], want["people"]):
         assert g == w, w["name"]
+
+
+# ---------------------------------------------------------------------------- held-out patterns, own wording
+
+@pytest.mark.parametrize("raw,name,surname", [
+    ("mr. C. Vermeulen-van Dijk", "C. Vermeulen-van Dijk", "Vermeulen-van Dijk"),
+    ("mevrouw T. Jansen-de Vries", "T. Jansen-de Vries", "Jansen-de Vries"),
+    ("H. Smit-van der Berg", "H. Smit-van der Berg", "Smit-van der Berg"),
+    ("de heren H. Veldkamp", "H. Veldkamp", "Veldkamp"),
+    ("de dames L. Kok", "L. Kok", "Kok"),
+])
+def test_double_surnames_and_plural_honorifics(raw, name, surname):
+    p = parse_name(raw)
+    assert p.name == name and p.surname == surname
+    assert looks_like_name(raw)
+
+
+PEOPLE_VARIANTS = [
+    # a table header after a role column is no person
+    ("table_header", """Overzicht toezeggingen Provinciale Staten 2024
+Nr.   Datum        Gedeputeerde     Toezegging                         Status
+T-12  04-03-2024   Van Rijswijk     De gedeputeerde zegt toe te rapporteren.   Open
+""", [], ["Toezegging Status", "Toezegging"]),
+    # a double surname with a particle after the hyphen, in a signature block of two columns
+    ("double_surname", """Met vriendelijke groet,
+burgemeester en wethouders van Kortenhoeve,
+
+de secretaris,                          de burgemeester,
+drs. P.J. Aalbers                       mr. T. Jansen-de Vries
+""", ["P.J. Aalbers", "T. Jansen-de Vries"], ["T. Jansen-de"]),
+    # a place after a role word in an attendance list is the person's municipality, not a person
+    ("place_after_role", """Verslag Bestuurlijk Overleg Wonen
+Datum: 6 mei 2024
+Aanwezig:
+Dhr. A.B. Smulders (voorzitter), burgemeester Eikenrode
+Mevr. C.D. Fenstra, wethouder Klaverdam
+Wouter Pieters (wethouder
+Kortenhoeve)
+Afwezig: Sem de Jong (wethouder Waterlanden)
+1. Opening
+Wethouder Pieters opent het overleg.
+""", ["A.B. Smulders", "C.D. Fenstra", "Wouter Pieters", "Sem de Jong"],
+     ["Eikenrode", "Klaverdam", "Kortenhoeve", "Waterlanden"]),
+]
+
+
+@pytest.mark.parametrize("name,text,want,not_want", PEOPLE_VARIANTS, ids=[v[0] for v in PEOPLE_VARIANTS])
+def test_people_variants(name, text, want, not_want):
+    r = run_str(text)
+    got = [p["name"] for p in r["people"]]
+    for w in want:
+        assert w in got, (w, got)
+    for w in not_want:
+        assert w not in got, (w, got)
+
+
+def test_people_wrapped_role_keeps_place_as_organisation():
+    r = run_str(PEOPLE_VARIANTS[2][1])
+    people = {p["name"]: p for p in r["people"]}
+    assert {"role": "wethouder", "organisation": "Kortenhoeve"} in people["Wouter Pieters"]["roles"]

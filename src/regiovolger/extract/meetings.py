@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from ..document import Part, Text
 from .dates import find_dates
 from .evidence import evidence
+from .municipalities import lookup as municipality
 from .names import NOT_INITIALS, clean_name, cluster_names, compatible, is_redacted, looks_like_name, parse_name
 
 # --------------------------------------------------------------------------- vocabulary
@@ -79,17 +80,22 @@ PROPOSAL_START = re.compile(
 ATTENDANCE_LABELS = [
     (r"(?:tevens|voorts|ook|verder)\s+aanwezig(?:\s+(?:zijn|waren|is))?", "present"),
     (r"(?:ambtelijk|ambtelijke\s+ondersteuning|ondersteuning|ambtelijk\s+aanwezig)", "present_support"),
-    (r"aanwezig(?:e|en)?(?:\s+(?:zijn|waren|is|leden))?", "present"),
+    (r"aanwezig(?:e|en)?(?:\s+(?:zijn|waren|is))?(?:\s+(?:de\s+)?(?:leden|raadsleden|statenleden|personen))?"
+     r"(?:\s+namens\s+de\s+(?:fracties|partijen))?", "present"),
     (r"(?:deelnemers|deelname|genodigden|gasten|te\s+gast|presentielijst|leden)", "present"),
     (r"(?:afwezig|niet\s+aanwezig)(?:\s+(?:zijn|waren|is))?(?:\s*[(]?\s*(?:met|zonder)\s+kennisgeving\s*[)]?)?", "absent"),
     (r"(?:met\s+kennisgeving\s+afwezig|afgemeld|afmelding(?:en)?|verhinderd|bericht\s+van\s+verhindering)"
      r"(?:\s+(?:zijn|waren|is|hebben|heeft|van|ontvangen\s+van))*", "absent"),
     (r"(?:voorzitter|voorzitterschap|vz\.?)", "chair"),
     (r"(?:verslaglegging|verslag|notulist[e]?|notulen|notulant|verslaggever|verslaglegger|notulering)", "minutes"),
-    (r"namens\s+(?P<org>[^:\n]{2,80}?)", "org"),
+    (r"(?:aanwezig\s+)?namens\s+(?P<org>[^:\n]{2,80}?)", "org"),
+    # a role as label names people who are present in that role ("Griffier: mevrouw A. Bos")
+    (r"(?:ambtelijk\s+secretaris|(?:raads|staten|commissie|bestuurs|gemeente|programma)?(?:griffier|secretaris)|"
+     r"(?:ambtelijk\s+|beleids)?adviseurs?|plaatsvervangend\s+griffier|controller)", "role"),
 ]
+# a label starts a line, or follows a full stop on the line ("Aanwezig: 23 leden. Afwezig: ...")
 _LABEL_RE = re.compile(
-    r"^[ \t\-•*]*(?:" + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(ATTENDANCE_LABELS)) + r")\s*(?::|$)",
+    r"(?:^[ \t\-•*]*|(?<=[.;][ \t]))(?:" + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(ATTENDANCE_LABELS)) + r")\s*(?::|$)",
     re.IGNORECASE | re.MULTILINE)
 HEADER_FIELD = re.compile(
     r"^[ \t]*(?P<label>datum|tijd|tijdstip|aanvang|locatie|plaats|vergaderlocatie|waar|betreft|onderwerp|kenmerk|"
@@ -142,6 +148,11 @@ def canonical_body(raw: str | None) -> str | None:
         return "gemeenteraad"
     if re.fullmatch(r"(?:provinciale\s+staten|statenvergadering|vergadering\s+van\s+provinciale\s+staten).*", f):
         return "Provinciale Staten"
+    if re.fullmatch(r"(?:vergadering\s+(?:van\s+)?)?(?:het\s+)?(?:college(?:vergadering)?\s*(?:van\s+)?)?"
+                    r"(?:burgemeester\s+en\s+wethouders|b\s*(?:&|en)\s*w)(?:\s+(?:van|der|gemeente)\b.*)?|"
+                    r"college(?:vergadering)?(?:\s+van\s+(?:b\s*(?:&|en)\s*w|burgemeester\s+en\s+wethouders).*)?|"
+                    r"collegevergadering.*", f):
+        return "college van burgemeester en wethouders"
     if s.isupper() and len(s) > 4:
         s = s.title()
     return s
@@ -217,6 +228,27 @@ TITLE_LINE = re.compile(
     r"[^\n]{0,200}$", re.IGNORECASE | re.MULTILINE)
 
 
+def _title_block(head: str, pos: int) -> str:
+    """Lines that continue a title: wrapped ("gehouden op dinsdag / 8 oktober 2024, aanvang 20.00 uur"), or the
+    body under a bare heading ("AGENDA / Bestuurscommissie Werk"); labelled fields end it."""
+    title = head[head.rfind("\n", 0, pos) + 1:pos].strip()
+    bare = re.fullmatch(r"(?i)(?:concept[- ]?)?" + DOC_WORDS, title) is not None
+    out: list[str] = []
+    for line in head[pos:].split("\n")[1:3]:
+        s = line.strip()
+        if not s or re.match(r"[\w .()/-]{2,40}:", s) or _LABEL_RE.match(line) or len(s) > 120 \
+                or (ITEM_LINE.match(line) and not find_dates(s[:30])):
+            break
+        if not (s[:1].islower() or s[:1].isdigit() or (bare and not out)):
+            break
+        if bare and not out and s[:1].isupper() and (s.endswith(".") or len(s.split()) > 10):
+            break  # prose under the heading, not the body's name
+        out.append(s)
+        if s.endswith("."):
+            break
+    return " ".join(out)
+
+
 def _header(t: str, part_start: int, limit: int) -> dict:
     """Read title, body, date, times, location, chair from a part's head."""
     head = t[part_start:limit]
@@ -229,9 +261,17 @@ def _header(t: str, part_start: int, limit: int) -> dict:
             continue
         cand = dict(title=line, title_start=part_start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip())),
                     title_end=part_start + m.end())
+        block = _title_block(head, m.end())
         if info["title"] is None:
-            info.update(cand)
+            info.update(cand, title_block=block)
         body = body_from_title(line)
+        if not body and block:
+            # "BESLUITENLIJST / van de vergadering van de raad van ..." or "AGENDA / Bestuurscommissie X"
+            body = body_from_title(f"{line} {block}")
+            if body and len(body.split()) > 8:
+                body = None  # a sentence, not a name
+            if body:
+                cand["title_block"] = block
         if body:
             # a generic title continued on the next line: "Agenda bestuurlijk overleg" / "Energiegebied X (Y)"
             nxt = re.match(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<n>[A-Z][^\n:]{2,80})\n", head[m.end():])
@@ -248,7 +288,7 @@ def _header(t: str, part_start: int, limit: int) -> dict:
                                                       part_start + m.end("value")))
     cands = []
     if info["title"]:
-        cands.append(info["title"])
+        cands.append(f"{info['title']} {info.get('title_block') or ''}")
     if "datum" in fields:
         cands.append(fields["datum"][0])
     cands.append(head[:1500])
@@ -259,7 +299,7 @@ def _header(t: str, part_start: int, limit: int) -> dict:
             break
     info["date"] = date
     # times
-    time_src = " ".join(x for x in [info["title"] or "", fields.get("tijd", ("",))[0], fields.get("tijdstip", ("",))[0],
+    time_src = " ".join(x for x in [info["title"] or "", info.get("title_block") or "", fields.get("tijd", ("",))[0], fields.get("tijdstip", ("",))[0],
                                     fields.get("datum", ("",))[0], fields.get("aanvang", ("",))[0]] if x)
     m = TIME_RANGE.search(time_src)
     if m:
@@ -304,14 +344,20 @@ def _status_from(text: str) -> dict:
     return st
 
 
+_MINUTES_WORD = re.compile(r"(?i)verslag|verslaglegging|verslaglegger|notulen|notulist[e]?|notulant|notulering")
+
+
 def _role_org(descriptors: list[str]) -> tuple[str | None, str | None]:
     """'wethouder Stad' -> ('wethouder', 'Stad'); 'provincie X' -> (None, 'provincie X')."""
     roles: list[str] = []
     org = None
     for d in descriptors:
-        for sub in re.split(r"\s*/\s*", d):
+        for sub in re.split(r"\s*[/,;]\s*", d):
             sub = sub.strip(" ,;.-")
             if not sub:
+                continue
+            if _MINUTES_WORD.fullmatch(sub):
+                roles.append("notulist")
                 continue
             m = _ROLE_RE.match(sub)
             if m:
@@ -330,21 +376,83 @@ def _role_org(descriptors: list[str]) -> tuple[str | None, str | None]:
     return (" / ".join(dict.fromkeys(roles)) or None), org
 
 
-def _split_pieces(block: str) -> list[tuple[str, bool]]:
-    """Split an attendance block into pieces; the flag says the piece starts a new line."""
-    # join wrapped lines: a line continues when the next starts with "(" or a lowercase word
+# words that cannot end a line of names: the list goes on on the next line ("... en\nP. Groot")
+_JOIN_WORDS = {"en", "&", "mevrouw", "mevr.", "mw.", "heer", "dhr.", "de", "van", "der", "den", "ter", "ten", "te",
+               "heren", "dames", "wethouders", "gedeputeerden", "burgemeesters"}
+# a party or organisation in front of a row of names: "VVD   mevrouw S. Jansen", "Lokaal Sterk: de heer T. Maas"
+_ROW_LABEL = re.compile(
+    r"^(?P<org>[A-ZÀ-Ý0-9][\w&'’+.-]*(?:[ ][\w&'’+.-]+){0,3}?)(?:[ \t]*:[ \t]*|[ \t]{2,}|\t+)(?P<rest>\S.*)$")
+_PERSON_START = re.compile(r"^(?:de\s+heer|de\s+heren|de\s+dames|heer|mevrouw|mevr\.|mw\.|dhr\.|(?:[A-Z]\.){1,5}\s?)",
+                           re.I)
+# a role word (or its plural) in front of a name: "wethouders P. Aalders, S. Kok", "heemraad mevrouw J. Arts"
+_PLURAL_ROLES = {"wethouders": "wethouder", "gedeputeerden": "gedeputeerde", "burgemeesters": "burgemeester",
+                 "raadsleden": "raadslid", "statenleden": "statenlid", "heemraden": "heemraad",
+                 "adviseurs": "adviseur", "bestuurders": "bestuurder", "bestuursleden": "bestuurslid",
+                 "commissieleden": "commissielid", "fractievoorzitters": "fractievoorzitter",
+                 "portefeuillehouders": "portefeuillehouder", "directeuren": "directeur", "leden": None,
+                 "secretarissen": "secretaris", "griffiers": "griffier"}
+_LEAD_ROLE = re.compile(
+    r"^(?:de\s+)?(?P<role>" + "|".join(re.escape(r) for r in sorted(
+        [w for w in ROLE_WORDS if w not in ("lid", "gast", "wnd.", "waarnemend", "ondersteuning", "secretariaat",
+                                            "griffie")] + list(_PLURAL_ROLES), key=len, reverse=True))
+    + r")\s+(?P<rest>\S.*)$", re.I)
+# reasons and remarks after a name are no organisation ("wegens ziekte", "met bericht")
+_REMARK = re.compile(r"^(?:wegens|vanwege|i\.?v\.?m\.?|in\s+verband\s+met|met\s+bericht|met\s+kennisgeving|"
+                     r"zonder\s+bericht|ziek|vakantie|afwezig|verhinderd)\b", re.I)
+
+
+_NOT_GROUPS = {"overig", "overige", "overigen", "extern", "externen", "intern", "leden", "gasten", "toehoorders",
+               "sprekers", "insprekers", "genodigden", "publiek", "pers", "bestuur", "ambtelijk", "ambtelijke staf"}
+_GROUP_HEAD = re.compile(r"^[A-ZÀ-Ý][\w&'’+.-]*(?:[ ][\w&'’+.-]+){0,3}:?$")
+
+
+def _row_label(line: str) -> tuple[str | None, str]:
+    """Split a party label off a row of names; (label, rest) or (None, line)."""
+    m = _ROW_LABEL.match(line)
+    if not m:
+        return None, line
+    org, rest = m.group("org").strip(), m.group("rest")
+    colon = ":" in line[m.end("org"):m.start("rest")]
+    if _ROLE_RE.fullmatch(org) or _PERSON_START.match(org + " ") or re.match(r"\d", org) \
+            or _LABEL_RE.match(org + ":"):
+        return None, line
+    if not (_PERSON_START.match(rest) or _LEAD_ROLE.match(rest) or (colon and looks_like_name(
+            _PAREN.sub(" ", re.split(r",|;|\s+en\s+", rest)[0]).strip()))):
+        return None, line
+    return org, rest
+
+
+def _split_pieces(block: str) -> list[tuple[str, bool, str | None]]:
+    """Split an attendance block into pieces: (piece, starts a new line, party label of its row)."""
+    # join wrapped lines: a line continues when the next starts with "(" or a lowercase word, when the line
+    # ends in an initial or a word no list ends in ("en", "mevrouw"), or when it has an unclosed bracket
     raw_lines = [ln.strip(" \t•*·-–") for ln in block.split("\n")]
     lines: list[str] = []
     for ln in raw_lines:
         if not ln:
             continue
-        if lines and (ln.startswith("(") or (ln[:1].islower() and not lines[-1].endswith((",", ";")))
-                      or re.match(r"^[A-Z]\.?$", lines[-1].split()[-1] if lines[-1].split() else "")):
+        last = lines[-1].split()[-1] if lines and lines[-1].split() else ""
+        if lines and (ln.startswith("(") or (ln[:1].islower() and not lines[-1].endswith((",", ";"))
+                                             and not _PERSON_START.match(ln))
+                      or re.match(r"^[A-Z]\.?$", last) or last.lower() in _JOIN_WORDS
+                      or lines[-1].count("(") > lines[-1].count(")")):
             lines[-1] += " " + ln
         else:
             lines.append(ln)
-    out: list[tuple[str, bool]] = []
+    out: list[tuple[str, bool, str | None]] = []
+    group: str | None = None
     for ln in lines:
+        # a party or organisation on a line of its own heads the names below it ("CDA", "Gemeente X:")
+        if _GROUP_HEAD.match(ln) and not _ROLE_RE.fullmatch(ln.rstrip(": ")) and not _LABEL_RE.match(ln) \
+                and not _LEAD_ROLE.match(ln) and not _PERSON_START.match(ln) and (
+                ln.endswith(":") or re.fullmatch(r"[A-Z0-9][\w&+-]*", ln) and not looks_like_name(ln)
+                and len(re.findall(r"[A-Z0-9]", ln)) >= 2):
+            group = ln.rstrip(": ").strip()
+            if _fold(group) in _NOT_GROUPS or _fold(group) in _PLURAL_ROLES:
+                group = None
+            continue
+        org, ln = _row_label(ln)
+        org = org or group
         depth = 0
         buf = ""
         first = True
@@ -355,18 +463,41 @@ def _split_pieces(block: str) -> list[tuple[str, bool]]:
                 depth = max(0, depth - 1)
             if ch in ",;" and depth == 0:
                 # an empty slot between separators is a blanked-out name: never "first"
-                out.append((buf, first and bool(buf.strip())))
+                out.append((buf, first and bool(buf.strip()), org))
                 first = False
                 buf = ""
             else:
                 buf += ch
         if buf.strip() or first:
-            out.append((buf, first))
+            out.append((buf, first, org))
     return out
+
+
+def _split_en(text: str) -> list[str]:
+    """'mevrouw A. Bos (CDA) en de heer C. Dam (VVD)' -> two pieces, each with its own brackets."""
+    halves: list[str] = []
+    depth = 0
+    last = 0
+    for m in re.finditer(r"[()]|\s+(?:en|&)\s+", text):
+        tok = m.group(0)
+        if tok == "(":
+            depth += 1
+        elif tok == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            halves.append(text[last:m.start()])
+            last = m.end()
+    halves.append(text[last:])
+    if len(halves) > 1 and all(looks_like_name(_strip_name(_LEAD_ROLE.sub(r"\g<rest>", h.strip()))[0])
+                               for h in halves):
+        return [h.strip() for h in halves]
+    return [text]
 
 
 def _strip_name(piece: str) -> tuple[str, list[str], str]:
     """Split a piece into (name part, parenthetical descriptors, status text)."""
+    # a first name in brackets after the initials is part of the name: "K.L. (Kees) Wiersma"
+    piece = re.sub(r"((?:[A-Z]\.\s?)+)\s*\([A-ZÀ-Ý][a-zà-ÿ]+\)\s*", r"\1 ", piece)
     parens = _PAREN.findall(piece)
     bare = _PAREN.sub(" ", piece)
     status_text = piece
@@ -378,13 +509,39 @@ def _strip_name(piece: str) -> tuple[str, list[str], str]:
     return re.sub(r"\s+", " ", bare).strip(" .:-–"), parens, status_text
 
 
+def _lead_role(text: str, new_person: bool) -> tuple[str | None, str | None, str]:
+    """A role word in front of a name: (role, plural role, rest); (None, None, text) when there is none.
+
+    After a person on the same line a role with one capitalised word is that person's descriptor
+    ("Jan Smit, wethouder Eikenrode"), not a new person.
+    """
+    m = _LEAD_ROLE.match(text)
+    if not m:
+        return None, None, text
+    rest = m.group("rest").strip()
+    name = _strip_name(_split_en(rest)[0])[0]
+    if not looks_like_name(name) or municipality(name):
+        return None, None, text
+    p = parse_name(name)
+    if p is None or (p.first_only and not new_person and not p.honorific):
+        return None, None, text
+    word = re.sub(r"\s+", " ", m.group("role").lower())
+    plural = word in _PLURAL_ROLES
+    role = _PLURAL_ROLES.get(word) if plural else word
+    return role, role if plural else None, rest
+
+
 def parse_attendance_block(block: str, status: str, organisation: str | None = None) -> tuple[list[dict], int]:
     """Attendees from the text of one attendance block; returns (attendees, redacted count)."""
     people: list[dict] = []
     redacted = 0
     current: dict | None = None
-    for piece, new_line in _split_pieces(block):
-        text = piece.strip()
+    list_role: str | None = None
+    for piece, new_line, row_org in _split_pieces(block):
+        text = re.sub(r"\s+(?:en|&)$", "", piece.strip())
+        text = re.sub(r"^(?:alsmede|evenals|benevens|en|&)\s+", "", text, flags=re.I)
+        if new_line:
+            list_role = None
         if not text:
             # an empty slot between commas is a blanked-out name
             if not new_line:
@@ -395,31 +552,36 @@ def parse_attendance_block(block: str, status: str, organisation: str | None = N
             redacted += 1
             current = None
             continue
-        name_part, parens, status_text = _strip_name(text)
-        # "Kitty Schijven en Nicole Westerterp"
-        names = [name_part]
-        if " en " in name_part:
-            halves = [h.strip() for h in re.split(r"\s+en\s+", name_part)]
-            if all(looks_like_name(h) for h in halves):
-                names = halves
-        name_like = all(looks_like_name(n) for n in names) and name_part
+        lead, plural, rest = _lead_role(text, new_line or current is None)
+        if plural is not None or (lead and not plural):
+            list_role = plural
+        if lead is None and plural is None and rest is text and list_role:
+            lead = list_role
+        subs = _split_en(rest)
+        # a later half may carry its own role: "mevrouw A. Bos en wethouder C. Dam"
+        sub_leads = [(None, None, subs[0])] + [_lead_role(sub, True) for sub in subs[1:]]
+        parsed = [_strip_name(r) for _, _, r in sub_leads]
+        sub_roles = [r for r, _, _ in sub_leads]
+        names = [p[0] for p in parsed]
+        name_like = all(looks_like_name(n) for n in names) and names[0]
         # "Name, role" on one line: the second piece is a descriptor of the first
-        if name_like and not (current is not None and not new_line and _ROLE_RE.search(name_part)):
-            for n in names:
+        if name_like and not (current is not None and not new_line and lead is None and _ROLE_RE.search(names[0])):
+            for (n, parens, status_text), sub_role in zip(parsed, sub_roles):
                 st = _status_from(status_text)
                 descriptors = [p for p in parens if not _status_from(p)]
                 entry = {"name": clean_name(n), "raw": n, "descriptors": descriptors, "status": status,
-                         "organisation": organisation, **st}
+                         "organisation": row_org or organisation, "lead": sub_role or lead, **st}
                 people.append(entry)
                 current = entry
             continue
         if current is not None and (not new_line or text.startswith("(")) and not re.search(r"[€█■|]", text):
+            name_part, parens, status_text = _strip_name(text)
             st = _status_from(status_text)
             if st:
                 current.update(st)
             desc = _PAREN.sub(" ", text)
             desc = re.sub(r"\s+", " ", _UNTIL_TIME.sub(" ", desc)).strip(" .")
-            if desc and not _status_from(desc) and re.search(r"[a-zA-Z]{3}", desc):
+            if desc and not _status_from(desc) and re.search(r"[a-zA-Z]{3}", desc) and not _REMARK.match(desc):
                 current["descriptors"].append(desc)
             current["descriptors"] += [p for p in parens if not _status_from(p)]
         else:
@@ -427,6 +589,9 @@ def parse_attendance_block(block: str, status: str, organisation: str | None = N
     result = []
     for e in people:
         role, org = _role_org(e.pop("descriptors"))
+        lead = e.pop("lead", None)
+        if lead:
+            role = " / ".join(dict.fromkeys([lead] + ([role] if role else [])))
         st = e["status"]
         a = {"name": e["name"], "role": role, "organisation": org or e.get("organisation"), "status": st,
              "until": e.get("until"), "from": e.get("from")}
@@ -456,9 +621,13 @@ def _attendance(t: str, start: int, end: int) -> tuple[list[dict], str | None, s
     spans: list[tuple[int, int]] = []
     labels = list(_LABEL_RE.finditer(t, start, end))
     for i, m in enumerate(labels):
-        kind = next(ATTENDANCE_LABELS[j][1] for j in range(len(ATTENDANCE_LABELS)) if m.group(f"k{j}"))
+        kind, label = next((ATTENDANCE_LABELS[j][1], m.group(f"k{j}")) for j in range(len(ATTENDANCE_LABELS))
+                           if m.group(f"k{j}"))
         has_colon = t[m.end() - 1: m.end()] == ":"
-        if kind in ("chair", "minutes") and not has_colon:
+        if kind in ("chair", "minutes", "role") and not has_colon:
+            continue
+        mid_line = t[t.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t-•*") != ""
+        if mid_line and not (has_colon and kind in ("present", "absent")):
             continue
         # the block runs to the next label, a stop line, or a blank line that ends the list
         block_end = labels[i + 1].start() if i + 1 < len(labels) else end
@@ -483,7 +652,7 @@ def _attendance(t: str, start: int, end: int) -> tuple[list[dict], str | None, s
                 if not (prev_line.rstrip().endswith((",", ";")) or s.startswith("(") or s[:1].islower()):
                     stop = ls
                     break
-            if kind in ("chair", "minutes") or (kind == "org" and not prev_line.rstrip().endswith((",", ";", ":"))
+            if kind in ("chair", "minutes", "role") or (kind == "org" and not prev_line.rstrip().endswith((",", ";", ":"))
                                                and blank_run):
                 stop = ls
                 break
@@ -509,6 +678,16 @@ def _attendance(t: str, start: int, end: int) -> tuple[list[dict], str | None, s
                 attendees.append(p)
             spans.append((m.start(), stop))
             continue
+        if kind == "role":
+            role = re.sub(r"\s+", " ", label.lower())
+            role = _PLURAL_ROLES.get(role, role) or role
+            people, red = parse_attendance_block(block.split("\n")[0], "present")
+            redacted += red
+            for p in people:
+                p["role"] = " / ".join(dict.fromkeys([role] + ([p["role"]] if p["role"] else [])))
+            attendees.extend(people)
+            spans.append((m.start(), stop))
+            continue
         status = "absent" if kind == "absent" else "present"
         org = m.group("org") if kind == "org" and "org" in m.groupdict() and m.group("org") else None
         if kind == "org":
@@ -520,6 +699,10 @@ def _attendance(t: str, start: int, end: int) -> tuple[list[dict], str | None, s
     for a in attendees:
         if a["role"] and re.search(r"(?:^|/\s*)voorzitter\b", a["role"]) and a["status"] != "absent" and not chair:
             chair = a["name"]
+        # "Eline Bos (verslag)", "mw. K. Bos (secretaris, verslag)" took the minutes
+        if a["role"] and re.search(r"(?:^|/\s*)notulist\b", a["role"]) and a["status"] != "absent" \
+                and not minute_taker:
+            minute_taker = a["name"]
     return attendees, chair, minute_taker, redacted, spans
 
 
@@ -712,7 +895,13 @@ def _item_candidates(t: str, start: int, end: int) -> list[_Cand]:
             continue
         if re.match(r"^\d+[.,]\d", title) or re.search(r"\b(?:uur|euro)\b", title[:12], re.I):
             continue
-        cands.append(_Cand(m.start(), m.end(), num, title, m.start("title"), m.end("title")))
+        title_end = m.end("title")
+        # a row of a pipe table: "2 | Subsidie dorpshuis | Het college besluit ...": the title is one cell
+        cell = re.search(r"\s+\|", title)
+        if cell:
+            title = title[:cell.start()].strip()
+            title_end = m.start("title") + len(m.group("title")) - len(m.group("title").lstrip()) + cell.start()
+        cands.append(_Cand(m.start(), m.end(), num, title, m.start("title"), title_end))
     for m in NUM_ALONE.finditer(t, start, end):
         # the title is the next non-empty line (within three lines)
         pos = m.end() + 1
@@ -777,6 +966,9 @@ SENTENCE_START = {"het", "de", "een", "dit", "deze", "die", "er", "in", "op", "b
 def _continue_title(t: str, c: _Cand, limit: int) -> tuple[str, int]:
     """Titles wrapped over more lines: continue while a line is long and has no final stop."""
     title, tend = c.title, c.title_end
+    line_end = t.find("\n", tend, limit)
+    if t[tend:limit if line_end == -1 else line_end].strip():
+        return title, tend  # the title is one cell of a row; the rest of the row is not title
     for _ in range(2):
         if len(title) < 70 or title.rstrip().endswith((".", ":", "?", "!")):
             break
@@ -787,6 +979,9 @@ def _continue_title(t: str, c: _Cand, limit: int) -> tuple[str, int]:
         nxt_end = limit if nxt_end == -1 else nxt_end
         nxt = t[nl + 1:nxt_end]
         if not nxt.strip() or ITEM_LINE.match(nxt) or len(nxt.strip()) > 120:
+            break
+        # "Besluit: verworpen ...", "Toelichting: ..." under a title is the item's body
+        if re.match(r"[ \t]*[A-ZÀ-Ý][\w ]{1,30}:(?:\s|$)", nxt):
             break
         first_word = nxt.strip().split()[0]
         last_word = title.rstrip().split()[-1]
@@ -846,7 +1041,45 @@ def _proposal_in(t: str, s: int, e: int) -> str | None:
     return None
 
 
-def _items_in(t: str, start: int, end: int, allow_single: bool, with_proposal: bool) -> list[dict]:
+_FIRST_HEADING = re.compile(r"(?i)(?:opening|welkom|mededelingen|vaststell\w*\s+(?:van\s+de\s+)?agenda|agenda)\b")
+_USUAL_HEADING = re.compile(r"(?i)(?:opening|welkom|mededelingen|rondvraag|sluiting|afsluiting|verslag|notulen|"
+                            r"actielijst|ingekomen\s+stukken|wat\s+verder\s+ter\s+tafel\s+komt)\b")
+
+
+def _headings_in(t: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Unnumbered headings of minutes: a short line of its own after a blank line, followed by prose.
+
+    Only trusted as agenda items when there are at least three and the first ones look like the usual
+    start of a meeting ("Opening", "Mededelingen"); otherwise ordinary short lines would become items.
+    """
+    lines = list(_lines(t, start, end))
+    heads: list[tuple[int, int, str]] = []
+    for i, (ls, le, line) in enumerate(lines):
+        s = line.strip()
+        if not s or (i > 0 and lines[i - 1][2].strip()) or i + 1 >= len(lines):
+            continue
+        nxt = lines[i + 1][2].strip()
+        if not nxt or len(s) > 90 or len(s.split()) > 10 or not s[:1].isupper():
+            continue
+        if s.endswith((".", ":", ";", ",", "!")) or re.search(r":\s", s) or "|" in s \
+                or (looks_like_name(s) and len(s.split()) > 1):
+            continue
+        if _LABEL_RE.match(line) or ITEM_LINE.match(line) or NUM_ALONE.match(line) or (
+                find_dates(s) and not re.search(r"[a-z]{4,}\s", s.split("(")[0])):
+            continue
+        # the heading is followed by prose, not by another short line of a list
+        if len(nxt.split()) < 3 and not nxt.endswith("."):
+            continue
+        lead = len(line) - len(line.lstrip())
+        heads.append((ls + lead, ls + lead + len(s), s))
+    if len(heads) < 3 or not any(_FIRST_HEADING.match(h[2]) for h in heads[:2]) \
+            or sum(1 for h in heads if _USUAL_HEADING.match(h[2])) < 2:
+        return []
+    return heads
+
+
+def _items_in(t: str, start: int, end: int, allow_single: bool, with_proposal: bool,
+              headings: bool = False) -> list[dict]:
     """Agenda items between start and end, each with heading evidence span and section."""
     chain = _best_chain(_item_candidates(t, start, end), 1 if allow_single else 2)
     items: list[dict] = []
@@ -863,6 +1096,15 @@ def _items_in(t: str, start: int, end: int, allow_single: bool, with_proposal: b
         return items
     # unnumbered headings that end in a kind: "Verslag ... 21 mei 2024 (bijlage 1) Ter vaststelling"
     heads = list(KIND_ENDING.finditer(t, start, end))
+    if not heads and headings:
+        found = _headings_in(t, start, end)
+        for i, (hs, he, title) in enumerate(found):
+            sec_end = found[i + 1][0] if i + 1 < len(found) else end
+            title, kind = _clean_title(title)
+            items.append({"number": None, "title": title, "proposal": None, "portfolio_holder": None,
+                          "contact": None, "kind": kind or _title_kind(title), "_ev": (hs, he),
+                          "section": (hs, sec_end)})
+        return items
     for i, m in enumerate(heads):
         sec_end = heads[i + 1].start() if i + 1 < len(heads) else end
         title, _ = _clean_title(m.group("title"))
@@ -1121,7 +1363,7 @@ def _from_head(t: str, part: Part, source: str) -> _Meeting | None:
     items_start = max([part.start] + [e for _, e in spans])
     if info.get("title_end"):
         items_start = max(items_start, info["title_end"])
-    m.items = _items_in(t, items_start, part.end, source == "agenda", source == "agenda")
+    m.items = _items_in(t, items_start, part.end, source == "agenda", source == "agenda", source == "minutes")
     body_start = m.items[0]["section"][0] if m.items else items_start
     m.attendees += _events(t, body_start, part.end, m.attendees, speakers=not attendees)
     m.attendees += _roll_call(t, body_start, part.end, m.attendees)

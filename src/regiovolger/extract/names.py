@@ -25,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 HONORIFICS = re.compile(
-    r"^(?:de\s+heer|heer|mevrouw|mevr\.?|mw\.?|mr\.\s*en\s*mevr\.?|dhr\.?|hr\.?|de\s+hr\.?|"
+    r"^(?:de\s+heer|heer|de\s+heren|heren|de\s+dames|dames|mevrouw|mevr\.?|mw\.?|mr\.\s*en\s*mevr\.?|dhr\.?|hr\.?|de\s+hr\.?|"
     r"de\s+weledelgeleerde|de\s+edelachtbare)\s+",
     re.IGNORECASE)
 # academic and professional titles, before or after the name
@@ -49,7 +49,9 @@ NOT_INITIALS = {"N.B.", "B.V.", "N.V.", "V.O.F.", "C.V.", "U.A.", "E.U.", "O.A."
                 "P.M.", "A.S.", "Z.S.M.", "I.V.M.", "M.B.T.", "T.B.V.", "E.E.A.", "C.Q.", "V.V.", "N.T.B.",
                 "G.S.", "P.S.", "O.V.B.", "S.V.P.", "M.I.V."}
 
-_WORD = r"[A-ZÀ-ÝĲ][a-zà-ÿĳ'’]+(?:-[A-ZÀ-ÝĲa-zà-ÿ][a-zà-ÿĳ'’]+)*"
+# a double surname may hold particles after its hyphen: "Smit-van der Berg", "Jansen-de Vries"
+_HYPHEN_PARTICLES = r"(?:(?:van|de|der|den|ter|ten|te|in|op|het|'t)[ \t])*"
+_WORD = rf"[A-ZÀ-ÝĲ][a-zà-ÿĳ'’]+(?:-{_HYPHEN_PARTICLES}[A-ZÀ-ÝĲ][a-zà-ÿĳ'’]+|-[a-zà-ÿ][a-zà-ÿĳ'’]+)*"
 _INITIALS = r"(?:[A-Z](?:[a-z]{1,2})?\.\s?){1,5}"
 _PART = r"(?:(?:van|de|der|den|ter|ten|te|het|in|op|von|la|le|du|da|d'|'t|’t)\s+){0,3}"
 # a name as found in running text: initials or first name(s), particles, surname
@@ -108,7 +110,26 @@ def _honorific(raw: str) -> str | None:
     if not m:
         return None
     h = _fold(m.group(0))
-    return "mevrouw" if h.startswith(("mevr", "mw")) else "de heer"
+    return "mevrouw" if h.startswith(("mevr", "mw", "dames", "de dames")) else "de heer"
+
+
+def _glue_double_surname(tokens: list[str]) -> list[str]:
+    """["Smit-van", "Dam"] -> ["Smit-van Dam"]: particles after a hyphen belong to the surname."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if re.search(r"-(?:van|de|der|den|ter|ten|te|in|op|het|'t)$", tok, re.I):
+            j = i + 1
+            while j < len(tokens) - 1 and _fold(tokens[j]) in PARTICLES:
+                j += 1
+            if j < len(tokens) and tokens[j][:1].isupper():
+                out.append(" ".join(tokens[i:j + 1]))
+                i = j + 1
+                continue
+        out.append(tok)
+        i += 1
+    return out
 
 
 def parse_name(raw: str) -> PersonName | None:
@@ -118,7 +139,7 @@ def parse_name(raw: str) -> PersonName | None:
     name, titles = split_titles(raw)
     if not name:
         return None
-    tokens = name.replace(".", ". ").split()
+    tokens = _glue_double_surname(name.replace(".", ". ").split())
     initials = ""
     first_parts: list[str] = []
     i = 0

@@ -19,8 +19,12 @@ from .evidence import evidence
 from .municipalities import lookup as municipality
 from .names import NOT_INITIALS, _fold, clean_name, cluster_names, fullest, is_redacted, looks_like_name, split_titles
 
-_P = r"(?:(?:van|de|der|den|ter|ten|te|het|in|op|'t|’t|De|Van|Der|Den|Ter|Ten)[ \t]+){0,3}"
-_W = r"[A-ZÀ-ÝĲ][a-zà-ÿĳ'’]+(?:-[A-ZÀ-ÝĲ]?[a-zà-ÿĳ'’]+)*"
+_P = r"(?:(?:van|de|der|den|ter|ten|te|het|in|op|'t|’t|De|Van|Der|Den|Ter|Ten)[ \t]{1,2}){0,3}"
+# a double surname may hold particles after its hyphen ("Smit-van der Berg")
+_W = (r"[A-ZÀ-ÝĲ][a-zà-ÿĳ'’]+(?:-(?:(?:van|de|der|den|ter|ten|te)[ \t])*[A-ZÀ-ÝĲ][a-zà-ÿĳ'’]+|"
+      r"-[a-zà-ÿ][a-zà-ÿĳ'’]+)*")
+# words of one name are one or two spaces apart; a wider gap is a table column ("Gedeputeerde     Toezegging")
+_SP = r"[ \t]{1,2}"
 _INIT = r"(?:[A-Z]\.\s?){1,5}"
 _TITLES = r"(?<![\w.])(?:(?:drs|mr|ir|dr|prof|ing|ds)\.[ \t]*)+"
 _POST = r"(?:\s+(?:MBA|MPM|MSc|MA|BSc|LLM|PhD|MPA|RA|EMIA))*"
@@ -33,12 +37,12 @@ STRONG_PREFIX = (r"de\s+heer|heer|mevrouw|mevr\.|mw\.|dhr\.|wethouder|gedeputeer
 WEAK_PREFIX = (r"voorzitter|secretaris|griffier|directeur|projectleider|programmamanager|portefeuillehouder|"
                r"accounthouder|notulist|adviseur|coördinator|ambtenaar|gemeentesecretaris")
 PREFIXED = re.compile(
-    rf"(?i:\b(?P<pre>{STRONG_PREFIX}|{WEAK_PREFIX}))\s+(?:{_TITLES})?"
-    rf"(?P<name>{_INIT}\s*{_P}{_W}(?:[ \t]+{_P}{_W})?|{_W}(?:[ \t]+{_P}{_W})?|(?:De|Van|Ter|Ten)(?:[ \t]+(?:der|den|de))?[ \t]+{_W})")
-TITLED = re.compile(rf"(?P<full>{_TITLES}(?P<name>{_INIT}\s*{_P}{_W}|{_W}[ \t]+{_P}{_W}){_POST})")
+    rf"(?i:\b(?P<pre>{STRONG_PREFIX}|{WEAK_PREFIX}))(?:{_SP}|[ \t]*\n[ \t]*)(?:{_TITLES})?"
+    rf"(?P<name>{_INIT}\s*{_P}{_W}(?:{_SP}{_P}{_W})?|{_W}(?:{_SP}{_P}{_W})?|(?:De|Van|Ter|Ten)(?:{_SP}(?:der|den|de))?{_SP}{_W})")
+TITLED = re.compile(rf"(?P<full>{_TITLES}(?P<name>{_INIT}\s*{_P}{_W}|{_W}{_SP}{_P}{_W}){_POST})")
 INITIALS = re.compile(rf"(?<![\w.&])(?P<name>{_INIT}\s*(?:(?:van|de|der|den|ter|ten|te|het|in|op)\s+){{0,3}}{_W})")
 POSTFIX = re.compile(
-    rf"(?P<name>{_W}[ \t]+{_P}{_W}|{_INIT}\s*{_P}{_W}),[ \t]+(?P<role>{STRONG_PREFIX}|{WEAK_PREFIX})\b(?![ \t]+Staten)"
+    rf"(?P<name>{_W}{_SP}{_P}{_W}|{_INIT}\s*{_P}{_W}),[ \t]+(?P<role>{STRONG_PREFIX}|{WEAK_PREFIX})\b(?![ \t]+Staten)"
     rf"(?:[ \t]+(?:van[ \t]+(?:de[ \t]+)?)?(?P<org>[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+)?))?")
 SIGNATURE = re.compile(r"met\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?,?\s*\n(?:[ \t]*\n)*[ \t]*(?P<name>[^\n]{3,60})",
                        re.I)
@@ -116,6 +120,9 @@ def _from_text(t: str) -> list[_Mention]:
             return
         if any(a <= s < b for a, b in taken):
             return
+        # "Adviseur:" at the start of a line is a label, not a name
+        if t[e:e + 3].lstrip(" \t").startswith(":") and not t[t.rfind("\n", 0, s) + 1:s].strip():
+            return
         taken.append((s, e))
         out.append(_Mention(raw, role, None, s, e))
 
@@ -130,7 +137,9 @@ def _from_text(t: str) -> list[_Mention]:
             continue
         if not has_init and len(name.split()) == 1 and not re.fullmatch(STRONG_PREFIX, pre):
             continue
-        # a bare capitalised word after a strong role must not start a new sentence ("wethouder. De ...")
+        # "Jan Smit (wethouder Eikenrode)": inside brackets after a name, a single word is the place
+        if not has_init and len(name.split()) == 1 and re.search(r"\([^()\n]*$", t[max(0, m.start() - 80):m.start()]):
+            continue
         role = ROLE_NORMAL.get(pre, pre)
         add(name, role, m.start("name"), m.end("name"))
     for m in POSTFIX.finditer(t):
@@ -156,11 +165,27 @@ def _from_text(t: str) -> list[_Mention]:
     return out
 
 
+def _organisation_words(result: dict) -> set[str]:
+    """Organisations of attendees ("wethouder Eikenrode" -> "Eikenrode"): a single word among them is no person."""
+    out: set[str] = set()
+    for m in result.get("meetings", []):
+        for a in m.get("attendees", []):
+            org = (a.get("organisation") or "").strip()
+            words = org.split()
+            if len(words) == 1:
+                out.add(_fold(org))
+            elif len(words) == 2 and _fold(words[0]) in ("gemeente", "provincie", "regio", "waterschap"):
+                out.add(_fold(words[1]))
+    return out
+
+
 def extract_people(text: Text, parts: list[Part], result: dict) -> list[dict]:
     t = text.text
     mentions = _from_result(t, result) + _from_text(t)
+    places = _organisation_words(result)
     mentions = [m for m in mentions if m.raw and not is_redacted(m.raw) and looks_like_name(m.raw)
-                and not municipality(clean_name(m.raw))]
+                and not municipality(clean_name(m.raw))
+                and not (len(clean_name(m.raw).split()) == 1 and _fold(clean_name(m.raw)) in places)]
     if not mentions:
         return []
     by_clean: dict[str, list[_Mention]] = {}
