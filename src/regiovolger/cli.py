@@ -91,8 +91,10 @@ def extract(file: str, as_json: bool) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--workers", type=int, default=None, help="Aantal processen / worker processes (standaard: alle kernen).")
+@click.option("--force", is_flag=True,
+              help="Lees ook opgeslagen bestanden opnieuw (na een upgrade) / re-read stored files too.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], workers: int | None) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], workers: int | None, force: bool) -> None:
     """Lees bestanden, mappen en globs in de opslag in / ingest files, folders and globs."""
     from .ingest import FAILED, INGESTED, UNCHANGED, ingest as run_ingest
     from .store.bootstrap import setup
@@ -103,7 +105,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], workers: int | None) -> N
     with Progress(*columns, console=err_console, transient=False) as bar:
         task = bar.add_task(message("ingest.title"), total=None)
         report = run_ingest(
-            paths, workers=workers,
+            paths, workers=workers, force=force,
             on_total=lambda n: bar.update(task, total=n),
             progress=lambda outcome: bar.advance(task),
         )

@@ -83,8 +83,12 @@ def _reason(exc: BaseException) -> tuple[str, str]:
 
 def ingest(paths: Iterable[str], workers: int | None = None,
            progress: Callable[[Outcome], None] | None = None,
-           on_total: Callable[[int], None] | None = None) -> Report:
-    """Ingest ``paths``; the store must be set up (``store.bootstrap.setup``)."""
+           on_total: Callable[[int], None] | None = None, force: bool = False) -> Report:
+    """Ingest ``paths``; the store must be set up (``store.bootstrap.setup``).
+
+    ``force`` reads files that are stored already once more (after an upgrade of
+    the readers or extractors) and replaces what was extracted from them.
+    """
     from .store.writer import known, record_failure, save
 
     report = Report()
@@ -108,7 +112,7 @@ def ingest(paths: Iterable[str], workers: int | None = None,
             done(Outcome(path, FAILED, message("read.not_found", path=path) if isinstance(
                 exc, FileNotFoundError) else str(exc), "not_found"))
             continue
-        if known(sha, path):
+        if known(sha, path) and not force:
             done(Outcome(path, UNCHANGED))
         else:
             todo.append((path, sha))
@@ -116,7 +120,7 @@ def ingest(paths: Iterable[str], workers: int | None = None,
     workers = workers or os.cpu_count() or 1
     for path, sha, result in _run_pool(todo, workers):
         if isinstance(result, Processed):
-            stored = save(result)
+            stored = save(result, replace=force)
             done(Outcome(path, INGESTED if stored else UNCHANGED))
         else:
             code, reason = _reason(result)

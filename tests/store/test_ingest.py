@@ -104,3 +104,17 @@ def test_every_kind_of_bad_input_is_recorded_and_good_files_still_land(tmp_path,
     assert sorted(o.path.split("/")[-1] for o in report.outcomes if o.status == INGESTED) == ["goed.pdf", "memo.txt"]
     assert IngestFailure.objects.count() == 6
     assert SourceFile.objects.count() == 2
+
+
+def test_force_rereads_stored_files_in_place(folder):
+    ingest([str(folder / "memo.txt")], workers=1)
+    stored = SourceFile.objects.get()
+    Fact.objects.filter(file=stored).delete()  # as if an older extractor had found nothing
+    stored.extraction = {**stored.extraction, "amounts": []}
+    stored.save()
+    report = ingest([str(folder / "memo.txt")], workers=1, force=True)
+    assert report.count(INGESTED) == 1
+    again = SourceFile.objects.get()
+    assert again.id == stored.id, "the row is kept, so notes and corrections keyed on it stay"
+    assert Fact.objects.filter(file=again).count() == len(facts_of(again.extraction)) > 0
+    assert Part.objects.filter(file=again).count() == len(again.extraction["documents"])

@@ -42,32 +42,44 @@ def facts_of(extraction: dict) -> list[tuple[str, dict, dict]]:
 
 
 @transaction.atomic
-def save(processed: Processed) -> SourceFile | None:
+def save(processed: Processed, replace: bool = False) -> SourceFile | None:
     """Store a processed file in one transaction; None when its hash is stored already.
 
+    With ``replace`` a stored file keeps its row (and so its id, its staff notes
+    and corrections, which are keyed on content) and gets its pages, parts and
+    facts anew: what an upgraded extractor reads from the same bytes.
     A process killed half-way leaves nothing behind: the transaction never commits.
     """
     text = processed.text
-    try:
-        with transaction.atomic():
-            stored = SourceFile.objects.create(
-                sha256=processed.sha256,
-                path=processed.path,
-                paths=[processed.path],
-                media_type=text.media_type,
-                size=processed.size,
-                page_count=len(text.pages),
-                title=text.title,
-                text=text.text,
-                original_text=text.original,
-                repairs=[vars(r) for r in text.repairs],
-                text_quality=text.quality,
-                glyph_loss=text.glyph_loss,
-                extraction=processed.extraction,
-            )
-    except IntegrityError:
-        known(processed.sha256, processed.path)  # another run stored it meanwhile
-        return None
+    fields = dict(
+        media_type=text.media_type,
+        size=processed.size,
+        page_count=len(text.pages),
+        title=text.title,
+        text=text.text,
+        original_text=text.original,
+        repairs=[vars(r) for r in text.repairs],
+        text_quality=text.quality,
+        glyph_loss=text.glyph_loss,
+        extraction=processed.extraction,
+    )
+    stored = SourceFile.objects.filter(sha256=processed.sha256).first() if replace else None
+    if stored is not None:
+        for name, value in fields.items():
+            setattr(stored, name, value)
+        if processed.path not in stored.paths:
+            stored.paths = [*stored.paths, processed.path]
+        stored.save()
+        for related in (stored.facts, stored.parts, stored.pages):
+            related.all().delete()
+    else:
+        try:
+            with transaction.atomic():
+                stored = SourceFile.objects.create(sha256=processed.sha256, path=processed.path,
+                                                   paths=[processed.path], **fields)
+        except IntegrityError:
+            known(processed.sha256, processed.path)  # another run stored it meanwhile
+            return None
     Page.objects.bulk_create(
         Page(file=stored, number=p.number, start=p.start, end=p.end, method=p.method, quality=p.quality)
         for p in text.pages
@@ -89,7 +101,7 @@ def save(processed: Processed) -> SourceFile | None:
     IngestFailure.objects.filter(path=processed.path).delete()
     from ..search import index_file
 
-    index_file(stored)
+    index_file(stored)  # replaces the file's earlier entries
     return stored
 
 
