@@ -18,6 +18,7 @@ import argparse
 import json
 import math
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -180,6 +181,18 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="rv-relevance-"))
     work.chmod(0o755)  # the PostgreSQL server runs as its own user
     results = {}
+    try:
+        run_all(args, work, results)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    print(f"{len(JUDGED)} judged queries")
+    print(f"{'query':40}" + "".join(f"{n:>12}" for n in results))
+    for q in JUDGED:
+        print(f"{q[:40]:40}" + "".join(f"{r['per_query'][q]:>12.3f}" for r in results.values()))
+    print(f"{'nDCG@10 (mean)':40}" + "".join(f"{r['ndcg@10']:>12.3f}" for r in results.values()))
+
+
+def run_all(args, work: Path, results: dict) -> None:
     runs = [("embedded", None)] + ([] if args.no_pg else [("postgresql", work / "pg")])
     for name, pgdir in runs:
         env = {**os.environ, "REGIOVOLGER_DATA_DIR": str(work / name)}
@@ -195,11 +208,6 @@ def main() -> None:
         finally:
             if pgdir:
                 subprocess.run([str(ROOT / "scripts/pg-tmp"), "stop", str(pgdir)], check=False)
-    print(f"{len(JUDGED)} judged queries")
-    print(f"{'query':40}" + "".join(f"{n:>12}" for n in results))
-    for q in JUDGED:
-        print(f"{q[:40]:40}" + "".join(f"{r['per_query'][q]:>12.3f}" for r in results.values()))
-    print(f"{'nDCG@10 (mean)':40}" + "".join(f"{r['ndcg@10']:>12.3f}" for r in results.values()))
 
 
 if __name__ == "__main__":

@@ -136,11 +136,9 @@ def summary(ctx: click.Context) -> None:
     s = store_summary()
     console.print(f"[bold]{message('summary.title')}[/bold]  ({message('summary.store')}: {s['database']})",
                   highlight=False)
-    totals = Table(message("summary.files"), message("summary.pages"), message("summary.parts"),
-                   message("summary.facts"), message("summary.meetings"), message("summary.people"),
-                   message("summary.links"), message("summary.failures"))
-    totals.add_row(*(str(s[k]) for k in ("files", "pages", "parts", "facts", "meetings", "people", "links",
-                                         "failures")))
+    totals = Table("", message("ingest.count"))  # one row per total: fits a narrow terminal
+    for key in ("files", "pages", "parts", "facts", "meetings", "people", "links", "failures"):
+        totals.add_row(message(f"summary.{key}"), str(s[key]))
     console.print(totals)
     by_type = Table("soort / type", message("ingest.count"), title=message("summary.by_type"))
     for kind, n in s["parts_by_type"]:
