@@ -1,0 +1,165 @@
+"""Projects, programmes and their money.
+
+Four layouts of Dutch governance writing are read, each by general rules:
+
+* **programme tables** (uitvoeringsprogramma, jaarplan): a project cell holds a
+  size class ("Klein project", "Middelgroot project", "Groot project",
+  "Omvang: groot") and/or the administrative client ("BO:", "Bestuurlijk
+  opdrachtgever:"). PDF extraction flattens such tables so the goal and
+  activity columns come first and the cell last; the project's name is found
+  on the line before the cell, in a title line opening the row, in a line
+  naming a project/programme/pilot, or in the activity's first sentence. Rows
+  are bounded by table headers, headings, earlier cells, separator lines and
+  the goal text that the table repeats for every row.
+* **application forms and assessment reports**: numbered form fields ("Naam
+  project", "Aanvrager", "Looptijd", "Totale kosten", "Cofinanciering",
+  "Gevraagde subsidie"), criteria answered JA/NEE and a "Besluit:"/"Advies:".
+  Proposals whose subject is a project add their portfolio holder and request.
+  Parts that describe the same project (same name or abbreviation) merge.
+* **memos and reports** that give each pilot or project a title line followed
+  by a paragraph that names it again, with the municipalities and partners
+  in that paragraph.
+* **titled activities with money** in programme documents: an amount in a
+  paragraph under a short title line.
+
+Each layout has its module: ``programme`` (programme tables, programme
+structure, titled activities), ``application`` (forms, assessments,
+proposals), ``pilots`` (memo sections); ``common`` holds what they share.
+
+Municipalities are resolved with the CBS registry (former ones keep their code
+and get their successor); when a document lists the members of a region
+("... van negen gemeenten: A, B, ... en I"), a project that speaks of the
+region, its region name or "de N gemeenten" touches all of them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ...document import Part, Text
+from ..evidence import evidence
+from .application import _form_project, _merge, _proposal_project, _same_project
+from .common import (
+    SIZE_HOURS,
+    _amount_ctx,
+    _clean,
+    _Context,
+    _money,
+    _municipalities,
+    _organisations,
+    _Project,
+    _role,
+    _sentence_around,
+    size_from_word,
+)
+from .pilots import _memo_programme, _memo_projects
+from .programme import _headings, _path_at, _table_projects, _titled_amount_projects
+
+__all__ = ["extract_projects", "SIZE_HOURS", "size_from_word"]
+
+
+# --- assembly ---------------------------------------------------------------------
+
+def _number(v: Decimal | None):
+    if v is None:
+        return None
+    return int(v) if v == v.to_integral_value() else float(v)
+
+
+def _to_contract(ctx: _Context, p: _Project, n: int) -> dict:
+    text, parts = ctx.text, ctx.parts
+    if p.scope_amounts:
+        seen = {(a.start, a.end) for a, _ in p.amounts}
+        for a in ctx.amounts_in(*p.scope):
+            if (a.start, a.end) not in seen:
+                p.amounts.append((a, _role(ctx.s, a)))
+    for a, _ in p.amounts:
+        _amount_ctx[a.start] = _sentence_around(ctx.s, a.start, a.end)
+    money = _money(p)
+    names, codes, successors, via = _municipalities(ctx, p)
+    hours = ctx.hours.get(p.size) if p.size else None
+    role_names = {"cost_total": "cost", "requested": "subsidy", "subsidy_requested": "subsidy"}
+    item = {
+        "id": f"pr{n}",
+        "name": _clean(p.name),
+        "kind": p.kind,
+        "programme": p.programme,
+        "programme_line": p.programme_line,
+        "programme_path": p.programme_path,
+        "goal": p.goal,
+        "size": p.size,
+        "hours_per_week": dict(hours) if hours else None,
+        "administrative_clients": [c["name"] for c in p.clients],
+        "administrative_client_roles": p.clients,
+        "applicant": p.applicant,
+        "start": p.start_date,
+        "end": p.end_date,
+        **{k: _number(v) for k, v in money.items()},
+        "amounts": [
+            {"text": a.text, "value_eur": _number(a.value_eur), "max_eur": _number(a.max_eur),
+             "role": role_names.get(role, role) if role else None,
+             "evidence": evidence(text, parts, a.start, a.end)}
+            for a, role in sorted(p.amounts, key=lambda x: x[0].start)
+        ],
+        "municipalities": names,
+        "municipality_codes": codes,
+        "municipality_successors": successors,
+        "municipalities_via_region": via,
+        "organisations": _organisations(ctx, p),
+        "evidence": evidence(text, parts, p.start, p.end),
+    }
+    if p.assessment:
+        item["assessment"] = p.assessment
+    extra = [evidence(text, parts, a, b) for a, b in p.extra_spans if (a, b) != (p.start, p.end)]
+    if extra:
+        item["evidence_more"] = extra
+    return item
+
+
+def extract_projects(text: Text, parts: list[Part]) -> list[dict]:
+    """Every project, pilot or funded activity in the file, as contract ``projects`` items."""
+    ctx = _Context(text, parts)
+    s = ctx.s
+    found: list[_Project] = []
+    forms: list[_Project] = []
+    for part in parts:
+        headings = _headings(s, part.start, part.end)
+        root = part.title.strip() if part.title and part.type == "programme" else None
+        table = _table_projects(ctx, part, headings)
+        for p in table:
+            p.programme_path, p.programme, p.programme_line = _path_at(headings, p.start, root)
+        found += table
+        if part.type in ("application_form", "assessment_report"):
+            fp = _form_project(ctx, part)
+            if fp:
+                forms.append(fp)
+        elif part.type == "proposal":
+            pp = _proposal_project(ctx, part)
+            if pp:
+                forms.append(pp)
+        if part.type in ("memo", "letter", "policy_report", "other", "parliamentary_letter") and not table:
+            memo = _memo_projects(ctx, part)
+            programme = _memo_programme(s, part)
+            for p in memo:
+                p.programme = programme
+                p.programme_path = [programme] if programme else []
+            found += memo
+        if part.type in ("programme", "budget", "policy_report", "other") or table:
+            taken = [p.scope for p in found if p.scope[0] >= part.start and p.scope[1] <= part.end]
+            titled = _titled_amount_projects(ctx, part, taken, headings)
+            for p in titled:
+                p.programme_path, p.programme, p.programme_line = _path_at(headings, p.start, root)
+            found += titled
+    # Parts about one project (form, assessment, proposal) become one record.
+    merged: list[_Project] = []
+    order = {"application_form": 0, "assessment_report": 1, "proposal": 2}
+    for p in sorted(forms, key=lambda x: order.get(x.layout, 3)):
+        target = next((m for m in merged if _same_project(m, p)), None)
+        if target:
+            _merge(target, p)
+        else:
+            merged.append(p)
+    found += merged
+    found.sort(key=lambda p: p.start)
+    _amount_ctx.clear()
+    return [_to_contract(ctx, p, i) for i, p in enumerate(found, 1)]
