@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 
 from ..document import Part, Text
-from .decisions import BULLET, clean, dates_in, is_blank, lines, parts_of, sentence_spans
 from .evidence import evidence
+from .sentences import BULLET, clean, dates_in, is_blank, lines, parts_of, sentence_spans
 
 try:  # the shared name helper (people/meetings); names stay as written without it
     from .names import NAME_PATTERN, clean_name

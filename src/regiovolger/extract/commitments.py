@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 
 from ..document import Part, Text
-from .decisions import clean, dates_in, is_blank, lines, parts_of, sentence_spans
 from .evidence import evidence
+from .sentences import clean, dates_in, is_blank, lines, parts_of, sentence_spans
 
 ADMIN = (r"(?:(?:[Dd]e\s+|[Hh]et\s+)?(?:toenmalige?\s+)?(?:wethouder|gedeputeerde|burgemeester|minister|staatssecretaris|portefeuillehouder"
          r"|voorzitter|college|dijkgraaf|commissaris\s+van\s+de\s+koning)(?:\s+van\s+[A-Z][\w&-]*)?"

@@ -17,8 +17,8 @@ from __future__ import annotations
 import re
 
 from ..document import Part, Text
-from .decisions import When, clean, dates_in, is_blank, lines, parts_of, sentence_spans
 from .evidence import evidence
+from .sentences import When, clean, dates_in, is_blank, lines, parts_of, sentence_spans
 
 # what a meeting is called: "raadsvergadering", "stuurgroep", "Transformatietafel", "AB"
 MEETING_NOUN = (r"(?:[\w-]*(?:vergadering|bijeenkomst|overleg|beraad|sessie|stuurgroep|werkgroep|projectgroep|kerngroep|tafel"

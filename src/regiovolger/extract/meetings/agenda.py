@@ -1,0 +1,285 @@
+"""Agenda items and their sections: numbered headings ("1. Opening", "3 + 4", "4a", "Ad 3",
+"2 | Spreekrecht", a number on its own line followed by the title), chosen as the longest run of
+consecutive numbers so that numbered lists inside an item are not mistaken for items; unnumbered
+headings that end in a kind or look like the usual start of a meeting; each item's kind and proposal."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..dates import find_dates
+from ..names import looks_like_name
+from .common import _LABEL_RE, _lines, kind_of
+
+PROPOSAL_START = re.compile(
+    r"^\W*(?:kennis\s*(?:te\s+)?nemen|kennisnemen|vaststellen|vast\s+te\s+stellen|instemmen|in\s+te\s+stemmen|"
+    r"besluiten|benoemen|goedkeuren|bekrachtigen|akkoord|bespreken|verlenen|beschikbaar\s+stellen|aanwijzen|"
+    r"machtigen|toekennen|informeren|ter\s+\w+|het\s+(?:algemeen|dagelijks)\s+bestuur\s+\w+|de\s+raad\s+\w+|"
+    r"u\s+wordt\s+(?:gevraagd|voorgesteld))", re.I)
+
+
+ITEM_LINE = re.compile(
+    r"^[ \t]*(?P<ad>(?:ad|agendapunt|punt)\.?\s+)?(?P<num>\d{1,2}[a-z]?(?:\s*(?:\+|en|&|/)\s*\d{1,2}[a-z]?)?)"
+    r"(?:[.)]|\s*\||\s*:|\s*[-–])?[ \t]+(?P<title>(?:\d+[a-zA-Z]|[A-ZÀ-Ý‘'“\"(])[^\n]{1,200})$", re.MULTILINE | re.IGNORECASE)
+NUM_ALONE = re.compile(r"^[ \t]*(?P<ad>(?:ad|agendapunt|punt)\.?\s+)?(?P<num>\d{1,2}[a-z]?)[.)]?[ \t]*$",
+                       re.MULTILINE | re.IGNORECASE)
+KIND_ENDING = re.compile(r"^(?P<title>[A-ZÀ-Ý][^\n]{3,160}?)\s+(?P<kind>ter\s+(?:vaststelling|bespreking|kennisname|"
+                         r"besluitvorming|informatie|besluit|advisering|instemming))\s*$", re.MULTILINE | re.IGNORECASE)
+
+
+def _num_parts(num: str) -> tuple[int, str, int]:
+    nums = re.findall(r"(\d+)([a-z]?)", num.lower())
+    first, letter = int(nums[0][0]), nums[0][1]
+    return first, letter, int(nums[-1][0])
+
+
+@dataclass
+class _Cand:
+    start: int  # heading start
+    end: int  # heading end
+    num: str
+    title: str
+    title_start: int
+    title_end: int
+
+
+def _item_candidates(t: str, start: int, end: int) -> list[_Cand]:
+    cands: list[_Cand] = []
+    for m in ITEM_LINE.finditer(t, start, end):
+        title = m.group("title").strip()
+        if m.group("title")[:1].islower():
+            continue
+        num = re.sub(r"\s+", " ", m.group("num"))
+        # a second number in the title: "3. Economische visie + 4. Arbeidsmarkt"
+        m2 = re.match(r"(?P<a>.+?)\s+\+\s+(?P<n>\d{1,2}[a-z]?)\.?\s+(?P<b>[A-Z].+)$", title)
+        if m2:
+            num = f"{num} + {m2.group('n')}"
+            title = f"{m2.group('a').strip()} + {m2.group('b').strip()}"
+        if not re.search(r"[a-zA-Z]{2}", title) or len(title) > 200:
+            continue
+        if re.match(r"^\d+[.,]\d", title) or re.search(r"\b(?:uur|euro)\b", title[:12], re.I):
+            continue
+        title_end = m.end("title")
+        # a row of a pipe table: "2 | Subsidie dorpshuis | Het college besluit ...": the title is one cell
+        cell = re.search(r"\s+\|", title)
+        if cell:
+            title = title[:cell.start()].strip()
+            title_end = m.start("title") + len(m.group("title")) - len(m.group("title").lstrip()) + cell.start()
+        cands.append(_Cand(m.start(), m.end(), num, title, m.start("title"), title_end))
+    for m in NUM_ALONE.finditer(t, start, end):
+        # the title is the next non-empty line (within three lines)
+        pos = m.end() + 1
+        for _ in range(4):
+            nl = t.find("\n", pos, end)
+            line_end = end if nl == -1 else nl
+            line = t[pos:line_end]
+            if line.strip():
+                s = line.strip()
+                if (s[:1].isupper() or re.match(r"\d+[a-zA-Z]", s)) and not ITEM_LINE.match(line) \
+                        and not NUM_ALONE.match(line) and len(s) <= 200:
+                    off = pos + (len(line) - len(line.lstrip()))
+                    cands.append(_Cand(m.start(), line_end, m.group("num"), s, off, off + len(s)))
+                break
+            if nl == -1:
+                break
+            pos = nl + 1
+    cands.sort(key=lambda c: c.start)
+    return cands
+
+
+def _best_chain(cands: list[_Cand], min_len: int = 2) -> list[_Cand]:
+    """The longest run of consecutive item numbers, in text order."""
+    n = len(cands)
+    if not n:
+        return []
+    parts = [_num_parts(c.num) for c in cands]
+    best = [1] * n
+    prev = [-1] * n
+    for i in range(n):
+        fi, li, _ = parts[i]
+        for j in range(i):
+            fj, lj, lastj = parts[j]
+            ok = (fi == lastj + 1 and li in ("", "a")) or (fi == fj and li > lj and fj == lastj)
+            if ok and cands[j].end <= cands[i].start and best[j] + 1 > best[i]:
+                best[i], prev[i] = best[j] + 1, j
+    # chains must start low: 0, 1, 2 or 3
+    scored = []
+    for i in range(n):
+        j = i
+        while prev[j] != -1:
+            j = prev[j]
+        if parts[j][0] <= 3:
+            scored.append((best[i], -cands[j].start, i))
+    if not scored:
+        return []
+    length, _, i = max(scored)
+    if length < min_len:
+        return []
+    chain = []
+    while i != -1:
+        chain.append(cands[i])
+        i = prev[i]
+    return chain[::-1]
+
+
+SENTENCE_START = {"het", "de", "een", "dit", "deze", "die", "er", "in", "op", "bij", "voor", "na", "met", "wij", "we",
+                  "u", "zij", "hij", "ze", "men", "naar", "door", "als", "ook", "daarnaast", "verder", "besluit",
+                  "besloten", "voorstel", "toelichting", "conclusie"}
+
+
+def _continue_title(t: str, c: _Cand, limit: int) -> tuple[str, int]:
+    """Titles wrapped over more lines: continue while a line is long and has no final stop."""
+    title, tend = c.title, c.title_end
+    line_end = t.find("\n", tend, limit)
+    if t[tend:limit if line_end == -1 else line_end].strip():
+        return title, tend  # the title is one cell of a row; the rest of the row is not title
+    for _ in range(2):
+        if len(title) < 70 or title.rstrip().endswith((".", ":", "?", "!")):
+            break
+        nl = t.find("\n", tend, limit)
+        if nl == -1:
+            break
+        nxt_end = t.find("\n", nl + 1, limit)
+        nxt_end = limit if nxt_end == -1 else nxt_end
+        nxt = t[nl + 1:nxt_end]
+        if not nxt.strip() or ITEM_LINE.match(nxt) or len(nxt.strip()) > 120:
+            break
+        # "Besluit: verworpen ...", "Toelichting: ..." under a title is the item's body
+        if re.match(r"[ \t]*[A-ZÀ-Ý][\w ]{1,30}:(?:\s|$)", nxt):
+            break
+        first_word = nxt.strip().split()[0]
+        last_word = title.rstrip().split()[-1]
+        # a capital after a name or acronym continues it ("GGD / Hollands Noorden"); a sentence start does not
+        if first_word[:1].isupper() and (not last_word[:1].isupper() or first_word.lower() in SENTENCE_START):
+            break
+        title = title.rstrip() + " " + nxt.strip()
+        tend = nl + 1 + len(nxt.rstrip())
+    return title, tend
+
+
+def _clean_title(title: str) -> tuple[str, str | None]:
+    """Strip a trailing 'ter ...' kind and a final full stop; return (title, kind)."""
+    kind = None
+    m = re.search(r"\s*[-–(]?\s*\b(ter\s+(?:vaststelling|bespreking|kennisname|besluitvorming|informatie|besluit|"
+                  r"advisering|instemming|kennisgeving|discussie))\b\)?\s*$", title, re.I)
+    if m and m.start() > 3:
+        kind = kind_of(m.group(1))
+        title = title[:m.start()]
+    title = re.sub(r"\s+", " ", title).strip(" .;:|-–")
+    return title, kind
+
+
+def _section_kind(t: str, s: int, e: int) -> str | None:
+    """A 'Ter kennisname' cell of a flattened table, or such a line, inside an item's section."""
+    body = re.sub(r"\bTer\s*\n\s*", "Ter ", t[s:e], flags=re.I)
+    for line in body.split("\n"):
+        ln = line.strip()
+        if re.match(r"^ter\s+\w+", ln, re.I) and len(ln) <= 40:
+            k = kind_of(ln)
+            if k:
+                return k
+    return None
+
+
+_ATTACH_LINE = re.compile(r"^[ \t]*(?:bijlage|bijlagen|stukken|documenten)\b", re.I)
+
+
+def _proposal_in(t: str, s: int, e: int) -> str | None:
+    """The proposal in an agenda item's body: a 'Voorstel:' paragraph, a verb-first paragraph or 'stelt voor'."""
+    body = t[s:e]
+    m = re.search(r"(?:^|\n)[ \t]*(?:voorstel|voorgesteld\s+besluit|gevraagd\s+besluit|beslispunt(?:en)?|"
+                  r"besluitpunt(?:en)?|ontwerpbesluit)\s*:[ \t]*\n?(?P<p>(?:[^\n]*\S[^\n]*\n?){1,8})", body, re.I)
+    if m:
+        para = re.split(r"\n[ \t]*\n", m.group("p"))[0]
+        return re.sub(r"\s+", " ", para).strip() or None
+    paras = [p for p in re.split(r"\n[ \t]*\n", body) if p.strip()]
+    # attachment file names ("Verslag_Algemeen Bestuur_18 december") end a paragraph
+    paras = [re.split(r"\n[^\n]*_[^\n]*(?:\n|$)", p)[0] for p in paras]
+    for para in paras[:2]:
+        p = re.sub(r"\s+", " ", para).strip()
+        if PROPOSAL_START.match(p) or re.match(r"^1[.)]\s+\S", p):
+            return p[:600]
+    m = re.search(r"[^.\n]*\b(?:stelt|stellen)\b[^.]*\bvoor\b[^.]*\.", body)
+    if m:
+        return re.sub(r"\s+", " ", m.group(0)).strip()
+    return None
+
+
+_FIRST_HEADING = re.compile(r"(?i)(?:opening|welkom|mededelingen|vaststell\w*\s+(?:van\s+de\s+)?agenda|agenda)\b")
+_USUAL_HEADING = re.compile(r"(?i)(?:opening|welkom|mededelingen|rondvraag|sluiting|afsluiting|verslag|notulen|"
+                            r"actielijst|ingekomen\s+stukken|wat\s+verder\s+ter\s+tafel\s+komt)\b")
+
+
+def _headings_in(t: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """Unnumbered headings of minutes: a short line of its own after a blank line, followed by prose.
+
+    Only trusted as agenda items when there are at least three and the first ones look like the usual
+    start of a meeting ("Opening", "Mededelingen"); otherwise ordinary short lines would become items.
+    """
+    lines = list(_lines(t, start, end))
+    heads: list[tuple[int, int, str]] = []
+    for i, (ls, le, line) in enumerate(lines):
+        s = line.strip()
+        if not s or (i > 0 and lines[i - 1][2].strip()) or i + 1 >= len(lines):
+            continue
+        nxt = lines[i + 1][2].strip()
+        if not nxt or len(s) > 90 or len(s.split()) > 10 or not s[:1].isupper():
+            continue
+        if s.endswith((".", ":", ";", ",", "!")) or re.search(r":\s", s) or "|" in s \
+                or (looks_like_name(s) and len(s.split()) > 1):
+            continue
+        if _LABEL_RE.match(line) or ITEM_LINE.match(line) or NUM_ALONE.match(line) or (
+                find_dates(s) and not re.search(r"[a-z]{4,}\s", s.split("(")[0])):
+            continue
+        # the heading is followed by prose, not by another short line of a list
+        if len(nxt.split()) < 3 and not nxt.endswith("."):
+            continue
+        lead = len(line) - len(line.lstrip())
+        heads.append((ls + lead, ls + lead + len(s), s))
+    if len(heads) < 3 or not any(_FIRST_HEADING.match(h[2]) for h in heads[:2]) \
+            or sum(1 for h in heads if _USUAL_HEADING.match(h[2])) < 2:
+        return []
+    return heads
+
+
+def _items_in(t: str, start: int, end: int, allow_single: bool, with_proposal: bool,
+              headings: bool = False) -> list[dict]:
+    """Agenda items between start and end, each with heading evidence span and section."""
+    chain = _best_chain(_item_candidates(t, start, end), 1 if allow_single else 2)
+    items: list[dict] = []
+    if chain:
+        for i, c in enumerate(chain):
+            sec_end = chain[i + 1].start if i + 1 < len(chain) else end
+            title, tend = _continue_title(t, c, sec_end)
+            title, kind = _clean_title(title)
+            kind = kind or _section_kind(t, c.start, sec_end)
+            proposal = _proposal_in(t, tend, sec_end) if with_proposal else None
+            kind = kind or kind_of(proposal) or _title_kind(title)
+            items.append({"number": c.num, "title": title, "proposal": proposal, "portfolio_holder": None,
+                          "contact": None, "kind": kind, "_ev": (c.start, tend), "section": (c.start, sec_end)})
+        return items
+    # unnumbered headings that end in a kind: "Verslag ... 21 mei 2024 (bijlage 1) Ter vaststelling"
+    heads = list(KIND_ENDING.finditer(t, start, end))
+    if not heads and headings:
+        found = _headings_in(t, start, end)
+        for i, (hs, he, title) in enumerate(found):
+            sec_end = found[i + 1][0] if i + 1 < len(found) else end
+            title, kind = _clean_title(title)
+            items.append({"number": None, "title": title, "proposal": None, "portfolio_holder": None,
+                          "contact": None, "kind": kind or _title_kind(title), "_ev": (hs, he),
+                          "section": (hs, sec_end)})
+        return items
+    for i, m in enumerate(heads):
+        sec_end = heads[i + 1].start() if i + 1 < len(heads) else end
+        title, _ = _clean_title(m.group("title"))
+        items.append({"number": None, "title": title, "proposal": None, "portfolio_holder": None, "contact": None,
+                      "kind": kind_of(m.group("kind")), "_ev": (m.start(), m.end()), "section": (m.start(), sec_end)})
+    return items
+
+
+def _title_kind(title: str) -> str | None:
+    if re.match(r"^(?:voorstel\s+(?:tot|om|met|inzake|over)|vaststell|vaststellen|benoeming|bekrachtig|instemm)",
+                title, re.I):
+        return "decision"
+    return None

@@ -1,0 +1,181 @@
+"""Meetings from a document's parts: each minutes, agenda or proposal part gives a meeting (head,
+attendance, items); the same meeting announced by an agenda and by each proposal is merged (same body
+and date); the result is assembled into the contract's meetings and agenda items."""
+
+from __future__ import annotations
+
+import re
+
+from ...document import Part, Text
+from ..dates import find_dates
+from ..evidence import evidence
+from ..names import clean_name, compatible, looks_like_name
+from .agenda import _items_in
+from .attendance import _attendance, _dedupe_attendees
+from .common import _fold, _Meeting
+from .events import _chair_from_opening, _events, _roll_call
+from .header import _header, body_key
+from .proposal import _from_proposal, proposal_header
+
+MEETING_PARTS = {"minutes", "decision_list", "action_list", "agenda", "proposal"}
+
+
+def _classify_head(t: str, part: Part) -> str:
+    head = t[part.start: min(part.end, part.start + 1500)]
+    if proposal_header(t, part.start, part.end):
+        return "proposal"
+    first = next((ln.strip() for ln in head.split("\n") if ln.strip()), "")
+    if re.match(r"(?:concept\s*[-:]?\s*)?(?:verslag|notulen|besluitenlijst|actielijst)\b", first, re.I):
+        return "minutes"
+    if re.match(r"(?:agenda|uitnodiging)\b", first, re.I):
+        return "agenda"
+    return part.type
+
+
+def extract_meetings(text: Text, parts: list[Part]) -> tuple[list[dict], list[dict]]:
+    t = text.text
+    if not parts:
+        parts = [Part(id="p1", type="other", title=None, date=None, organisation=None, start=0, end=len(t))]
+    meetings: list[_Meeting] = []
+    last: _Meeting | None = None
+
+    def merge_or_add(m: _Meeting) -> _Meeting:
+        for other in meetings:
+            same_date = m.date and other.date == m.date
+            same_body = body_key(m.body) == body_key(other.body) or not m.body or not other.body \
+                or body_key(m.body) in body_key(other.body) or body_key(other.body) in body_key(m.body)
+            if same_date and same_body:
+                other.body = other.body or m.body
+                for k in ("start_time", "end_time", "location", "chair", "minute_taker"):
+                    if not getattr(other, k) and getattr(m, k):
+                        setattr(other, k, getattr(m, k))
+                other.span_start = min(other.span_start, m.span_start)
+                other.span_end = max(other.span_end, m.span_end)
+                other.documents += [d for d in m.documents if d not in other.documents]
+                other.sources += [s for s in m.sources if s not in other.sources]
+                other.attendees += m.attendees
+                other.items += m.items
+                other.redacted += m.redacted
+                return other
+        meetings.append(m)
+        return m
+
+    for part in parts:
+        kind = part.type if part.type in MEETING_PARTS else _classify_head(t, part)
+        if kind == "minutes" and part.type == "minutes":
+            # a part that starts at an agenda item ("Verslag ... (bijlage 1) Ter vaststelling") is no new minutes
+            first = next((ln for ln in t[part.start:part.end].split("\n") if ln.strip()), "")
+            if re.search(r"\bter\s+(?:vaststelling|bespreking|kennisname)|\(bijlage", first, re.I) and last:
+                kind = "continuation"
+        if kind == "proposal" and part.type != "proposal":
+            kind = "proposal"
+        if kind == "continuation" or (kind in ("agenda", "minutes", "decision_list", "action_list")
+                                      and last is not None and last.span_end >= part.start - 2
+                                      and not _header(t, part.start, min(part.end, part.start + 1200)).get("title")):
+            if last is not None:
+                last.span_end = max(last.span_end, part.end)
+                last.documents.append(part.id)
+                last.items += _items_in(t, part.start, part.end, True, last.source == "agenda")
+            continue
+        if kind in ("minutes", "decision_list", "action_list", "agenda"):
+            m = _from_head(t, part, "agenda" if kind == "agenda" else "minutes")
+            if m is None:
+                continue
+            last = merge_or_add(m)
+        elif kind == "proposal":
+            m = _from_proposal(t, part, meetings)
+            if m is not None:
+                last = merge_or_add(m)
+
+    # ---- assemble
+    out_meetings: list[dict] = []
+    out_items: list[dict] = []
+    meetings.sort(key=lambda m: m.start)
+    for mi, m in enumerate(meetings, 1):
+        mid = f"m{mi}"
+        attendees = _dedupe_attendees(m.attendees)
+        if m.chair:
+            same = [a for a in attendees if _fold(a["name"]) == _fold(m.chair) or compatible(a["name"], m.chair)]
+            if not same:
+                attendees.insert(0, {"name": m.chair, "role": "voorzitter", "organisation": None, "status": "present",
+                                     "until": None, "from": None})
+            elif not same[0].get("role"):
+                same[0]["role"] = "voorzitter"
+        out_meetings.append({
+            "id": mid, "document": m.document, "body": m.body, "organisation": None, "date": m.date,
+            "start_time": m.start_time, "end_time": m.end_time, "location": m.location, "chair": m.chair,
+            "minute_taker": m.minute_taker, "attendees": attendees,
+            "evidence": evidence(text, parts, m.start, m.end),
+            "span": {"start": m.span_start, "end": m.span_end},
+            "documents": m.documents, "sources": m.sources, "redacted_attendees": m.redacted,
+            "adopted_on": m.adopted_on,
+        })
+        merged_items: list[dict] = []
+        for it in m.items:
+            same = next((o for o in merged_items if it["number"] and o["number"] == it["number"]), None)
+            if same is None and it["number"] is None:
+                same = next((o for o in merged_items if o["title"] == it["title"]), None)
+            if same:
+                for k in ("proposal", "portfolio_holder", "contact", "kind"):
+                    if not same.get(k) and it.get(k):
+                        same[k] = it[k]
+                if it.get("_from_proposal"):
+                    same["proposal_section"] = {"start": it["section"][0], "end": it["section"][1]}
+                continue
+            merged_items.append(it)
+        merged_items.sort(key=lambda it: it["_ev"][0])
+        seen: dict[str, int] = {}
+        for k, it in enumerate(merged_items, 1):
+            num = it["number"]
+            key = re.sub(r"\W+", "", num) if num else str(k)
+            seen[key] = seen.get(key, 0) + 1
+            iid = f"{mid}-a{key}" + (f"-{seen[key]}" if seen[key] > 1 else "")
+            s, e = it["_ev"]
+            item = {"id": iid, "meeting": mid, "number": num, "title": it["title"], "proposal": it["proposal"],
+                    "portfolio_holder": it["portfolio_holder"], "contact": it["contact"], "kind": it["kind"],
+                    "evidence": evidence(text, parts, s, e),
+                    "section": {"start": it["section"][0], "end": it["section"][1]}}
+            if "proposal_section" in it:
+                item["proposal_section"] = it["proposal_section"]
+            out_items.append(item)
+    return out_meetings, out_items
+
+
+def _from_head(t: str, part: Part, source: str) -> _Meeting | None:
+    head_end = min(part.end, part.start + 2500)
+    info = _header(t, part.start, head_end)
+    title = info.get("title")
+    body = info.get("body")
+    date = info.get("date") or part.date
+    if not (title or date):
+        return None
+    ev_start = info["title_start"] if title else part.start
+    ev_end = info["title_end"] if title else part.start
+    # the evidence covers the header: title line through the date/time lines
+    m = _Meeting(body=body, date=date, start=ev_start, end=ev_end, span_start=part.start, span_end=part.end,
+                 document=part.id, source=source, start_time=info.get("start_time"), end_time=info.get("end_time"),
+                 location=info.get("location"), documents=[part.id], sources=[source])
+    # chair from a header table line "Voorzitter Ingrid Boer"
+    chair_line = re.search(r"^[ \t]*voorzitter\s*:?[ \t]+(?P<v>[^\n]+)$", t[part.start:head_end], re.I | re.M)
+    attendees, chair, minute_taker, redacted, spans = _attendance(t, part.start, head_end)
+    if chair_line and not chair:
+        cand = clean_name(chair_line.group("v").split(",")[0])
+        if looks_like_name(cand):
+            chair = cand
+    m.attendees, m.chair, m.minute_taker, m.redacted = attendees, chair, minute_taker, redacted
+    items_start = max([part.start] + [e for _, e in spans])
+    if info.get("title_end"):
+        items_start = max(items_start, info["title_end"])
+    m.items = _items_in(t, items_start, part.end, source == "agenda", source == "agenda", source == "minutes")
+    body_start = m.items[0]["section"][0] if m.items else items_start
+    m.attendees += _events(t, body_start, part.end, m.attendees, speakers=not attendees)
+    m.attendees += _roll_call(t, body_start, part.end, m.attendees)
+    if not m.chair:
+        m.chair = _chair_from_opening(t, items_start, part.end, m.attendees)
+    if source == "minutes":
+        ad = re.search(r"\b(?:vastgesteld|goedgekeurd)\s+(?:in\s+de\s+vergadering\s+van|d\.?\s?d\.?|op|:)?\s*:?\s*"
+                       r"(?P<d>[^\n]{6,40})", t[part.start:part.end], re.I)
+        if ad:
+            ds = [d for d in find_dates(ad.group("d")) if d.date]
+            m.adopted_on = ds[0].date.isoformat() if ds else None
+    return m

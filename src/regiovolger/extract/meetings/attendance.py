@@ -1,0 +1,412 @@
+"""Attendance blocks: "Aanwezig", "Namens X:", "Afgemeld", "Afwezig (met kennisgeving)", "Bericht van
+verhindering", chair and minute-taker labels, with roles, party labels and "(tot 15.10 uur)" style
+limits that make a status partial. Redacted names are counted, not kept."""
+
+from __future__ import annotations
+
+import re
+
+from ..municipalities import lookup as municipality
+from ..names import clean_name, is_redacted, looks_like_name, parse_name
+from .common import ATTENDANCE_LABELS, HEADER_FIELD, ROLE_WORDS, TIME, _LABEL_RE, _ROLE_RE, _fold, _hhmm, _lines
+
+_PAREN = re.compile(r"\(([^()]*)\)")
+_UNTIL_TIME = re.compile(r"\b(?:tot|t/m|tot\s+en\s+met|vertrekt\s+om|vertrokken\s+om|weg\s+om)\s+" + TIME + r"\s*(?:uur|u)?",
+                         re.I)
+_FROM_TIME = re.compile(r"\b(?:vanaf|v\.a\.|aanwezig\s+vanaf|aangeschoven\s+om|komt\s+om)\s+" + TIME + r"\s*(?:uur|u)?",
+                        re.I)
+_UNTIL_ITEM = re.compile(r"\b(?:tot|t/m|tot\s+en\s+met|tot\s+na)\s+(?:agenda)?punt\s+(\d{1,2}[a-z]?)", re.I)
+_FROM_ITEM = re.compile(r"\b(?:vanaf|v\.a\.|bij)\s+(?:agenda)?punt\s+(\d{1,2}[a-z]?)", re.I)
+_ABSENT_WORDS = re.compile(r"\b(?:afwezig|afgemeld|verhinderd|met\s+kennisgeving)\b", re.I)
+
+
+def _status_from(text: str) -> dict:
+    st: dict = {}
+    if m := _UNTIL_TIME.search(text):
+        st["until"] = _hhmm(m.group("h"), m.group("m"))
+    if m := _FROM_TIME.search(text):
+        st["from"] = _hhmm(m.group("h"), m.group("m"))
+    if m := _UNTIL_ITEM.search(text):
+        st["until_item"] = m.group(1)
+    if m := _FROM_ITEM.search(text):
+        st["from_item"] = m.group(1)
+    if _ABSENT_WORDS.search(text):
+        st["absent"] = True
+    return st
+
+
+_MINUTES_WORD = re.compile(r"(?i)verslag|verslaglegging|verslaglegger|notulen|notulist[e]?|notulant|notulering")
+
+
+def _role_org(descriptors: list[str]) -> tuple[str | None, str | None]:
+    """'wethouder Stad' -> ('wethouder', 'Stad'); 'provincie X' -> (None, 'provincie X')."""
+    roles: list[str] = []
+    org = None
+    for d in descriptors:
+        for sub in re.split(r"\s*[/,;]\s*", d):
+            sub = sub.strip(" ,;.-")
+            if not sub:
+                continue
+            if _MINUTES_WORD.fullmatch(sub):
+                roles.append("notulist")
+                continue
+            m = _ROLE_RE.match(sub)
+            if m:
+                rest = sub[m.end():].strip()
+                rest2 = re.sub(r"^(?:voor|bij|van|namens|de|het|in|te)\s+(?:de\s+|het\s+)?", "", rest, flags=re.I)
+                if rest2 and rest2[0].isupper():
+                    roles.append(m.group(0).lower() if m.group(0)[0].isupper() and not sub[:1].isupper()
+                                 else m.group(0).lower())
+                    org = org or rest2
+                else:
+                    roles.append(sub[0].lower() + sub[1:] if sub[:1].isupper() and not sub[:2].isupper() else sub)
+            elif _ROLE_RE.search(sub):
+                roles.append(sub)
+            else:
+                org = org or sub
+    return (" / ".join(dict.fromkeys(roles)) or None), org
+
+
+# words that cannot end a line of names: the list goes on on the next line ("... en\nP. Groot")
+_JOIN_WORDS = {"en", "&", "mevrouw", "mevr.", "mw.", "heer", "dhr.", "de", "van", "der", "den", "ter", "ten", "te",
+               "heren", "dames", "wethouders", "gedeputeerden", "burgemeesters"}
+# a party or organisation in front of a row of names: "VVD   mevrouw S. Jansen", "Lokaal Sterk: de heer T. Maas"
+_ROW_LABEL = re.compile(
+    r"^(?P<org>[A-ZÀ-Ý0-9][\w&'’+.-]*(?:[ ][\w&'’+.-]+){0,3}?)(?:[ \t]*:[ \t]*|[ \t]{2,}|\t+)(?P<rest>\S.*)$")
+_PERSON_START = re.compile(r"^(?:de\s+heer|de\s+heren|de\s+dames|heer|mevrouw|mevr\.|mw\.|dhr\.|(?:[A-Z]\.){1,5}\s?)",
+                           re.I)
+# a role word (or its plural) in front of a name: "wethouders P. Aalders, S. Kok", "heemraad mevrouw J. Arts"
+_PLURAL_ROLES = {"wethouders": "wethouder", "gedeputeerden": "gedeputeerde", "burgemeesters": "burgemeester",
+                 "raadsleden": "raadslid", "statenleden": "statenlid", "heemraden": "heemraad",
+                 "adviseurs": "adviseur", "bestuurders": "bestuurder", "bestuursleden": "bestuurslid",
+                 "commissieleden": "commissielid", "fractievoorzitters": "fractievoorzitter",
+                 "portefeuillehouders": "portefeuillehouder", "directeuren": "directeur", "leden": None,
+                 "secretarissen": "secretaris", "griffiers": "griffier"}
+_LEAD_ROLE = re.compile(
+    r"^(?:de\s+)?(?P<role>" + "|".join(re.escape(r) for r in sorted(
+        [w for w in ROLE_WORDS if w not in ("lid", "gast", "wnd.", "waarnemend", "ondersteuning", "secretariaat",
+                                            "griffie")] + list(_PLURAL_ROLES), key=len, reverse=True))
+    + r")\s+(?P<rest>\S.*)$", re.I)
+# reasons and remarks after a name are no organisation ("wegens ziekte", "met bericht")
+_REMARK = re.compile(r"^(?:wegens|vanwege|i\.?v\.?m\.?|in\s+verband\s+met|met\s+bericht|met\s+kennisgeving|"
+                     r"zonder\s+bericht|ziek|vakantie|afwezig|verhinderd)\b", re.I)
+
+
+_NOT_GROUPS = {"overig", "overige", "overigen", "extern", "externen", "intern", "leden", "gasten", "toehoorders",
+               "sprekers", "insprekers", "genodigden", "publiek", "pers", "bestuur", "ambtelijk", "ambtelijke staf"}
+_GROUP_HEAD = re.compile(r"^[A-ZÀ-Ý][\w&'’+.-]*(?:[ ][\w&'’+.-]+){0,3}:?$")
+
+
+def _row_label(line: str) -> tuple[str | None, str]:
+    """Split a party label off a row of names; (label, rest) or (None, line)."""
+    m = _ROW_LABEL.match(line)
+    if not m:
+        return None, line
+    org, rest = m.group("org").strip(), m.group("rest")
+    colon = ":" in line[m.end("org"):m.start("rest")]
+    if _ROLE_RE.fullmatch(org) or _PERSON_START.match(org + " ") or re.match(r"\d", org) \
+            or _LABEL_RE.match(org + ":"):
+        return None, line
+    if not (_PERSON_START.match(rest) or _LEAD_ROLE.match(rest) or (colon and looks_like_name(
+            _PAREN.sub(" ", re.split(r",|;|\s+en\s+", rest)[0]).strip()))):
+        return None, line
+    return org, rest
+
+
+def _split_pieces(block: str) -> list[tuple[str, bool, str | None]]:
+    """Split an attendance block into pieces: (piece, starts a new line, party label of its row)."""
+    # join wrapped lines: a line continues when the next starts with "(" or a lowercase word, when the line
+    # ends in an initial or a word no list ends in ("en", "mevrouw"), or when it has an unclosed bracket
+    raw_lines = [ln.strip(" \t•*·-–") for ln in block.split("\n")]
+    lines: list[str] = []
+    for ln in raw_lines:
+        if not ln:
+            continue
+        last = lines[-1].split()[-1] if lines and lines[-1].split() else ""
+        if lines and (ln.startswith("(") or (ln[:1].islower() and not lines[-1].endswith((",", ";"))
+                                             and not _PERSON_START.match(ln))
+                      or re.match(r"^[A-Z]\.?$", last) or last.lower() in _JOIN_WORDS
+                      or lines[-1].count("(") > lines[-1].count(")")):
+            lines[-1] += " " + ln
+        else:
+            lines.append(ln)
+    out: list[tuple[str, bool, str | None]] = []
+    group: str | None = None
+    for ln in lines:
+        # a party or organisation on a line of its own heads the names below it ("CDA", "Gemeente X:")
+        if _GROUP_HEAD.match(ln) and not _ROLE_RE.fullmatch(ln.rstrip(": ")) and not _LABEL_RE.match(ln) \
+                and not _LEAD_ROLE.match(ln) and not _PERSON_START.match(ln) and (
+                ln.endswith(":") or re.fullmatch(r"[A-Z0-9][\w&+-]*", ln) and not looks_like_name(ln)
+                and len(re.findall(r"[A-Z0-9]", ln)) >= 2):
+            group = ln.rstrip(": ").strip()
+            if _fold(group) in _NOT_GROUPS or _fold(group) in _PLURAL_ROLES:
+                group = None
+            continue
+        org, ln = _row_label(ln)
+        org = org or group
+        depth = 0
+        buf = ""
+        first = True
+        for ch in ln:
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth = max(0, depth - 1)
+            if ch in ",;" and depth == 0:
+                # an empty slot between separators is a blanked-out name: never "first"
+                out.append((buf, first and bool(buf.strip()), org))
+                first = False
+                buf = ""
+            else:
+                buf += ch
+        if buf.strip() or first:
+            out.append((buf, first, org))
+    return out
+
+
+def _split_en(text: str) -> list[str]:
+    """'mevrouw A. Bos (CDA) en de heer C. Dam (VVD)' -> two pieces, each with its own brackets."""
+    halves: list[str] = []
+    depth = 0
+    last = 0
+    for m in re.finditer(r"[()]|\s+(?:en|&)\s+", text):
+        tok = m.group(0)
+        if tok == "(":
+            depth += 1
+        elif tok == ")":
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            halves.append(text[last:m.start()])
+            last = m.end()
+    halves.append(text[last:])
+    if len(halves) > 1 and all(looks_like_name(_strip_name(_LEAD_ROLE.sub(r"\g<rest>", h.strip()))[0])
+                               for h in halves):
+        return [h.strip() for h in halves]
+    return [text]
+
+
+def _strip_name(piece: str) -> tuple[str, list[str], str]:
+    """Split a piece into (name part, parenthetical descriptors, status text)."""
+    # a first name in brackets after the initials is part of the name: "K.L. (Kees) Wiersma"
+    piece = re.sub(r"((?:[A-Z]\.\s?)+)\s*\([A-ZÀ-Ý][a-zà-ÿ]+\)\s*", r"\1 ", piece)
+    parens = _PAREN.findall(piece)
+    bare = _PAREN.sub(" ", piece)
+    status_text = piece
+    # a trailing status clause outside parentheses: "Erik Lubbers tot 15.00 uur"
+    bare = _UNTIL_TIME.sub(" ", bare)
+    bare = _FROM_TIME.sub(" ", bare)
+    bare = _UNTIL_ITEM.sub(" ", bare)
+    bare = _FROM_ITEM.sub(" ", bare)
+    return re.sub(r"\s+", " ", bare).strip(" .:-–"), parens, status_text
+
+
+def _lead_role(text: str, new_person: bool) -> tuple[str | None, str | None, str]:
+    """A role word in front of a name: (role, plural role, rest); (None, None, text) when there is none.
+
+    After a person on the same line a role with one capitalised word is that person's descriptor
+    ("Jan Smit, wethouder Eikenrode"), not a new person.
+    """
+    m = _LEAD_ROLE.match(text)
+    if not m:
+        return None, None, text
+    rest = m.group("rest").strip()
+    name = _strip_name(_split_en(rest)[0])[0]
+    if not looks_like_name(name) or municipality(name):
+        return None, None, text
+    p = parse_name(name)
+    if p is None or (p.first_only and not new_person and not p.honorific):
+        return None, None, text
+    word = re.sub(r"\s+", " ", m.group("role").lower())
+    plural = word in _PLURAL_ROLES
+    role = _PLURAL_ROLES.get(word) if plural else word
+    return role, role if plural else None, rest
+
+
+def parse_attendance_block(block: str, status: str, organisation: str | None = None) -> tuple[list[dict], int]:
+    """Attendees from the text of one attendance block; returns (attendees, redacted count)."""
+    people: list[dict] = []
+    redacted = 0
+    current: dict | None = None
+    list_role: str | None = None
+    for piece, new_line, row_org in _split_pieces(block):
+        text = re.sub(r"\s+(?:en|&)$", "", piece.strip())
+        text = re.sub(r"^(?:alsmede|evenals|benevens|en|&)\s+", "", text, flags=re.I)
+        if new_line:
+            list_role = None
+        if not text:
+            # an empty slot between commas is a blanked-out name
+            if not new_line:
+                redacted += 1
+            current = None
+            continue
+        if is_redacted(text):
+            redacted += 1
+            current = None
+            continue
+        lead, plural, rest = _lead_role(text, new_line or current is None)
+        if plural is not None or (lead and not plural):
+            list_role = plural
+        if lead is None and plural is None and rest is text and list_role:
+            lead = list_role
+        subs = _split_en(rest)
+        # a later half may carry its own role: "mevrouw A. Bos en wethouder C. Dam"
+        sub_leads = [(None, None, subs[0])] + [_lead_role(sub, True) for sub in subs[1:]]
+        parsed = [_strip_name(r) for _, _, r in sub_leads]
+        sub_roles = [r for r, _, _ in sub_leads]
+        names = [p[0] for p in parsed]
+        name_like = all(looks_like_name(n) for n in names) and names[0]
+        # "Name, role" on one line: the second piece is a descriptor of the first
+        if name_like and not (current is not None and not new_line and lead is None and _ROLE_RE.search(names[0])):
+            for (n, parens, status_text), sub_role in zip(parsed, sub_roles):
+                st = _status_from(status_text)
+                descriptors = [p for p in parens if not _status_from(p)]
+                entry = {"name": clean_name(n), "raw": n, "descriptors": descriptors, "status": status,
+                         "organisation": row_org or organisation, "lead": sub_role or lead, **st}
+                people.append(entry)
+                current = entry
+            continue
+        if current is not None and (not new_line or text.startswith("(")) and not re.search(r"[€█■|]", text):
+            name_part, parens, status_text = _strip_name(text)
+            st = _status_from(status_text)
+            if st:
+                current.update(st)
+            desc = _PAREN.sub(" ", text)
+            desc = re.sub(r"\s+", " ", _UNTIL_TIME.sub(" ", desc)).strip(" .")
+            if desc and not _status_from(desc) and re.search(r"[a-zA-Z]{3}", desc) and not _REMARK.match(desc):
+                current["descriptors"].append(desc)
+            current["descriptors"] += [p for p in parens if not _status_from(p)]
+        else:
+            current = None
+    result = []
+    for e in people:
+        role, org = _role_org(e.pop("descriptors"))
+        lead = e.pop("lead", None)
+        if lead:
+            role = " / ".join(dict.fromkeys([lead] + ([role] if role else [])))
+        st = e["status"]
+        a = {"name": e["name"], "role": role, "organisation": org or e.get("organisation"), "status": st,
+             "until": e.get("until"), "from": e.get("from")}
+        if e.get("absent") and st == "present":
+            a["status"] = "absent"
+        elif st == "present" and (a["until"] or a["from"] or e.get("until_item") or e.get("from_item")):
+            a["status"] = "partial"
+        if e.get("until_item"):
+            a["until_item"] = e["until_item"]
+        if e.get("from_item"):
+            a["from_item"] = e["from_item"]
+        result.append(a)
+    return result, redacted
+
+
+_STOP_LINE = re.compile(
+    r"^\s*(?:(?:ad\s+)?\d{1,2}[a-z]?[.)]?\s+[A-Z]|(?:ad\s+)?\d{1,2}[a-z]?\.?\s*$|nr\.?\s+onderwerp|agenda(?:punt)?\b|"
+    r"bijlagen?\s*:|onderwerp\s*:|betreft\s*:|datum\s*:|tijd\s*:|locatie\s*:|opening\b|"
+    r"verslag\s+van\s|kopie\s+aan|cc\s*:)", re.I)
+
+
+def _attendance(t: str, start: int, end: int) -> tuple[list[dict], str | None, str | None, int, list[tuple[int, int]]]:
+    """Parse every attendance block in [start, end): (attendees, chair, minute taker, redacted, spans)."""
+    attendees: list[dict] = []
+    chair = minute_taker = None
+    redacted = 0
+    spans: list[tuple[int, int]] = []
+    labels = list(_LABEL_RE.finditer(t, start, end))
+    for i, m in enumerate(labels):
+        kind, label = next((ATTENDANCE_LABELS[j][1], m.group(f"k{j}")) for j in range(len(ATTENDANCE_LABELS))
+                           if m.group(f"k{j}"))
+        has_colon = t[m.end() - 1: m.end()] == ":"
+        if kind in ("chair", "minutes", "role") and not has_colon:
+            continue
+        mid_line = t[t.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t-•*") != ""
+        if mid_line and not (has_colon and kind in ("present", "absent")):
+            continue
+        # the block runs to the next label, a stop line, or a blank line that ends the list
+        block_end = labels[i + 1].start() if i + 1 < len(labels) else end
+        pos = m.end()
+        stop = block_end
+        prev_line = t[m.start():m.end()] + t[m.end(): t.find("\n", m.end(), end) if t.find("\n", m.end(), end) != -1 else end]
+        first = True
+        blank_run = 0
+        for ls, le, line in _lines(t, pos, block_end):
+            if first:
+                first = False
+                continue
+            s = line.strip()
+            if not s:
+                blank_run += 1
+                continue
+            if _STOP_LINE.match(line) or HEADER_FIELD.match(line) and not _LABEL_RE.match(line):
+                stop = ls
+                break
+            if blank_run:
+                # after a blank line only a continuation keeps the block going
+                if not (prev_line.rstrip().endswith((",", ";")) or s.startswith("(") or s[:1].islower()):
+                    stop = ls
+                    break
+            if kind in ("chair", "minutes", "role") or (kind == "org" and not prev_line.rstrip().endswith((",", ";", ":"))
+                                               and blank_run):
+                stop = ls
+                break
+            blank_run = 0
+            prev_line = line
+        block = t[pos:stop]
+        if kind in ("chair", "minutes"):
+            block = block.split("\n")[0] if block.split("\n")[0].strip() else block
+            people, red = parse_attendance_block(block, "present")
+            redacted += red
+            if people:
+                p = people[0]
+                if kind == "chair":
+                    chair = chair or p["name"]
+                    p["role"] = p["role"] or "voorzitter"
+                else:
+                    minute_taker = minute_taker or p["name"]
+                    if p["role"] and not p["organisation"]:
+                        p["organisation"] = p["role"]
+                    elif p["role"] and p["organisation"]:
+                        p["organisation"] = f"{p['role']} {p['organisation']}"
+                    p["role"] = "notulist"
+                attendees.append(p)
+            spans.append((m.start(), stop))
+            continue
+        if kind == "role":
+            role = re.sub(r"\s+", " ", label.lower())
+            role = _PLURAL_ROLES.get(role, role) or role
+            people, red = parse_attendance_block(block.split("\n")[0], "present")
+            redacted += red
+            for p in people:
+                p["role"] = " / ".join(dict.fromkeys([role] + ([p["role"]] if p["role"] else [])))
+            attendees.extend(people)
+            spans.append((m.start(), stop))
+            continue
+        status = "absent" if kind == "absent" else "present"
+        org = m.group("org") if kind == "org" and "org" in m.groupdict() and m.group("org") else None
+        if kind == "org":
+            org = re.sub(r"\s+", " ", org).strip()
+        people, red = parse_attendance_block(block, status, org)
+        redacted += red
+        attendees.extend(people)
+        spans.append((m.start(), stop))
+    for a in attendees:
+        if a["role"] and re.search(r"(?:^|/\s*)voorzitter\b", a["role"]) and a["status"] != "absent" and not chair:
+            chair = a["name"]
+        # "Eline Bos (verslag)", "mw. K. Bos (secretaris, verslag)" took the minutes
+        if a["role"] and re.search(r"(?:^|/\s*)notulist\b", a["role"]) and a["status"] != "absent" \
+                and not minute_taker:
+            minute_taker = a["name"]
+    return attendees, chair, minute_taker, redacted, spans
+
+
+def _dedupe_attendees(attendees: list[dict]) -> list[dict]:
+    out: list[dict] = []
+    for a in attendees:
+        same = next((o for o in out if _fold(o["name"]) == _fold(a["name"])), None)
+        if same is None:
+            out.append(dict(a))
+            continue
+        for k, v in a.items():
+            if v and not same.get(k):
+                same[k] = v
+        if a["status"] == "partial" or (a["status"] == "absent" and same["status"] == "present" and not same.get("role")):
+            same["status"] = a["status"]
+    return out

@@ -1,0 +1,161 @@
+"""Meeting heads: title, body (gremium), date, start and end time and location of minutes and agendas
+("Verslag ... d.d. maandag 6 juli 2020, 14.00-15.45 uur"; "Datum / Tijd / Locatie" blocks)."""
+
+from __future__ import annotations
+
+import re
+
+from ..dates import find_dates
+from .agenda import ITEM_LINE
+from .common import DOC_WORDS, HEADER_FIELD, _LABEL_RE, _fold, _hhmm
+
+TIME_RANGE = re.compile(
+    r"(?<![\d.,])([0-2]?\d)[.:]([0-5]\d)\s*(?:uur\s*)?(?:-|–|—|tot|t/m)\s*([0-2]?\d)[.:]([0-5]\d)(?![\d,])")
+ONE_TIME = re.compile(r"(?:aanvang|om|vanaf|tijd\s*:?|start)?\s*(?<![\d.,])([0-2]?\d)[.:]([0-5]\d)\s*(?:uur|u\b)",
+                      re.IGNORECASE)
+
+
+def canonical_body(raw: str | None) -> str | None:
+    """Clean a gremium name; councils and states get one spelling."""
+    if not raw:
+        return None
+    s = re.sub(r"\s+", " ", raw).strip(" -–:,.;|")
+    s = re.sub(r"^(?:van\s+|de\s+|het\s+)+", "", s, flags=re.I)
+    if not s or len(s) > 120:
+        return None
+    f = _fold(s)
+    if re.fullmatch(r"(?:openbare\s+|besloten\s+)?(?:gemeente)?raad(?:svergadering)?(?:\s+van\s+.*)?|"
+                    r"(?:vergadering\s+van\s+de\s+)?gemeenteraad.*|raadsvergadering.*", f):
+        return "gemeenteraad"
+    if re.fullmatch(r"(?:provinciale\s+staten|statenvergadering|vergadering\s+van\s+provinciale\s+staten).*", f):
+        return "Provinciale Staten"
+    if re.fullmatch(r"(?:vergadering\s+(?:van\s+)?)?(?:het\s+)?(?:college(?:vergadering)?\s*(?:van\s+)?)?"
+                    r"(?:burgemeester\s+en\s+wethouders|b\s*(?:&|en)\s*w)(?:\s+(?:van|der|gemeente)\b.*)?|"
+                    r"college(?:vergadering)?(?:\s+van\s+(?:b\s*(?:&|en)\s*w|burgemeester\s+en\s+wethouders).*)?|"
+                    r"collegevergadering.*", f):
+        return "college van burgemeester en wethouders"
+    if s.isupper() and len(s) > 4:
+        s = s.title()
+    return s
+
+
+def body_key(body: str | None) -> str:
+    return re.sub(r"[^a-z0-9]+", "", _fold(body or ""))
+
+
+_LEADING_GENERIC = re.compile(
+    r"^(?:(?:" + DOC_WORDS + r"|van|voor|de|het|der|een|digitaal|digitale?|fysieke?|online|hybride|openbare|besloten|extra|"
+    r"ingelaste|reguliere|vergadering|overleg|bijeenkomst|sessie|d\.?d\.?|[-–:|])\s*)+", re.I)
+
+
+def body_from_title(title: str) -> str | None:
+    """'Verslag digitaal overleg Dagelijks Bestuur d.d. maandag ...' -> 'Dagelijks Bestuur'."""
+    s = re.split(r"\s+(?:d\.?\s?d\.?|op|van|gehouden\s+op|dd)\s*:?\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|"
+                 r"zaterdag|zondag)\s+)?\d|\s+\d{1,2}[-./ ]|,|\s+aanvang\b|\s+datum\b", title, maxsplit=1, flags=re.I)[0]
+    s = re.sub(r"\s+\d{4}\s*$", "", s)
+    whole = s.strip()
+    s = _LEADING_GENERIC.sub("", whole)
+    if not s:
+        # "Vergadering" / "Bestuurlijk overleg" style titles: the generic word is the body
+        m = re.search(r"(bestuurlijk\s+overleg|ambtelijk\s+overleg|raadsvergadering|statenvergadering)", whole, re.I)
+        return canonical_body(m.group(1)) if m else None
+    # keep "Bestuurlijk Overleg" when the title is just that
+    if re.match(r"(?:bestuurlijk|ambtelijk|portefeuillehouders)", whole, re.I) is None:
+        m = re.search(r"\b((?:bestuurlijk|ambtelijk|portefeuillehouders)[\w-]*\s+(?:overleg|team)\b.*)", whole, re.I)
+        if m and len(m.group(1)) >= len(s):
+            s = m.group(1)
+    return canonical_body(s)
+
+
+TITLE_LINE = re.compile(
+    r"^[ \t]*(?:(?:bundel|concept|definitief)\s*[-–:]?\s*)?(?:" + DOC_WORDS + r"|vergadering|overleg|bijeenkomst)\b"
+    r"[^\n]{0,200}$", re.IGNORECASE | re.MULTILINE)
+
+
+def _title_block(head: str, pos: int) -> str:
+    """Lines that continue a title: wrapped ("gehouden op dinsdag / 8 oktober 2024, aanvang 20.00 uur"), or the
+    body under a bare heading ("AGENDA / Bestuurscommissie Werk"); labelled fields end it."""
+    title = head[head.rfind("\n", 0, pos) + 1:pos].strip()
+    bare = re.fullmatch(r"(?i)(?:concept[- ]?)?" + DOC_WORDS, title) is not None
+    out: list[str] = []
+    for line in head[pos:].split("\n")[1:3]:
+        s = line.strip()
+        if not s or re.match(r"[\w .()/-]{2,40}:", s) or _LABEL_RE.match(line) or len(s) > 120 \
+                or (ITEM_LINE.match(line) and not find_dates(s[:30])):
+            break
+        if not (s[:1].islower() or s[:1].isdigit() or (bare and not out)):
+            break
+        if bare and not out and s[:1].isupper() and (s.endswith(".") or len(s.split()) > 10):
+            break  # prose under the heading, not the body's name
+        out.append(s)
+        if s.endswith("."):
+            break
+    return " ".join(out)
+
+
+def _header(t: str, part_start: int, limit: int) -> dict:
+    """Read title, body, date, times, location, chair from a part's head."""
+    head = t[part_start:limit]
+    info: dict = {"title": None, "title_start": None, "title_end": None}
+    for m in TITLE_LINE.finditer(head):
+        line = m.group(0).strip()
+        if re.search(r"\bter\s+(?:vaststelling|bespreking|kennisname|besluitvorming)\b|\(bijlage", line, re.I):
+            continue
+        if re.match(r"(?:agenda|bijlagen?|vergadering)\s*(?:punt|nummer)?\s*:", line, re.I):
+            continue
+        cand = dict(title=line, title_start=part_start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip())),
+                    title_end=part_start + m.end())
+        block = _title_block(head, m.end())
+        if info["title"] is None:
+            info.update(cand, title_block=block)
+        body = body_from_title(line)
+        if not body and block:
+            # "BESLUITENLIJST / van de vergadering van de raad van ..." or "AGENDA / Bestuurscommissie X"
+            body = body_from_title(f"{line} {block}")
+            if body and len(body.split()) > 8:
+                body = None  # a sentence, not a name
+            if body:
+                cand["title_block"] = block
+        if body:
+            # a generic title continued on the next line: "Agenda bestuurlijk overleg" / "Energiegebied X (Y)"
+            nxt = re.match(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<n>[A-Z][^\n:]{2,80})\n", head[m.end():])
+            if re.fullmatch(r"(?i)(?:bestuurlijk|ambtelijk)\s+overleg|overleg|vergadering", body) and nxt \
+                    and not find_dates(nxt.group("n")) and not _LABEL_RE.match(nxt.group("n")):
+                body = f"{body} {nxt.group('n').strip()}"
+            info.update(cand, body=body)
+            break
+    # date: first full date in the head, preferring one on the title line or a "Datum" field
+    date = None
+    fields = {}
+    for m in HEADER_FIELD.finditer(head):
+        fields.setdefault(m.group("label").lower(), (m.group("value").strip(), part_start + m.start("value"),
+                                                      part_start + m.end("value")))
+    cands = []
+    if info["title"]:
+        cands.append(f"{info['title']} {info.get('title_block') or ''}")
+    if "datum" in fields:
+        cands.append(fields["datum"][0])
+    cands.append(head[:1500])
+    for c in cands:
+        ds = [d for d in find_dates(c) if d.date]
+        if ds:
+            date = ds[0].date.isoformat()
+            break
+    info["date"] = date
+    # times
+    time_src = " ".join(x for x in [info["title"] or "", info.get("title_block") or "", fields.get("tijd", ("",))[0], fields.get("tijdstip", ("",))[0],
+                                    fields.get("datum", ("",))[0], fields.get("aanvang", ("",))[0]] if x)
+    m = TIME_RANGE.search(time_src)
+    if m:
+        info["start_time"], info["end_time"] = _hhmm(m.group(1), m.group(2)), _hhmm(m.group(3), m.group(4))
+    else:
+        m = ONE_TIME.search(time_src)
+        info["start_time"] = _hhmm(m.group(1), m.group(2)) if m else None
+        info["end_time"] = None
+    for key in ("locatie", "plaats", "vergaderlocatie", "waar"):
+        if key in fields and fields[key][0] and not find_dates(fields[key][0]):
+            info["location"] = fields[key][0].strip(" :")
+            break
+    else:
+        info["location"] = None
+    return info
