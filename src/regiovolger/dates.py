@@ -99,9 +99,21 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
 
     for m in ISO.finditer(text):
         add(m, int(m["year"]), int(m["month"]), int(m["day"]))
-    for m in WRITTEN.finditer(text):
+    written = list(WRITTEN.finditer(text))
+    # "3 april, 26 juni en 2 oktober 2025": a list of days shares the year written after the last one
+    shared: dict[int, int] = {}
+    for i in range(len(written) - 1, -1, -1):
+        m = written[i]
+        if m["year"]:
+            continue
+        nxt = written[i + 1] if i + 1 < len(written) else None
+        if nxt and re.fullmatch(r"\s*(?:,|en|&|,\s*en)\s*", text[m.end():nxt.start()]):
+            year = _year(nxt["year"]) if nxt["year"] else shared.get(i + 1)
+            if year:
+                shared[i] = year
+    for i, m in enumerate(written):
         month = MONTHS[m["month"].lower()]
-        year = _year(m["year"]) or default_year
+        year = _year(m["year"]) or shared.get(i) or default_year
         day = int(m["day"])
         if not 1 <= day <= 31:
             continue

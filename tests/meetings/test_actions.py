@@ -60,6 +60,59 @@ Het college zal de raad in het najaar informeren. De wethouder gaat de uitvoerin
 De gemeente zal wellicht aansluiten.
 Kees zou het kunnen uitzoeken.
 """, []),
+    ("rolnaam als eigenaar in afspraken", "minutes", """Afspraken:
+- De stadsarchivaris stelt een plan op voor de digitalisering van de bouwdossiers.
+- De bestuurssecretaris werkt de evaluatie uit (gereed 1 juni 2025).
+""", [
+        {"text_has": "digitalisering", "owners": ["de stadsarchivaris"]},
+        {"text_has": "evaluatie", "owners": ["de bestuurssecretaris"], "due": "2025-06-01"},
+    ]),
+    ("twee eigenaren in een actiezin", "minutes", """Actie: Jeroen Bakker en Fatima Ouali schrijven het conceptadvies voor 1 april.
+""", [{"text_has": "conceptadvies", "owners": ["Jeroen Bakker", "Fatima Ouali"], "due": "2024-04-01"}]),
+    ("taken in de tegenwoordige tijd", "minutes", """3. Nieuwsbrief
+De nieuwsbrief is goed ontvangen. Karin zet het op het prikbord in de hal.
+4. Straatverlichting
+Peter geeft aan dat het in de Beukenlaan te donker is. Joost meldt het bij de woningcorporatie.
+Anouk bespreekt de begroting met de penningmeester.
+Peter vertelt over zijn vakantie.
+""", [
+        {"text_has": "zet het op het prikbord", "owners": ["Karin"]},
+        {"text_has": "meldt het bij de woningcorporatie", "owners": ["Joost"]},
+        {"text_has": "bespreekt de begroting", "owners": ["Anouk"]},
+    ]),
+    ("dit oppakken verwijst naar de zin ervoor", "minutes", """5. Speeltuin
+Het hek van de speeltuin moet worden gerepareerd. Lotte pakt dit op.
+Voor de vlaggen is nog een vrijwilliger nodig; Daan pakt dit op.
+""", [
+        {"text_has": "hek van de speeltuin", "owners": ["Lotte"]},
+        {"text_has": "vlaggen", "owners": ["Daan"]},
+    ]),
+    ("zal na een nevengeschikte zin", "minutes", """1. Mededelingen
+Mededeling: de burgemeester heeft de brief van de bewoners ontvangen en zal voor 15 mei schriftelijk antwoorden.
+""", [{"text_has": "schriftelijk antwoorden", "owners": ["de burgemeester"], "due": "2024-05-15"}]),
+    ("taak in een besluitregel", "decision_list", """4. Tarieven 2025
+Besluit: het voorstel wordt aangehouden; de secretaris werkt eerst een alternatief met lagere tarieven uit.
+""", [{"text_has": "alternatief met lagere tarieven", "owners": ["de secretaris"]}]),
+    ("actietabel een cel per regel met datum gereed", "action_list", """Actielijst
+Nr.
+Onderwerp
+Actiehouder
+Datum gereed
+Status
+A-12
+Memo over de jeugdzorgkosten schrijven
+P. Jansen
+1 december 2024
+Open
+A-13
+Overzicht subsidieaanvragen maken
+Alle kernen
+15 november 2024
+Afgerond
+""", [
+        {"text_has": "jeugdzorgkosten", "owners": ["P. Jansen"], "due": "2024-12-01", "status": "open"},
+        {"text_has": "subsidieaanvragen", "owners": ["alle kernen"], "due": "2024-11-15", "status": "done"},
+    ]),
 ]
 
 

@@ -95,6 +95,16 @@ drs. K. Vos
 Wethouder Kramer antwoordt dat de evaluatie loopt. Zij zegt toe de commissie voor de begroting een notitie over de parkeerta-
 rieven te sturen.
 """, [{"text_has": "parkeertarieven", "made_by": "Wethouder Kramer", "fulfilled_here": False}]),
+    ("toezegging in de vergadering krijgt de vergaderdatum", "minutes", """4. Groenbeleid
+De portefeuillehouder zegt toe hierop in de volgende vergadering terug te komen.
+""", [{"text_has": "terug te komen", "date_made": "2024-03-12", "made_to": None}]),
+    ("onderwerpregel en status zijn geen toezeggingen", "memo", """Betreft: Afhandeling toezegging snelheidsmetingen Dorpsweg
+
+Geachte raadsleden,
+
+In de raadsvergadering van 5 februari 2024 heeft de wethouder toegezegd de raad voor de zomer een plan voor de
+Dorpsweg te sturen. Deze toezegging is nog niet afgedaan.
+""", [{"text_has": "plan voor de Dorpsweg", "date_made": "2024-02-05", "status": "open"}]),
 ]
 
 

@@ -192,6 +192,50 @@ Het voorstel wordt aangenomen met algemene stemmen.
     ("afgesproken wordt dat zonder eigenaar", "minutes", """Afgesproken wordt dat het onderwerp in mei terugkomt op de agenda.
 Afgesproken wordt dat elke gemeente voor 1 juni haar cijfers aanlevert.
 """, [{"text_has": "onderwerp in mei terugkomt", "kind": "other"}]),
+    ("getekend statenbesluit met genummerde punten", "proposal", """Statenvoorstel
+Gedeputeerde Staten stellen voor het fietsplan vast te stellen.
+
+Provinciale Staten van Zeeveld;
+gelezen het voorstel van Gedeputeerde Staten van 2 april 2024;
+
+besluiten:
+1. het Fietsplan 2024-2030 vast te stellen;
+2. een bedrag van € 750.000 beschikbaar te stellen voor snelfietsroutes tussen de kernen van de provincie en de stations;
+3. Gedeputeerde Staten te verzoeken jaarlijks over de voortgang te rapporteren.
+
+Aldus vastgesteld in de vergadering van 22 mei 2024.
+""", [{"text_has": "Fietsplan 2024-2030 vast te stellen", "kind": "adopt"},
+      {"text_has": "€ 750.000 beschikbaar te stellen", "kind": "approve", "amount_eur": 750000},
+      {"text_has": "jaarlijks over de voortgang", "kind": "other"}]),
+    ("collegerijen met besluit college", "decision_list", """Besluitenlijst B&W 14 mei
+Punt 1
+Onderwerp: Inkoopbeleid 2025
+Voorstel: Het inkoopbeleid vast te stellen.
+Besluit college: conform
+
+Punt 2
+Onderwerp: Subsidie speeltuinvereniging
+Voorstel: Een subsidie van € 8.500 te verlenen.
+Besluit B&W: conform, met dien verstande dat de subsidie eenmalig is.
+
+Punt 3
+Onderwerp: Verkeersbesluit Dorpsstraat
+Voorstel: Het verkeersbesluit te nemen.
+Besluit college: aangehouden tot 28 mei
+
+Punt 4
+Onderwerp: Parkeerbeleid
+Voorstel: Het parkeerbeleid ongewijzigd te laten.
+Besluit college: niet conform; het college stelt voor het beleid eerst in de commissie te bespreken.
+
+Punt 5
+Onderwerp: Evaluatie markt
+Voorstel: Kennis te nemen van de evaluatie.
+Besluit college:
+""", [{"text_has": "conform", "kind": "approve"},
+      {"text_has": "subsidie eenmalig is"},
+      {"text_has": "aangehouden tot 28 mei", "kind": "postpone"},
+      {"text_has": "niet conform"}]),
 ]
 
 

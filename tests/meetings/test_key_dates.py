@@ -98,6 +98,21 @@ De start van de bouw schuift naar het tweede kwartaal van 2026.
     ], "2024-11-20"),
     ("volgende rapportage", "letter", """De resultaten volgen in de volgende kwartaalmonitor Wonen, die u in september 2024 ontvangt.
 """, [{"date": None, "date_text": "september 2024", "title_has": "kwartaalmonitor"}], "2024-06-01"),
+    ("lijst van dagen met een jaartal achteraan", "agenda", """Vergaderdata
+DB: 14 januari, 11 maart en 9 september 2026
+""", [
+        {"date": "2026-01-14", "title": "DB"},
+        {"date": "2026-03-11", "title": "DB"},
+        {"date": "2026-09-09", "title": "DB"},
+    ], "2025-11-20"),
+    ("inspraaktermijn en evenement in lopende tekst", "minutes", """3. Regionale woonagenda
+Gemeenten kunnen tot 15 februari 2025 een zienswijze indienen op de ontwerp-woonagenda.
+4. Mededelingen
+Er komt een open dag in het gemeentehuis, op zaterdag 8 maart 2025. Iedereen is welkom.
+""", [
+        {"date": "2025-02-15", "title": "zienswijze"},
+        {"date": "2025-03-08", "title_has": "open dag"},
+    ], "2024-12-10"),
 ]
 
 

@@ -42,6 +42,7 @@ ROLE_WORDS = (
 ROLE_WORDS += (
     r"|[a-zà-ÿ]{3,}(?:secretaris|voorzitter|griffier|leider|manager|adviseur|coördinator|medewerker|directeur|ambtenaar"
     r"|trekker|houder|controller|notulist|functionaris|regisseur|makelaar)"
+    r"|[a-zà-ÿ]{2,}(?:aris|arissen|jurist|juristen|ist|isten|eur|eurs)"
 )
 ROLE = rf"(?i:(?:de|het)\s+)?(?i:{ROLE_WORDS})(?:\s+(?:van|voor)\s+(?:de\s+|het\s+)?[A-Z][\w-]+|\s+(?!Ter\b|Zal\b)[A-Z][\w-]+)?"
 STOP = {
@@ -77,7 +78,7 @@ SECTION = re.compile(
     r"\b(?:[ \t]+(?!(?i:van|voor|met|die|dat|en|over)\b)[\w.-]+){0,3}(?:[ \t]*\([^)\n]{0,40}\))?[ \t]*:?[ \t]*$")
 HEADER_WORDS = re.compile(
     r"(?i)^(?:nr\.?|nummer|#|no\.?|actie(?:punt)?|wat|omschrijving|onderwerp|wie|eigenaar|actiehouder|verantwoordelijk(?:e)?"
-    r"|trekker|door|wanneer|datum|deadline|termijn|gereed\s+op|status|stand(?:\s+van\s+zaken)?|opmerking(?:en)?"
+    r"|trekker|door|wanneer|datum(?:\s+gereed)?|deadline|termijn|gereed\s+op|status|stand(?:\s+van\s+zaken)?|opmerking(?:en)?"
     r"|afspraak|toelichting|voortgang)$")
 STATUS_DONE = re.compile(r"(?i)\b(?:afgerond|gereed|afgehandeld|afgedaan|uitgevoerd|voltooid|gedaan|done|vervallen|vervalt)\b")
 STATUS_OPEN = re.compile(r"(?i)\b(?:open|loopt|lopend|in\s+behandeling|in\s+uitvoering|nog\s+niet\s+gestart|nieuw|doorlopend|pm)\b")
@@ -162,7 +163,14 @@ def _action(text: Text, parts: list[Part], part: Part, s: int, e: int, body: str
 SUBJECT = re.compile(rf"^\s*(?P<subj>{QUANT_OWNER}|{ROLE}|{HONORIFIC}{NAME_PATTERN}|hij|zij|ze)\s+(?=\S)")
 
 
+SUBJECTS = re.compile(rf"^\s*(?P<subj>(?:{ROLE}|{HONORIFIC}{NAME_PATTERN})(?:\s*(?:,|\ben\b)\s*(?:{ROLE}|{HONORIFIC}{NAME_PATTERN}))+)"
+                      r"\s+(?=[a-zà-ÿ])")
+
+
 def _subject(sentence: str) -> str | None:
+    many = SUBJECTS.match(sentence)
+    if many and all(_owner_ok(p) for p in re.split(r"\s*(?:,|\ben\b)\s*", many.group("subj")) if p):
+        return many.group("subj")
     m = SUBJECT.match(sentence)
     if not m:
         return None
@@ -190,7 +198,8 @@ DO_VERB = re.compile(
     r"(?i)\b(?:\w*(?:levert|leveren|stuurt|sturen|agendeert|agenderen|mailt|mailen|belt|bellen|regelt|regelen|organiseert"
     r"|organiseren|zorgt|zorgen|informeert|informeren|plant|plannen|verstuurt|versturen|verzorgt|verzorgen|bereidt|bereiden"
     r"|inventariseert|inventariseren|verkent|verkennen|onderzoekt|onderzoeken|nodigt|nodigen|koppelt|koppelen|checkt|mailt"
-    r"|benadert|benaderen|verspreidt|verspreiden|actualiseert|actualiseren|bespreekt|bespreken)"
+    r"|benadert|benaderen|verspreidt|verspreiden|actualiseert|actualiseren|bespreekt|bespreken|schrijft|schrijven)"
+    r"|(?:meldt|melden)\s+(?:het|dit|dat|deze)\s+(?:via|bij)\b"
     r"|neemt\s+(?:\w+\s+){0,3}?contact|nemen\s+(?:\w+\s+){0,3}?contact|contact\s+opneemt|contact\s+opnemen"
     r"|(?:stelt|stellen|werkt|werken|zoekt|zoeken|vraagt|vragen|pakt|pakken|legt|leggen|past|passen|maakt|maken|brengt"
     r"|brengen|zet|zetten|deelt|delen|gaat|gaan)\b(?:\s+[^\s.;]+){0,10}?\s+(?:op|uit|na|aan|voor|rond|door|in\s+kaart"
@@ -203,10 +212,18 @@ FIRM_DO = re.compile(
     r"|inventariseert|inventariseren)\b|(?:plant|plannen)\s+[^.;?]{0,80}?\s+in\b|(?:nodigt|nodigen)\s+[^.;?]{0,80}?\s+uit\b"
     r"|(?:levert|leveren)\s+[^.;?]{0,80}?\s+aan\b|(?:pakt|pakken)\s+[^.;?]{0,80}?\s+op\b"
     r"|(?:zoekt|zoeken|werkt|werken)\s+[^.;?]{0,80}?\s+uit\b|(?:gaat|gaan)\s+na\b|(?:vraagt|vragen)\s+[^.;?]{0,80}?\s+na\b"
-    r"|(?:koppelt|koppelen)\s+[^.;?]{0,80}?\s+terug\b|(?:stelt|stellen)\s+(?:een|de|het)\s+[^.;?]{0,80}?\s+op\b)")
-NOT_DOING = re.compile(r"(?i)\bkennis\b|\bopent\b|\bsluit\b|\bheet\b|\bwelkom\b|\bmeldt\b|\bvraagt\s+(?:of|naar|hoe|wat|waarom)\b"
+    r"|(?:koppelt|koppelen)\s+[^.;?]{0,80}?\s+terug\b|(?:stelt|stellen)\s+(?:een|de|het)\s+[^.;?]{0,80}?\s+op\b"
+    r"|(?:zet|zetten)\s+(?:het|dit|de|een|deze)\b[^.;?]{0,60}?\s+op\s+(?:de|het|een)\b"
+    r"|(?:meldt|melden)\s+(?:het|dit|dat|deze)\s+(?:via|bij)\b"
+    r"|(?:bespreekt|bespreken)\s+(?:het|de|dit|een|deze)\s+[^.;?]{0,60}?\s+met\s+(?:de|het|een|[A-Z])"
+    r"|(?:schrijft|schrijven)\s+(?:het|de|een|dit)\s+)")
+NOT_DOING = re.compile(r"(?i)\bkennis\b|\bopent\b|\bsluit\b|\bheet\b|\bwelkom\b|\bmeldt\b(?!\s+(?:het|dit|dat|deze)\s+(?:via|bij)\b)|\bvraagt\s+(?:of|naar|hoe|wat|waarom)\b"
                        r"|\bgeeft\s+aan\b|\blicht\b|\bvertelt\b|\bpresenteert\b|\b(?:had|heeft|hebben|is|zijn|was|waren)\b"
                        r"|\bsluit\s+(?:de\s+)?(?:vergadering|overleg)|\bvraagt\s+aandacht\b")
+
+
+# a short task whose object points back: "Henk pakt dit op", "Sjoukje regelt dat"
+REFERS_BACK = re.compile(rf"^\s*(?:{HONORIFIC}{NAME_PATTERN}|{ROLE})\s+\w+\s+(?:dit|dat|deze|die)\b[^.;]{{0,40}}[.;]?\s*$")
 
 
 def _doer(clause: str, firm: bool = False) -> tuple[str | None, bool] | None:
@@ -249,6 +266,11 @@ def _will_action(sent: str) -> str | None:
     if m and (_owner_ok(m.group("subj")) or m.group("subj").lower() in {"hij", "zij", "ze"}):
         if len(m.group("rest").split()) >= 2:
             return m.group("subj")
+    # "de wethouder heeft de brief ontvangen en zal voor 1 mei reageren"
+    m = re.match(rf"^\s*(?:[A-Z]\w+\s*:\s*)?(?P<subj>{ROLE}|{HONORIFIC}{NAME_PATTERN})\s+(?:heeft|is|neemt|krijgt)\b[^.;:]{{3,160}}?"
+                 r",?\s+en\s+(?:zal|zullen)\s+(?P<rest>\S+\s+\S+)", sent, re.S)
+    if m and _owner_ok(m.group("subj")):
+        return m.group("subj")
     # "Hiervoor zal de provincie een format delen"
     m = re.match(rf"^\s*(?:\w+\s+){{1,3}}?(?:zal|zullen)\s+(?P<subj>{ROLE}|(?:[A-Z]\.\s?)+\s*{NAME_PATTERN})\s+\S+", sent)
     if m and _owner_ok(m.group("subj")):
@@ -416,6 +438,18 @@ def _sections(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, 
                 and _col(head, "actie", "wat", "omschrijving") is not None \
                 and not any(p <= ls <= p + 1 or (p < ls and is_blank(t, p, ls)) for p in starts):
             starts.append(ls - 1 if ls > part.start else ls)
+    # a flattened table without a heading: "Nr." then a header word per line, an owner column among them
+    spans = [sp for sp in lines(t, part.start, part.end) if not is_blank(t, *sp)]
+    for k, (ls, le) in enumerate(spans):
+        if re.fullmatch(r"(?i)\s*(?:nr|nummer|#|no)\.?\s*", t[ls:le]):
+            heads = []
+            for hs, he in spans[k + 1:k + 7]:
+                if not HEADER_WORDS.match(t[hs:he].strip()):
+                    break
+                heads.append(t[hs:he].strip().lower().rstrip("."))
+            if len(heads) >= 2 and _col(heads, "wie", "eigenaar", "actiehouder", "verantwoordelijk", "trekker") is not None \
+                    and not any(p <= ls <= p + 1 or (p < ls and is_blank(t, p, ls)) for p in starts):
+                starts.append(ls - 1 if ls > part.start else ls)
     for pos in sorted(starts):
         if pos >= part.end or any(a <= pos + 1 < b for a, b in taken):
             continue
@@ -584,8 +618,22 @@ def _prose(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int
         d = _doer(sent, firm=True) if not re.search(r"(?i)\bzeg(?:t|gen)\s+(?:\w+\s+){0,4}?toe\b", sent) else None
         if d and (d[0] or d[1]) and not WILL.search(sent):
             owner = d[0]
-            out.append(_action(text, parts, part, s, e, sent, split_owners(owner) if owner else []))
-            taken.append((s, e))
+            body_s = s
+            if REFERS_BACK.match(sent) and idx > 0 and sentences[idx - 1][0] >= block_start \
+                    and not _overlaps(*sentences[idx - 1], taken):
+                body_s = sentences[idx - 1][0]  # "Henk pakt dit op": what "dit" is stands in the sentence before
+            out.append(_action(text, parts, part, body_s, e, t[body_s:e], split_owners(owner) if owner else []))
+            taken.append((body_s, e))
+            continue
+        # "Besluit: … aangehouden; de directeur werkt eerst een variant uit": a task in a later clause
+        clause = None
+        for cm in re.finditer(r";\s+", sent):
+            c = _doer(sent[cm.end():], firm=True)
+            if c and c[0]:
+                clause = (s + cm.end(), c[0])
+        if clause:
+            out.append(_action(text, parts, part, clause[0], e, t[clause[0]:e], split_owners(clause[1])))
+            taken.append((clause[0], e))
             continue
         owner = _will_action(sent)
         if owner:

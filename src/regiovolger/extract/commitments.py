@@ -22,7 +22,7 @@ from .sentences import clean, dates_in, is_blank, lines, parts_of, sentence_span
 ADMIN = (r"(?:(?:[Dd]e\s+|[Hh]et\s+)?(?:toenmalige?\s+)?(?:wethouder|gedeputeerde|burgemeester|minister|staatssecretaris|portefeuillehouder"
          r"|voorzitter|college|dijkgraaf|commissaris\s+van\s+de\s+koning)(?:\s+van\s+[A-Z][\w&-]*)?"
          r"(?:\s+(?:[A-Z]\.\s?)*(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en)\s+){0,3}[A-Z][\w'’-]+)?)")
-BODY = (r"(?:(?:uw|de|het)\s+)?(?:Provinciale\s+Staten|Staten(?:leden)?|PS\b|(?:gemeente)?raad|raadsleden|Tweede\s+Kamer|Eerste\s+Kamer"
+BODY = (r"(?:(?:uw|de|het)\s+)?(?<!volgende\s)(?<!komende\s)(?:Provinciale\s+Staten|Staten(?:leden)?|PS\b|(?:gemeente)?raad|raadsleden|Tweede\s+Kamer|Eerste\s+Kamer"
         r"|Kamer(?:lid\s+[A-Z][\w'’-]+)?|commissie(?:\s+[A-Z][\w-]+)?|algemeen\s+bestuur|AB\b|dagelijks\s+bestuur|vergadering"
         r"|fractie(?:\s+van\s+(?:de\s+|het\s+)?[\w!-]+)?)\b")
 PROMISE = re.compile(
@@ -59,6 +59,19 @@ STANDARD_BODY = [
     (re.compile(r"(?i)^(?:de\s+)?(?:gemeente)?raad(?:sleden)?$"), "de raad"),
     (re.compile(r"(?i)^(?:de\s+)?(?:tweede\s+)?kamer$"), "de Kamer"),
 ]
+
+
+HEADER_FIELD = re.compile(r"(?i)\s*(?:onderwerp|betreft|kenmerk|titel|inzake)\s*:")
+STATUS_LINE = re.compile(r"(?i)\s*(?:deze|die|de(?:ze)?\s+laatste|de)\s+toezegging\s+(?:staat|is|blijft|wordt)\s+(?:nog\s+|hiermee\s+|daarmee\s+)?"
+                         r"(?:open|openstaand|afgedaan|afgehandeld|afgerond|lopend|niet\s+afgedaan|voldaan)\b[^.]{0,60}\.?\s*$")
+MADE_NOW = re.compile(r"(?i)\bzeg(?:t|gen)\s+(?:\w+\s+){0,4}?toe\b|\bbelooft\b|\bbeloven\b")
+MEETING_RECORDS = {"minutes", "decision_list", "action_list"}
+
+
+def _head_date(t: str, part: Part) -> str | None:
+    """The meeting's date from the head of its minutes ("gehouden op woensdag 9 oktober 2024")."""
+    head = dates_in(t, part.start, min(part.end, part.start + 400), part)
+    return next((w.date for w in head if w.date), None)
 
 
 def _body(raw: str | None) -> str | None:
@@ -367,6 +380,14 @@ def extract_commitments(text: Text, parts: list[Part]) -> list[dict]:
             if any(s < b and e > a for a, b in taken):
                 continue
             sent = t[s:e]
+            if STATUS_LINE.match(sent):
+                # "Deze toezegging staat nog open.": the status of the promise just before
+                if out and out[-1]["evidence"]["end"] <= s and s - out[-1]["evidence"]["end"] < 400:
+                    out[-1]["status"] = "done" if STATUS_DONE.search(sent) and not re.search(r"(?i)\bniet\b|\bopen", sent) else "open"
+                taken.append((s, e))
+                continue
+            if HEADER_FIELD.match(sent):
+                continue  # "Onderwerp: Afdoening toezegging …" names the subject, it promises nothing
             if not PROMISE.search(sent) or GENERIC.search(sent) or len(sent.split()) < 5:
                 continue
             if re.search(r"(?i)\bnaar\s+aanleiding\s+van\s+de\s+toezegging\b", sent):
@@ -397,6 +418,10 @@ def extract_commitments(text: Text, parts: list[Part]) -> list[dict]:
                         c["made_by"] = who
                         break
             c["fulfilled_here"] = fulfilled
+            meeting_date = part.date or _head_date(t, part) if part.type in MEETING_RECORDS else None
+            if c["date_made"] is None and meeting_date and MADE_NOW.search(sent):
+                c["date_made"] = meeting_date  # promised during the meeting these minutes record
+                c.pop("date_made_text", None)
             out.append(c)
             taken.append((s, e))
     out.sort(key=lambda c: c["evidence"]["start"])

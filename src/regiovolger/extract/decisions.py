@@ -44,7 +44,7 @@ KIND_RULES: list[tuple[str, re.Pattern]] = [
     ("reject", re.compile(
         r"\bverworpen\b|\bafgewezen\b|\bniet\s+aangenomen\b|\bstem(?:t|men|de|den)\s+niet\s+in\b|\bniet\s+in\s+te\s+stemmen"
         r"|\bgaa?t?n?\s+niet\s+akkoord\b|\bniet\s+akkoord\b|\baf\s+te\s+wijzen\b|\bwijst\b.{0,80}\baf\b"
-        r"|\bte\s+weigeren\b|\bgeweigerd\b|\bweiger(?:t|en)\b", re.I)),
+        r"|\bte\s+weigeren\b|\bgeweigerd\b|\bweiger(?:t|en)\b|^\W*niet\s+conform\b", re.I)),
     ("take_note", re.compile(
         r"\bne(?:emt|men)\s+(?:\w+\s+){0,3}?kennis\b|\bkennis\s*(?:ge)?nomen\b|\bkennisgenomen\b|\bkennis\s+te\s+nemen\b"
         r"|\b(?:voor|ter)\s+kennisgeving\s+aan(?:genomen)?\b|\bkennisnemen\b", re.I)),
@@ -84,7 +84,7 @@ TRIGGER = re.compile(
 
 # a proposal, advice, question or opinion decides nothing
 NOT_TAKEN = re.compile(
-    r"\bstel(?:t|len)\s+(?:\w+\s+){0,4}?voor\b|\bvoorgesteld\b|^\s*voorstel\b|\bvoorstel\s+is\b|\bgeadviseerd\b|\badviseert\b"
+    r"(?<!\bte\s)\bstel(?:t|len)\s+(?:\w+\s+){0,4}?voor\b|\bvoorgesteld\b|^\s*voorstel\b|\bvoorstel\s+is\b|\bgeadviseerd\b|\badviseert\b"
     r"|\bwordt\s+(?:u\s+)?gevraagd\b|\bverzocht\b|\bverzoek\b|\bzou(?:den)?\b|\bmoet(?:en)?\s+nog\b|\bindien\b|\bmits\b"
     r"|\bwordt\s+verwacht\b|\bte\s+zijner\s+tijd\b|\bvoornemens\b|\bvoorgenomen\b|\bbeoogd\b|\bter\s+besluitvorming\b"
     r"|\?\s*$|\bvastgesteld\s+(?:d\.d\.|op)\s|\b(?:gaat|zal|zullen)\s+(?:\w+\s+){0,6}?(?:vaststellen|besluiten|instemmen)\b",
@@ -108,7 +108,8 @@ BACKGROUND = re.compile(r"\b(?:ook|eerder|reeds|al|destijds|eerdere)\s+(?:\w+\s+
 # "De raad besluit unaniem:", "Besluit:", "Het college besluit:" opening a block
 BLOCK_OPEN = re.compile(
     r"(?im)(?:^[ \t]*|(?P<mid>(?<=\s)(?=(?-i:Besl))))(?:(?P<label>besluit(?:en)?|besloten|besluitvorming|conclusie(?:s)?|afspra(?:ak|ken)|uitkomst|b\s*e\s*s\s*l\s*u\s*i\s*t)"
-    r"[ \t]*:"
+    r"(?:[ \t]+(?:van\s+(?:het\s+|de\s+)?)?(?:college|b\s*(?:&|en)\s*w|d\.?b\.?|a\.?b\.?|dagelijks\s+bestuur|algemeen\s+bestuur"
+    r"|bestuur|raad|gs|ps|directie))?[ \t]*:"
     r"|(?P<lead>[^\n:.]{0,80}?\b(?-i:besl)(?:uit|uiten|oot)\b[^\n:.]{0,80}?:|[^\n:]{0,60}?\b(?-i:besl)(?:uit|uiten|oot)\b"
     r"(?:[ \t]+(?:unaniem|in\s+meerderheid|bij\s+acclamatie|met\s+algemene\s+stemmen|zonder\s+(?:hoofdelijke\s+)?stemming))"
     r"?[ \t]*\([^)\n]*\)[ \t]*$))")
@@ -122,6 +123,7 @@ SIGNED_DECISION = re.compile(r"\baldus\s+(?:besloten|vastgesteld)\b", re.I)
 AGENDA_HEADING = re.compile(r"^[ \t]*(?:\d{1,2}[a-z]?[.)]?|ad\s+\d+[a-z]?\.?)[ \t]+\S", re.I)
 ITEM_HEADING = re.compile(r"(?i)(?:agendapunt|punt|ad|item|onderwerp)\s+\d{1,2}[a-z]?\b[.:]?\s+\S"
                           r"|(?:hamerstukken|bespreekstukken|ingekomen\s+stukken|sluiting|rondvraag)\s*:?\s*$")
+ROW_NUMBER = re.compile(r"(?i)(?:nr\.?|nummer|punt|agendapunt)\s*\d{1,3}[a-z]?\s*$")
 LABEL_LINE = re.compile(r"^[ \t]*(?:[A-Z][\w ]{1,30}):[ \t]*$")
 
 
@@ -186,8 +188,11 @@ def _block_end(text: str, start: int, end: int, label: bool) -> int:
                 return last
             continue
         stripped = line.strip()
-        if label and re.match(r"(?i)(?:besluit(?:en)?|besloten|conclusies?|afspra(?:ak|ken)|uitkomst|actie(?:punt)?s?)\s*:", stripped):
-            return last  # the next labelled block
+        if label and re.match(r"(?i)(?:besluit(?:en)?|besloten|conclusies?|afspra(?:ak|ken)|uitkomst|actie(?:punt)?s?"
+                              r"|onderwerp|voorstel|portefeuillehouder|agendapunt)\b[^:\n]{0,20}:", stripped):
+            return last  # the next labelled block or row field
+        if label and ROW_NUMBER.match(stripped):
+            return last  # "Nr. 2" opening the next row of a college list
         if ITEM_HEADING.match(stripped):
             return last  # "Agendapunt 5  Wijziging …", "Ad 4.", "Hamerstukken"
         if re.match(r"(?i)(?:tegen|voor)\s+(?:het|de|dit)\s+\w+\s+stemde|over\s+(?:het|de)\s+\w+\s+is\s+(?:hoofdelijk\s+)?gestemd"
@@ -215,14 +220,15 @@ def _block_end(text: str, start: int, end: int, label: bool) -> int:
     return last if last > start else end
 
 
-def _bullets(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split a block into its bullet items when it is a bullet list, else one span."""
+def _bullets(text: str, start: int, end: int, numbered: bool = False) -> list[tuple[int, int]]:
+    """Split a block into its bullet items (or numbered points "1. … 2. …") when it is a list, else one span."""
     items: list[list[int]] = []
+    marker = r"[ \t]*(?:[•◦▪●○■\-–—*·]|\d{1,2}[.)]|[a-z]\))[ \t]+" if numbered else r"[ \t]*[•◦▪●○■\-–—*·][ \t]+"
     for ls, le in lines(text, start, end):
         if is_blank(text, ls, le):
             continue
         line = text[ls:le]
-        m = re.match(r"[ \t]*[•◦▪●○■\-–—*·][ \t]+", line)
+        m = re.match(marker, line)
         if m:
             items.append([ls + m.end(), le])
         elif items:
@@ -232,6 +238,17 @@ def _bullets(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if len(items) <= 1:
         return [(start, end)]
     return [(s, e) for s, e in items]
+
+
+def _row_subject(t: str, start: int, pos: int) -> str | None:
+    """The "Onderwerp:" field of the row a short "Besluit college: conform" closes."""
+    for ls, le in reversed(lines(t, start, pos)[-8:]):
+        if is_blank(t, ls, le):
+            return None
+        m = re.match(r"[ \t]*(?i:onderwerp)\s*:\s*(\S.*)", t[ls:le])
+        if m:
+            return clean(m.group(1))
+    return None
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
@@ -295,14 +312,14 @@ def _blocks(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, in
         if be <= bs:
             continue  # an empty Besluit field decides nothing
         body = clean(t[bs:be])
-        if label and NOT_TAKEN.search(body) and not re.search(r"\b(?:vastgesteld|akkoord|aangenomen|ingestemd)\b", body, re.I):
+        if label and NOT_TAKEN.search(body[:_clause_end(body, 0)]) and not re.search(r"\b(?:vastgesteld|akkoord|aangenomen|ingestemd)\b", body, re.I):
             continue
         if re.match(r"[ \t]*[A-Z][\w ]{1,30}:", t[bs:be]) and not re.match(r"(?i)\s*(?:besluit|b\s*e\s*s)", t[bs:be]):
             continue  # the next field label, not a body
         # the vote stated in the opener or in the lines after the block
         against = _against(t, be, part.end)
         context = opener
-        spans = _bullets(t, bs, be) if label else [(bs, be)]
+        spans = _bullets(t, bs, be, numbered=label.lower().startswith("besl")) if label else [(bs, be)]
         if label and label.lower().startswith("afspra"):
             # "Afspraak: X stuurt … rond. Y zal …": each sentence on its own, actions left to the actions
             spans = [sp for a, b in spans for sp in sentence_spans(t, a, b)]
@@ -331,8 +348,15 @@ def _blocks(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, in
                 prev_start = max(part.start, t.rfind("\n", part.start, max(line_start - 1, part.start)) + 1)
                 prev_line = clean(t[prev_start:line_start])
                 subject = same_line if same_line and not same_line.endswith(".") else prev_line
+                row_subject = _row_subject(t, part.start, line_start)
+                if row_subject:
+                    subject = row_subject
                 if subject:
                     d["subject"] = subject
+            if label and "subject" not in d:
+                row_subject = _row_subject(t, part.start, max(part.start, t.rfind("\n", part.start, ms) + 1))
+                if row_subject:
+                    d["subject"] = row_subject
             found.append(d)
             taken.append((d["evidence"]["start"], d["evidence"]["end"]))
     return found

@@ -92,7 +92,7 @@ def _title(s: str) -> str:
 
 
 def _key_date(text: Text, parts: list[Part], w: When, s: int, e: int, title: str, line: str) -> dict:
-    k = {"date": w.date, "date_text": w.text, "time": _time(line.replace(w.text, " ")), "title": title,
+    k = {"date": w.date, "date_text": clean(w.text), "time": _time(line.replace(w.text, " ")), "title": title,
          "location": _location(line), "tentative": bool(w.tentative or TENTATIVE.search(line)),
          "evidence": evidence(text, parts, s, e)}
     return k
@@ -207,13 +207,23 @@ def _body_lines(text: Text, parts: list[Part], part: Part, taken: list[tuple[int
         if not ws or ws[0].start - m.end() > 14 or not ws[0].date or ws[0].date <= ref:
             continue
         out.append(_key_date(text, parts, ws[0], ls, le, title, t[ls:le]))
+        # "AB: 3 april, 26 juni en 2 oktober 2025": every date of the list
+        for prev, w in zip(ws, ws[1:]):
+            if not re.fullmatch(r"\s*(?:,|en|&|,\s*en)\s*", t[prev.end:w.start]) or not w.date:
+                break
+            out.append(_key_date(text, parts, w, ls, le, title, t[ls:le]))
         taken.append((ls, le))
     return out
 
 
 # "aan het AB van 14 december", "tot de collegevergadering van 16 april": a later meeting named by its date
 REF_BEFORE = re.compile(r"\b(?i:in|tijdens|op|voor|tot|aan|naar|bij)\s+(?i:de|het)\s+(?P<title>[^,.;:()\n]{2,60}?)\s+van\s+$")
-EVENT_BEFORE = re.compile(rf"(?i)\b(?:de|het)\s+(?P<title>{EVENT_NOUN}(?:\s+(?:van|voor)\s+[^,.;:()]{{1,50}}?)?)\s+(?:op|van)\s+$")
+EVENT_BEFORE = re.compile(rf"(?i)\b(?:de|het|een)\s+(?P<title>{EVENT_NOUN}(?:\s+(?:van|voor)\s+[^,.;:()]{{1,50}}?)?)\s+(?:op|van)\s+$"
+                          rf"|\b(?:de|het|een)\s+(?P<title2>{EVENT_NOUN})\b[^.;:()]{{1,60}}?,?\s+op\s+$")
+# "De raden kunnen tot 1 april 2025 een zienswijze indienen": a deadline to respond
+RESPONSE = re.compile(r"(?i)\b(?P<what>zienswijze|reactie|inspraakreactie|bezwaar|wensen\s+en\s+bedenkingen)\b"
+                      r"(?=[^.;:\n]{0,60}?\b(?:in\s+(?:te\s+)?dienen|indienen|kenbaar|geven|naar\s+voren|insturen|sturen|maken)\b)")
+DEADLINE_BEFORE = re.compile(r"(?i)\b(?:tot(?:\s+en\s+met)?|t/m|voor|vóór|uiterlijk)\s+(?:\w+dag\s+)?$")
 SHIFT_BEFORE = re.compile(
     rf"(?i)\b(?:de|het)\s+(?P<title>{EVENT_NOUN}(?:\s+(?:van|voor)\s+[^,.;:()]{{1,50}}?)?)\s+(?:schuift|verschuift"
     r"|is\s+verschoven|wordt\s+verschoven|is\s+voorzien|staat\s+gepland|is\s+gepland|wordt\s+verwacht|volgt)"
@@ -243,7 +253,11 @@ def _references(text: Text, parts: list[Part], part: Part, taken: list[tuple[int
                 continue  # "in het overleg van 4 november jl. heeft …" looks back
             m = EVENT_BEFORE.search(before)
             if m:
-                out.append(_key_date(text, parts, w, s, e, clean(m.group("title")), sent))
+                out.append(_key_date(text, parts, w, s, e, clean(m.group("title") or m.group("title2")), sent))
+                continue
+            rm = RESPONSE.search(sent)
+            if rm and DEADLINE_BEFORE.search(before):
+                out.append(_key_date(text, parts, w, s, e, rm.group("what").lower(), sent))
                 continue
             m = REF_BEFORE.search(before)
             if m and re.search(rf"\b{MEETING_NOUN}\b", m.group("title")) and len(m.group("title").split()) <= 5:
