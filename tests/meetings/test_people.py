@@ -163,3 +163,47 @@ def test_people_wrapped_role_keeps_place_as_organisation():
     r = run_str(PEOPLE_VARIANTS[2][1])
     people = {p["name"]: p for p in r["people"]}
     assert {"role": "wethouder", "organisation": "Kortenhoeve"} in people["Wouter Pieters"]["roles"]
+
+
+# ---------------------------------------------------------------------------- round 2: own wording
+
+ROUND2_PEOPLE = [
+    # a two-word surname after an honorific is the same person as the one with initials
+    ("two_word_surname", """Verslag Commissie Bestuur 3 maart 2025
+Aanwezig: mevrouw N. Abou Zeid, de heer P. Ooms
+1. Opening
+Mevrouw Abou Zeid vraagt naar de planning. De heer Ooms antwoordt.
+""", ["N. Abou Zeid", "P. Ooms"], ["Abou Zeid", "Zeid"]),
+    # a first name and one part of a double surname is the same person
+    ("double_surname_part", """Verslag Werkgroep Groen 3 maart 2025
+Aanwezig: Tineke Vos-Hartman, Gerard Mol
+1. Opening
+Wethouder Tineke Vos licht het plan toe.
+""", ["Tineke Vos-Hartman", "Gerard Mol"], ["Tineke Vos"]),
+    # an initial at the end of a sentence and a heading on the next line are no name
+    ("initial_before_heading", """Raadsvoorstel verduurzaming sporthallen
+Alle hallen hebben nu energielabel G.
+Risico's
+De kosten kunnen hoger uitvallen. Zo ook voor categorie B.
+Financiën
+Wethouder T. Groen is verantwoordelijk.
+""", ["T. Groen"], ["G. Risico's", "B. Financiën"]),
+]
+
+
+@pytest.mark.parametrize("a,b,same", [
+    ("S. Abou Zeid", "Abou Zeid", True),
+    ("Tineke Vos-Hartman", "Tineke Vos", True),
+    ("Tineke Vos-Hartman", "Tineke Hartman", True),
+    ("Tineke Vos-Hartman", "Anna Vos", False),
+    ("A.B. Vos-Hartman", "A.B. Vos", True),
+    ("A. Vos-Hartman", "A. Vos", False),  # one initial is too weak
+    ("S. Abou Zeid", "Karim Zeid", False),
+])
+def test_round2_compatible(a, b, same):
+    assert compatible(a, b) is same
+
+
+@pytest.mark.parametrize("name,text,want,not_want", ROUND2_PEOPLE, ids=[v[0] for v in ROUND2_PEOPLE])
+def test_round2_people(name, text, want, not_want):
+    test_people_variants(name, text, want, not_want)

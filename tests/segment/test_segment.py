@@ -340,3 +340,63 @@ def test_paged_bundle_of_different_documents():
     assert [p.type for p in parts] == ["minutes", "programme", "parliamentary_letter", "policy_report"]
     assert [p.start for p in parts[1:]] == [pg.start for pg in text.pages[1:]]
     assert parts[2].title == "Voortgang programma bereikbaarheid"
+
+
+# ---------------------------------------------------------------------------
+# A proposal followed, after a separator line, by the decision it asks for
+
+_PROPOSAL_THEN_DECISION = """Raadsvoorstel
+
+Onderwerp: Herinrichting Marktplein Veendijk
+Portefeuillehouder: wethouder A. Kramer
+
+Voorgesteld besluit
+1. Het ontwerp voor de herinrichting van het Marktplein vast te stellen;
+2. Een krediet van € 850.000 beschikbaar te stellen.
+
+Inleiding
+Het Marktplein is aan vervanging toe. De bestrating is verzakt en de bomen staan er slecht bij.
+Met inwoners en ondernemers is in drie avonden een ontwerp gemaakt dat ruimte biedt aan de markt,
+aan evenementen en aan groen. Het ontwerp is in de raadscommissie toegelicht.
+
+Financiën
+De kosten bedragen € 850.000 en worden gedekt uit de reserve ruimtelijke ontwikkeling.
+
+Het college van burgemeester en wethouders,
+de secretaris,                    de burgemeester,
+J. Dekker                         P. de Wit
+
+{sep}
+
+De gemeenteraad van Veendijk;
+gezien het voorstel van het college van 4 maart 2025;
+gelet op artikel 108 van de Gemeentewet;
+
+besluit:
+1. het ontwerp voor de herinrichting van het Marktplein vast te stellen;
+2. een krediet van € 850.000 beschikbaar te stellen.
+
+Aldus vastgesteld in de openbare raadsvergadering van 27 maart 2025.
+
+de griffier,                      de voorzitter,
+K. Smit                           P. de Wit
+"""
+
+
+@pytest.mark.parametrize("sep", ["-" * 70, "_" * 40, "= " * 30, "* * * * * * * * * *"])
+def test_separator_before_decision_head_splits(sep):
+    s = _PROPOSAL_THEN_DECISION.replace("{sep}", sep)
+    text = plain(s)
+    parts = segment(text)
+    check_invariants(text, parts)
+    assert len(parts) == 2, [(p.type, p.title) for p in parts]
+    assert part_at(parts, s, "Het Marktplein is aan vervanging toe").id == "p1"
+    assert part_at(parts, s, "gezien het voorstel van het college").id == "p2"
+    assert part_at(parts, s, "Aldus vastgesteld").id == "p2"
+
+
+def test_separator_without_decision_head_does_not_split():
+    s = _PROPOSAL_THEN_DECISION.replace("{sep}", "-" * 70).replace("De gemeenteraad van Veendijk;", "Toelichting")
+    s = s.replace("besluit:\n", "")
+    parts = segment(plain(s))
+    assert len(parts) == 1

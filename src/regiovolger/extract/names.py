@@ -224,6 +224,31 @@ def _surname_key(p: PersonName) -> str:
     return _fold(f"{p.particles} {p.surname}".strip()) if p.surname else ""
 
 
+_DOTTED = re.compile(r"^(?:[A-Z](?:[a-z]{1,2})?\.\s?)+")
+
+
+def _multiword_surname(pa: PersonName, pb: PersonName) -> bool:
+    """'S. Abou Zeid' and 'Abou Zeid' (from 'mevrouw Abou Zeid'): after initials every word is surname."""
+    m = _DOTTED.match(pa.name)
+    if not m or _DOTTED.match(pb.name) or not pa.first or len(pb.name.split()) < 2:
+        return False
+    return _fold(pa.name[m.end():]).split() == _fold(pb.name).split()
+
+
+def _double_surname_part(pa: PersonName, pb: PersonName) -> bool:
+    """pa's surname is one half of pb's hyphenated surname, and the first names (or two or more initials) agree."""
+    sa, sb = _fold(pa.surname or ""), _fold(f"{pb.particles} {pb.surname}".strip())
+    if "-" not in sb or "-" in sa or not sa:
+        return False
+    halves = [h.strip() for h in sb.split("-")]
+    if sa not in halves and _fold(f"{pa.particles} {pa.surname}".strip()) not in halves:
+        return False
+    if pa.first and pb.first and not _DOTTED.match(pa.name) and not _DOTTED.match(pb.name):
+        return _fold(pa.first) == _fold(pb.first)
+    ia, ib = pa.initials.upper(), pb.initials.upper()
+    return len(ia) >= 2 and ia == ib
+
+
 def compatible(a: str | PersonName, b: str | PersonName) -> bool:
     """Whether two full-ish names can denote the same person.
 
@@ -241,7 +266,12 @@ def compatible(a: str | PersonName, b: str | PersonName) -> bool:
         if other.first_only:
             return word == _fold(other.first or "")
         return word == _fold((other.first or "").split()[0]) if other.first else word == _fold(other.surname or "")
+    if _multiword_surname(pa, pb) or _multiword_surname(pb, pa):
+        return True
     if _surname_key(pa) != _surname_key(pb):
+        # one part of a double surname ("Ria Kamphuis" for "Ria Kamphuis-Smit") with the same first name
+        if _double_surname_part(pa, pb) or _double_surname_part(pb, pa):
+            return True
         # tolerate a dropped particle ("Bree" vs "de Bree") only when initials agree strongly
         if _fold(pa.surname or "") != _fold(pb.surname or ""):
             return False

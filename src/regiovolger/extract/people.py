@@ -25,7 +25,10 @@ _W = (r"[A-ZÀ-ÝĲ][a-zà-ÿĳ'’]+(?:-(?:(?:van|de|der|den|ter|ten|te)[ \t])*
       r"-[a-zà-ÿ][a-zà-ÿĳ'’]+)*")
 # words of one name are one or two spaces apart; a wider gap is a table column ("Gedeputeerde     Toezegging")
 _SP = r"[ \t]{1,2}"
-_INIT = r"(?:[A-Z]\.\s?){1,5}"
+_INIT = r"(?:[A-Z]\.[ \t]?){1,5}"
+# the surname after initials may wrap onto the next line ("gedeputeerde H.\nZoet (A. Smit ...)"), but a word
+# alone on its line is a heading ("energielabel G.\nRisico's\n" is no name)
+_JOIN = r"(?:[ \t]*\n[ \t]*(?=[^\n]*?\S[ \t]+\S)|[ \t]*)"
 _TITLES = r"(?<![\w.])(?:(?:drs|mr|ir|dr|prof|ing|ds)\.[ \t]*)+"
 _POST = r"(?:\s+(?:MBA|MPM|MSc|MA|BSc|LLM|PhD|MPA|RA|EMIA))*"
 
@@ -38,11 +41,11 @@ WEAK_PREFIX = (r"voorzitter|secretaris|griffier|directeur|projectleider|programm
                r"accounthouder|notulist|adviseur|coördinator|ambtenaar|gemeentesecretaris")
 PREFIXED = re.compile(
     rf"(?i:\b(?P<pre>{STRONG_PREFIX}|{WEAK_PREFIX}))(?:{_SP}|[ \t]*\n[ \t]*)(?:{_TITLES})?"
-    rf"(?P<name>{_INIT}\s*{_P}{_W}(?:{_SP}{_P}{_W})?|{_W}(?:{_SP}{_P}{_W})?|(?:De|Van|Ter|Ten)(?:{_SP}(?:der|den|de))?{_SP}{_W})")
-TITLED = re.compile(rf"(?P<full>{_TITLES}(?P<name>{_INIT}\s*{_P}{_W}|{_W}{_SP}{_P}{_W}){_POST})")
-INITIALS = re.compile(rf"(?<![\w.&])(?P<name>{_INIT}\s*(?:(?:van|de|der|den|ter|ten|te|het|in|op)\s+){{0,3}}{_W})")
+    rf"(?P<name>{_INIT}{_JOIN}{_P}{_W}(?:{_SP}{_P}{_W})?|{_W}(?:{_SP}{_P}{_W})?|(?:De|Van|Ter|Ten)(?:{_SP}(?:der|den|de))?{_SP}{_W})")
+TITLED = re.compile(rf"(?P<full>{_TITLES}(?P<name>{_INIT}{_JOIN}{_P}{_W}|{_W}{_SP}{_P}{_W}){_POST})")
+INITIALS = re.compile(rf"(?<![\w.&])(?P<name>{_INIT}{_JOIN}(?:(?:van|de|der|den|ter|ten|te|het|in|op)[ \t]+){{0,3}}{_W})")
 POSTFIX = re.compile(
-    rf"(?P<name>{_W}{_SP}{_P}{_W}|{_INIT}\s*{_P}{_W}),[ \t]+(?P<role>{STRONG_PREFIX}|{WEAK_PREFIX})\b(?![ \t]+Staten)"
+    rf"(?P<name>{_W}{_SP}{_P}{_W}|{_INIT}{_JOIN}{_P}{_W}),[ \t]+(?P<role>{STRONG_PREFIX}|{WEAK_PREFIX})\b(?![ \t]+Staten)"
     rf"(?:[ \t]+(?:van[ \t]+(?:de[ \t]+)?)?(?P<org>[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+)?))?")
 SIGNATURE = re.compile(r"met\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?,?\s*\n(?:[ \t]*\n)*[ \t]*(?P<name>[^\n]{3,60})",
                        re.I)

@@ -268,12 +268,42 @@ def _candidates(doc: _Doc) -> list[_Cand]:
                 start = p.idx
             if start != i:
                 cands.append(_Cand(start, 2.5, "letter", None, ["salutation"], kind="closing"))
+        # 6. a separator line before a decision head: the proposal ends, the decision it asks for begins
+        if _SEPARATOR.match(ln.s):
+            start = _decision_after(doc, i)
+            if start is not None:
+                cands.append(_Cand(start, STRONG + 1.5, "proposal", start, ["separator + decision head"]))
         # 5. after a closing block
         if "closing" in ln.tags:
             j = _after_closing(doc, i)
             if j is not None:
                 cands.append(_Cand(j, 2.5, None, None, ["after closing"], kind="closing"))
     return cands
+
+
+# a line of dashes, underscores, equals signs or stars ("-----", "_ _ _", "* * *")
+_SEPARATOR = re.compile(r"^\s*(?:([-_=*~·])\s?)\1?(?:\s?[-_=*~·]){8,}\s*$")
+# the head of a council/board decision: "De raad van de gemeente X;", "Provinciale Staten van X,"
+_DECISION_HEAD = re.compile(
+    r"^(?:de\s+)?(?:gemeente)?raad\s+(?:van\s+(?:de\s+gemeente\s+)?)?\S.*[;,:]?\s*$|"
+    r"^(?:provinciale|gedeputeerde)\s+staten\s+van\s+\S.*$|"
+    r"^(?:het\s+)?(?:algemeen|dagelijks)\s+bestuur\s+van\s+\S.*$|"
+    r"^(?:het\s+college\s+van\s+)?burgemeester\s+en\s+wethouders\s+van\s+\S.*[;:]\s*$|"
+    r"^(?:raads|staten|bestuurs)besluit\b.*$", re.I)
+_CONSIDERING = re.compile(r"^(?:gelezen|gezien|gelet|overwegende|beschouwende|op\s+voorstel)\b|^besluit\s*:?\s*$|"
+                          r"^besluiten\s*:?\s*$|^(?:b\s*e\s*s\s*l\s*u\s*i\s*t)\s*:?\s*$", re.I)
+
+
+def _decision_after(doc: _Doc, i: int) -> int | None:
+    """First line of a decision that follows separator line ``i``: a decision head ("De raad van ...;",
+    "Raadsbesluit") within the next lines, then considerations ("gelezen", "gelet op") or "besluit:"."""
+    nxt = doc.next_nb(i, 12)
+    for k, ln in enumerate(nxt[:3]):
+        if _DECISION_HEAD.match(ln.s):
+            if any(_CONSIDERING.match(w.s) for w in nxt[k + 1:]):
+                return nxt[0].idx
+            return None
+    return None
 
 
 def _after_closing(doc: _Doc, i: int) -> int | None:

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..dates import find_dates
-from ..names import looks_like_name
+from ..names import clean_name, looks_like_name
 from .common import _LABEL_RE, _lines, kind_of
 
 PROPOSAL_START = re.compile(
@@ -22,8 +22,12 @@ PROPOSAL_START = re.compile(
 ITEM_LINE = re.compile(
     r"^[ \t]*(?P<ad>(?:ad|agendapunt|punt)\.?\s+)?(?P<num>\d{1,2}[a-z]?(?:\s*(?:\+|en|&|/)\s*\d{1,2}[a-z]?)?)"
     r"(?:[.)]|\s*\||\s*:|\s*[-–])?[ \t]+(?P<title>(?:\d+[a-zA-Z]|[A-ZÀ-Ý‘'“\"(])[^\n]{1,200})$", re.MULTILINE | re.IGNORECASE)
-NUM_ALONE = re.compile(r"^[ \t]*(?P<ad>(?:ad|agendapunt|punt)\.?\s+)?(?P<num>\d{1,2}[a-z]?)[.)]?[ \t]*$",
+NUM_ALONE = re.compile(r"^[ \t]*(?P<ad>(?:ad|agendapunt|punt|nr|nummer)\.?\s+)?(?P<num>\d{1,2}[a-z]?)[.)]?[ \t]*$",
                        re.MULTILINE | re.IGNORECASE)
+# a row of a decision list: "Nr. 3" then "Onderwerp: ..." (and "Portefeuillehouder: ...", "Besluit: ...")
+_SUBJECT_FIELD = re.compile(r"^[ \t]*(?:onderwerp|betreft|titel)[ \t]*:[ \t]*", re.I)
+_HOLDER_FIELD = re.compile(r"^[ \t]*(?:portefeuillehouder|portefeuille|verantwoordelijk\s+bestuurder)[ \t]*:[ \t]*"
+                           r"(?P<v>[^\n]+?)[ \t]*$", re.I | re.M)
 KIND_ENDING = re.compile(r"^(?P<title>[A-ZÀ-Ý][^\n]{3,160}?)\s+(?P<kind>ter\s+(?:vaststelling|bespreking|kennisname|"
                          r"besluitvorming|informatie|besluit|advisering|instemming))\s*$", re.MULTILINE | re.IGNORECASE)
 
@@ -76,6 +80,12 @@ def _item_candidates(t: str, start: int, end: int) -> list[_Cand]:
             line = t[pos:line_end]
             if line.strip():
                 s = line.strip()
+                field = _SUBJECT_FIELD.match(line)
+                if field and m.group("ad") and len(line) > field.end():
+                    off = pos + field.end()
+                    cands.append(_Cand(m.start(), line_end, m.group("num"), t[off:line_end].strip(), off,
+                                       off + len(t[off:line_end].rstrip())))
+                    break
                 if (s[:1].isupper() or re.match(r"\d+[a-zA-Z]", s)) and not ITEM_LINE.match(line) \
                         and not NUM_ALONE.match(line) and len(s) <= 200:
                     off = pos + (len(line) - len(line.lstrip()))
@@ -256,7 +266,8 @@ def _items_in(t: str, start: int, end: int, allow_single: bool, with_proposal: b
             kind = kind or _section_kind(t, c.start, sec_end)
             proposal = _proposal_in(t, tend, sec_end) if with_proposal else None
             kind = kind or kind_of(proposal) or _title_kind(title)
-            items.append({"number": c.num, "title": title, "proposal": proposal, "portfolio_holder": None,
+            items.append({"number": c.num, "title": title, "proposal": proposal,
+                          "portfolio_holder": _holder_in(t, tend, sec_end),
                           "contact": None, "kind": kind, "_ev": (c.start, tend), "section": (c.start, sec_end)})
         return items
     # unnumbered headings that end in a kind: "Verslag ... 21 mei 2024 (bijlage 1) Ter vaststelling"
@@ -276,6 +287,15 @@ def _items_in(t: str, start: int, end: int, allow_single: bool, with_proposal: b
         items.append({"number": None, "title": title, "proposal": None, "portfolio_holder": None, "contact": None,
                       "kind": kind_of(m.group("kind")), "_ev": (m.start(), m.end()), "section": (m.start(), sec_end)})
     return items
+
+
+def _holder_in(t: str, s: int, e: int) -> str | None:
+    """The portfolio holder named in an item's own section ("Portefeuillehouder: dhr. G. Smit")."""
+    m = _HOLDER_FIELD.search(t, s, e)
+    if not m:
+        return None
+    name = clean_name(re.split(r"\s*[,;(]", m.group("v"))[0])
+    return name if looks_like_name(name) else None
 
 
 def _title_kind(title: str) -> str | None:

@@ -67,8 +67,14 @@ def extract_meetings(text: Text, parts: list[Part]) -> tuple[list[dict], list[di
             first = next((ln for ln in t[part.start:part.end].split("\n") if ln.strip()), "")
             if re.search(r"\bter\s+(?:vaststelling|bespreking|kennisname)|\(bijlage", first, re.I) and last:
                 kind = "continuation"
-        if kind == "proposal" and part.type != "proposal":
-            kind = "proposal"
+        if kind == "proposal" and not proposal_header(t, part.start, part.end):
+            # "Voorstel:" and "Portefeuillehouder:" rows of a decision list make no proposal: without a
+            # proposal header the part is read by its title
+            title = _header(t, part.start, min(part.end, part.start + 1200)).get("title") or ""
+            if re.match(r"(?i)(?:\w+\s+){0,2}(?:verslag|notulen|besluitenlijst|actielijst)\b", title):
+                kind = "minutes"
+            elif re.match(r"(?i)(?:\w+\s+)?agenda\b", title):
+                kind = "agenda"
         if kind == "continuation" or (kind in ("agenda", "minutes", "decision_list", "action_list")
                                       and last is not None and last.span_end >= part.start - 2
                                       and not _header(t, part.start, min(part.end, part.start + 1200)).get("title")):
@@ -168,7 +174,9 @@ def _from_head(t: str, part: Part, source: str) -> _Meeting | None:
         items_start = max(items_start, info["title_end"])
     m.items = _items_in(t, items_start, part.end, source == "agenda", source == "agenda", source == "minutes")
     body_start = m.items[0]["section"][0] if m.items else items_start
-    m.attendees += _events(t, body_start, part.end, m.attendees, speakers=not attendees)
+    # attendance sentences may stand between the lists and the first item ("X schuift aan om 20.00 uur")
+    m.attendees += _events(t, items_start if attendees else body_start, part.end, m.attendees,
+                           speakers=not attendees)
     m.attendees += _roll_call(t, body_start, part.end, m.attendees)
     if not m.chair:
         m.chair = _chair_from_opening(t, items_start, part.end, m.attendees)

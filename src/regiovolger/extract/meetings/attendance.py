@@ -30,6 +30,8 @@ def _status_from(text: str) -> dict:
         st["until_item"] = m.group(1)
     if m := _FROM_ITEM.search(text):
         st["from_item"] = m.group(1)
+        if m.group(0).lower().startswith("bij"):
+            st.setdefault("until_item", m.group(1))  # "(bij punt 3)": for that item only
     if _ABSENT_WORDS.search(text):
         st["absent"] = True
     return st
@@ -304,6 +306,36 @@ _STOP_LINE = re.compile(
     r"verslag\s+van\s|kopie\s+aan|cc\s*:)", re.I)
 
 
+def _block_stop(t: str, label_start: int, pos: int, block_end: int, end: int, kind: str,
+                first_counts: bool = False) -> int:
+    """Where an attendance block that starts at ``pos`` ends: at a stop line, a header field, a blank line
+    that ends the list, or (for single-line labels) the next line."""
+    nl = t.find("\n", pos, end)
+    prev_line = t[label_start:pos] + t[pos: nl if nl != -1 else end]
+    first = not first_counts
+    blank_run = 0
+    for ls, le, line in _lines(t, pos, block_end):
+        if first:
+            first = False
+            continue
+        s = line.strip()
+        if not s:
+            blank_run += 1
+            continue
+        if _STOP_LINE.match(line) or HEADER_FIELD.match(line) and not _LABEL_RE.match(line):
+            return ls
+        if blank_run:
+            # after a blank line only a continuation keeps the block going
+            if not (prev_line.rstrip().endswith((",", ";")) or s.startswith("(") or s[:1].islower()):
+                return ls
+        if kind in ("chair", "minutes", "role") or (kind == "org" and not prev_line.rstrip().endswith((",", ";", ":"))
+                                                    and blank_run):
+            return ls
+        blank_run = 0
+        prev_line = line
+    return block_end
+
+
 def _attendance(t: str, start: int, end: int) -> tuple[list[dict], str | None, str | None, int, list[tuple[int, int]]]:
     """Parse every attendance block in [start, end): (attendees, chair, minute taker, redacted, spans)."""
     attendees: list[dict] = []
@@ -311,6 +343,7 @@ def _attendance(t: str, start: int, end: int) -> tuple[list[dict], str | None, s
     redacted = 0
     spans: list[tuple[int, int]] = []
     labels = list(_LABEL_RE.finditer(t, start, end))
+    open_present = False
     for i, m in enumerate(labels):
         kind, label = next((ATTENDANCE_LABELS[j][1], m.group(f"k{j}")) for j in range(len(ATTENDANCE_LABELS))
                            if m.group(f"k{j}"))
@@ -323,33 +356,19 @@ def _attendance(t: str, start: int, end: int) -> tuple[list[dict], str | None, s
         # the block runs to the next label, a stop line, or a blank line that ends the list
         block_end = labels[i + 1].start() if i + 1 < len(labels) else end
         pos = m.end()
-        stop = block_end
-        prev_line = t[m.start():m.end()] + t[m.end(): t.find("\n", m.end(), end) if t.find("\n", m.end(), end) != -1 else end]
-        first = True
-        blank_run = 0
-        for ls, le, line in _lines(t, pos, block_end):
-            if first:
-                first = False
-                continue
-            s = line.strip()
-            if not s:
-                blank_run += 1
-                continue
-            if _STOP_LINE.match(line) or HEADER_FIELD.match(line) and not _LABEL_RE.match(line):
-                stop = ls
-                break
-            if blank_run:
-                # after a blank line only a continuation keeps the block going
-                if not (prev_line.rstrip().endswith((",", ";")) or s.startswith("(") or s[:1].islower()):
-                    stop = ls
-                    break
-            if kind in ("chair", "minutes", "role") or (kind == "org" and not prev_line.rstrip().endswith((",", ";", ":"))
-                                               and blank_run):
-                stop = ls
-                break
-            blank_run = 0
-            prev_line = line
+        stop = _block_stop(t, m.start(), pos, block_end, end, kind)
         block = t[pos:stop]
+        if kind in ("chair", "minutes", "role") and open_present and stop < block_end:
+            # "Aanwezig:" / "Voorzitter: X" / "CDA: Y, Z": the rows after the chair still list who was present
+            rest_end = _block_stop(t, stop, stop, block_end, end, "present", first_counts=True)
+            if t[stop:rest_end].strip():
+                people, red = parse_attendance_block(t[stop:rest_end], "present")
+                redacted += red
+                attendees.extend(people)
+                spans.append((stop, rest_end))
+        elif kind in ("present", "absent", "org", "present_support"):
+            # a bare "Aanwezig:" heads the labelled rows below it
+            open_present = kind == "present" and not block.strip()
         if kind in ("chair", "minutes"):
             block = block.split("\n")[0] if block.split("\n")[0].strip() else block
             people, red = parse_attendance_block(block, "present")
@@ -359,14 +378,12 @@ def _attendance(t: str, start: int, end: int) -> tuple[list[dict], str | None, s
                 if kind == "chair":
                     chair = chair or p["name"]
                     p["role"] = p["role"] or "voorzitter"
+                    attendees.append(p)
                 else:
+                    # a minute taker named under a label of their own ("Notulist:", "Verslag:") is kept as the
+                    # meeting's minute taker, not counted as an attendee; one listed among those present
+                    # ("Aanwezig: ..., X (verslag)") stays an attendee
                     minute_taker = minute_taker or p["name"]
-                    if p["role"] and not p["organisation"]:
-                        p["organisation"] = p["role"]
-                    elif p["role"] and p["organisation"]:
-                        p["organisation"] = f"{p['role']} {p['organisation']}"
-                    p["role"] = "notulist"
-                attendees.append(p)
             spans.append((m.start(), stop))
             continue
         if kind == "role":
@@ -385,6 +402,13 @@ def _attendance(t: str, start: int, end: int) -> tuple[list[dict], str | None, s
             org = re.sub(r"\s+", " ", org).strip()
         people, red = parse_attendance_block(block, status, org)
         redacted += red
+        item = re.search(r"punt(?:en)?\s+(\d{1,2}[a-z]?)(?:\s*(?:en|t/m|-)\s*(\d{1,2}[a-z]?))?\s*$", label, re.I)
+        if item and status == "present":
+            # present only for the items the label names
+            for p in people:
+                if p["status"] == "present":
+                    p["status"] = "partial"
+                    p["from_item"], p["until_item"] = item.group(1), item.group(2) or item.group(1)
         attendees.extend(people)
         spans.append((m.start(), stop))
     for a in attendees:

@@ -18,6 +18,7 @@ ROLE_WORDS = (
     "regisseur", "programmaregisseur", "verkenner", "voorzitter a.i.", "procesbegeleider", "gast", "toehoorder",
     "dagelijks bestuurder", "bestuurder", "bestuurslid", "minister", "staatssecretaris", "dijkgraaf", "heemraad",
     "ambassadeur", "ambtelijk secretaris", "raadsgriffier", "statengriffier", "wnd.", "waarnemend",
+    "penningmeester", "commissiegriffier", "wijkagent", "wijkmanager", "gebiedsregisseur",
 )
 _ROLE_RE = re.compile(r"\b(?:" + "|".join(re.escape(r) for r in sorted(ROLE_WORDS, key=len, reverse=True)) + r")\b",
                       re.IGNORECASE)
@@ -43,17 +44,23 @@ DISCUSS_VERBS = re.compile(r"^\W*(?:bespreken|bespreking|van\s+gedachten\s+wisse
 
 # attendance block labels: (pattern, kind)
 ATTENDANCE_LABELS = [
-    (r"(?:tevens|voorts|ook|verder)\s+aanwezig(?:\s+(?:zijn|waren|is))?", "present"),
+    # "Tevens aanwezig bij agendapunt 2:" names people present for part of the meeting
+    (r"(?:tevens|voorts|ook|verder)\s+aanwezig(?:\s+(?:zijn|waren|is))?"
+     r"(?:\s+(?:bij|vanaf|tijdens|voor)\s+(?:de\s+)?(?:agenda)?punt(?:en)?\s+\d{1,2}[a-z]?(?:\s*(?:en|t/m|-)\s*\d{1,2}[a-z]?)?)?",
+     "present"),
     (r"(?:ambtelijk|ambtelijke\s+ondersteuning|ondersteuning|ambtelijk\s+aanwezig)", "present_support"),
     (r"aanwezig(?:e|en)?(?:\s+(?:zijn|waren|is))?(?:\s+(?:de\s+)?(?:leden|raadsleden|statenleden|personen))?"
      r"(?:\s+namens\s+de\s+(?:fracties|partijen))?", "present"),
-    (r"(?:deelnemers|deelname|genodigden|gasten|te\s+gast|presentielijst|leden)", "present"),
-    (r"(?:afwezig|niet\s+aanwezig)(?:\s+(?:zijn|waren|is))?(?:\s*[(]?\s*(?:met|zonder)\s+kennisgeving\s*[)]?)?", "absent"),
-    (r"(?:met\s+kennisgeving\s+afwezig|afgemeld|afmelding(?:en)?|verhinderd|bericht\s+van\s+verhindering)"
+    (r"(?:deelnemers|deelname|genodigden|gasten|gast|te\s+gast|presentielijst|leden)", "present"),
+    (r"(?:afwezig|niet\s+aanwezig)(?:\s+(?:zijn|waren|is))?"
+     r"(?:\s*[(]?\s*(?:met|zonder)\s+(?:kennisgeving|bericht(?:\s+van\s+verhindering)?|afmelding)\s*[)]?)?", "absent"),
+    (r"(?:met\s+(?:kennisgeving|bericht|afmelding)\s+afwezig|afgemeld|afmelding(?:en)?|verhinderd|"
+     r"(?:met\s+)?bericht\s+van\s+(?:verhindering|afwezigheid))"
      r"(?:\s+(?:zijn|waren|is|hebben|heeft|van|ontvangen\s+van))*", "absent"),
     (r"(?:voorzitter|voorzitterschap|vz\.?)", "chair"),
     (r"(?:verslaglegging|verslag|notulist[e]?|notulen|notulant|verslaggever|verslaglegger|notulering)", "minutes"),
-    (r"(?:aanwezig\s+)?namens\s+(?P<org>[^:\n]{2,80}?)", "org"),
+    # "Namens het bestuur," ending in a comma opens a signature, not a list of attendees
+    (r"(?:aanwezig\s+)?namens\s+(?P<org>[^:\n]{1,79}?[^:\n,])", "org"),
     # a role as label names people who are present in that role ("Griffier: mevrouw A. Bos")
     (r"(?:ambtelijk\s+secretaris|(?:raads|staten|commissie|bestuurs|gemeente|programma)?(?:griffier|secretaris)|"
      r"(?:ambtelijk\s+|beleids)?adviseurs?|plaatsvervangend\s+griffier|controller)", "role"),

@@ -74,7 +74,7 @@ def _events(t: str, start: int, end: int, attendees: list[dict], speakers: bool)
         return None if w in ("de heer", "mevrouw", "mw.", "dhr.") else w
 
     seg = t[start:end]
-    for m in re.finditer(r"\b(?:verlaat|verliet|vertrekt|verlaten)\s+(?:de\s+)?(?:vergadering|bijeenkomst|overleg)"
+    for m in re.finditer(r"\b(?:verlaat|verliet|vertrekt|verlaten)\s+(?:de\s+|het\s+)?(?:vergadering|bijeenkomst|overleg|sessie)"
                          r"(?:\s+(?:om|na)\s+(?:" + TIME + r"|(?:agenda)?punt\s+(?P<item>\d{1,2}[a-z]?)))?", seg, re.I):
         nb = name_before(t, start + m.start(), start)
         if not nb:
@@ -91,7 +91,8 @@ def _events(t: str, start: int, end: int, attendees: list[dict], speakers: bool)
             if m.group("item"):
                 a["until_item"] = m.group("item")
     for m in re.finditer(r"\b(?:komt|schuift)\s+(?:binnen|aan)(?:\s+(?:om|bij|vanaf)\s+(?:" + TIME +
-                         r"|(?:agenda)?punt\s+(?P<item>\d{1,2}[a-z]?)))?", seg, re.I):
+                         r"\s*(?:uur)?|(?:agenda)?punt\s+(?P<item>\d{1,2}[a-z]?)))?"
+                         r"(?:\s*\(?\s*(?:vanaf|bij)\s+(?:agenda)?punt\s+(?P<item2>\d{1,2}[a-z]?)\)?)?", seg, re.I):
         nb = name_before(t, start + m.start(), start)
         if not nb:
             continue
@@ -103,8 +104,8 @@ def _events(t: str, start: int, end: int, attendees: list[dict], speakers: bool)
         a["status"] = "partial"
         if m.group("h"):
             a["from"] = _hhmm(m.group("h"), m.group("m"))
-        if m.group("item"):
-            a["from_item"] = m.group("item")
+        if m.group("item") or m.group("item2"):
+            a["from_item"] = m.group("item") or m.group("item2")
     for m in re.finditer(r"\s(?:is|zijn)\s+(?:vandaag\s+)?(?:afwezig|verhinderd|afgemeld)\b", seg):
         nb = name_before(t, start + m.start(), start)
         if not nb:

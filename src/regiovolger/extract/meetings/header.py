@@ -51,7 +51,8 @@ _LEADING_GENERIC = re.compile(
 def body_from_title(title: str) -> str | None:
     """'Verslag digitaal overleg Dagelijks Bestuur d.d. maandag ...' -> 'Dagelijks Bestuur'."""
     s = re.split(r"\s+(?:d\.?\s?d\.?|op|van|gehouden\s+op|dd)\s*:?\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|"
-                 r"zaterdag|zondag)\s+)?\d|\s+\d{1,2}[-./ ]|,|\s+aanvang\b|\s+datum\b", title, maxsplit=1, flags=re.I)[0]
+                 r"zaterdag|zondag)\s+)?\d|\s+(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?"
+                 r"\d{1,2}[-./ ]|,|\s+aanvang\b|\s+datum\b", title, maxsplit=1, flags=re.I)[0]
     s = re.sub(r"\s+\d{4}\s*$", "", s)
     whole = s.strip()
     s = _LEADING_GENERIC.sub("", whole)
@@ -68,7 +69,8 @@ def body_from_title(title: str) -> str | None:
 
 
 TITLE_LINE = re.compile(
-    r"^[ \t]*(?:(?:bundel|concept|definitief)\s*[-–:]?\s*)?(?:" + DOC_WORDS + r"|vergadering|overleg|bijeenkomst)\b"
+    r"^[ \t]*(?:(?:bundel|concept|definitief|definitieve|openbare|openbaar|besloten|vertrouwelijke?)\s*[-–:]?\s*)?(?:"
+    + DOC_WORDS + r"|vergadering|overleg|bijeenkomst)\b"
     r"[^\n]{0,200}$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -91,6 +93,24 @@ def _title_block(head: str, pos: int) -> str:
         if s.endswith("."):
             break
     return " ".join(out)
+
+
+_NOT_BODY_ABOVE = re.compile(r"(?i)^(?:(?:gemeente|provincie|waterschap)\s+[\w'’-]+|aan\b.*|van\b.*|postbus\b.*|"
+                             r"pagina\b.*|www\..*|.*@.*)$")
+
+
+def _body_above(head: str, title_pos: int) -> str | None:
+    """A gremium printed on its own line above a title that names none ("Cliëntenraad X" over "VERSLAG van
+    de openbare vergadering van ...")."""
+    lines = [ln.strip() for ln in head[:title_pos].split("\n") if ln.strip()]
+    if not lines:
+        return None
+    ln = lines[-1]
+    if len(ln) > 80 or len(ln.split()) > 8 or not ln[:1].isupper() or re.search(r"[:;|]|\d", ln) \
+            or ln.endswith((".", ",")) or _NOT_BODY_ABOVE.match(ln) or _LABEL_RE.match(ln) \
+            or re.match(r"(?i)" + DOC_WORDS + r"\b", ln):
+        return None
+    return canonical_body(ln)
 
 
 def _header(t: str, part_start: int, limit: int) -> dict:
@@ -124,6 +144,8 @@ def _header(t: str, part_start: int, limit: int) -> dict:
                 body = f"{body} {nxt.group('n').strip()}"
             info.update(cand, body=body)
             break
+    if info["title"] and not info.get("body"):
+        info["body"] = _body_above(head, info["title_start"] - part_start)
     # date: first full date in the head, preferring one on the title line or a "Datum" field
     date = None
     fields = {}
@@ -143,8 +165,11 @@ def _header(t: str, part_start: int, limit: int) -> dict:
             break
     info["date"] = date
     # times
+    # "Plaats: dorpshuis, aanvang 20.00 uur": a start time inside the place field
+    place_times = [re.search(r"\baanvang\b.*", fields[k][0], re.I) for k in ("plaats", "locatie") if k in fields]
     time_src = " ".join(x for x in [info["title"] or "", info.get("title_block") or "", fields.get("tijd", ("",))[0], fields.get("tijdstip", ("",))[0],
-                                    fields.get("datum", ("",))[0], fields.get("aanvang", ("",))[0]] if x)
+                                    fields.get("datum", ("",))[0], fields.get("aanvang", ("",))[0]]
+                        + [pt.group(0) for pt in place_times if pt] if x)
     m = TIME_RANGE.search(time_src)
     if m:
         info["start_time"], info["end_time"] = _hhmm(m.group(1), m.group(2)), _hhmm(m.group(3), m.group(4))
@@ -154,7 +179,7 @@ def _header(t: str, part_start: int, limit: int) -> dict:
         info["end_time"] = None
     for key in ("locatie", "plaats", "vergaderlocatie", "waar"):
         if key in fields and fields[key][0] and not find_dates(fields[key][0]):
-            info["location"] = fields[key][0].strip(" :")
+            info["location"] = re.sub(r"(?i),?\s*\baanvang\b.*$", "", fields[key][0]).strip(" :,") or None
             break
     else:
         info["location"] = None
