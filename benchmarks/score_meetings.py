@@ -180,6 +180,22 @@ def _extraction(path: Path) -> dict:
     return process_file(path).extraction
 
 
+def score_folder(folder: Path, docs: Path = CORPUS, kinds: list[str] | None = None):
+    """Per-file results and, per kind, the totals [hit, got, expected] over all files in ``folder``."""
+    per_file = []
+    totals: dict[str, list[int]] = {}
+    for spec_path in sorted(folder.glob("*.json")):
+        spec = json.loads(spec_path.read_text(encoding="utf-8"))
+        res = score_file(spec, _extraction(docs / spec["file"]), kinds)
+        per_file.append((spec_path.stem, res))
+        for kind, r in res.items():
+            t = totals.setdefault(kind, [0, 0, 0])
+            t[0] += r["hit"]
+            t[1] += r["got"]
+            t[2] += r["expected"]
+    return per_file, totals
+
+
 def main(argv: list[str]) -> int:
     kinds = None
     opts: dict[str, str] = {}
@@ -197,20 +213,13 @@ def main(argv: list[str]) -> int:
         kinds = opts["kinds"].split(",")
     folder = Path(opts.get("expected") or (args[0] if args else EXPECTED))
     docs = Path(opts["docs"]) if "docs" in opts else CORPUS
-    totals: dict[str, list[int]] = {}
     verbose = "--verbose" in argv
-    for spec_path in sorted(folder.glob("*.json")):
-        spec = json.loads(spec_path.read_text(encoding="utf-8"))
-        ex = _extraction(docs / spec["file"])
-        res = score_file(spec, ex, kinds)
+    per_file, totals = score_folder(folder, docs, kinds)
+    for name, res in per_file:
         for kind, r in res.items():
-            t = totals.setdefault(kind, [0, 0, 0])
-            t[0] += r["hit"]
-            t[1] += r["got"]
-            t[2] += r["expected"]
             p = r["hit"] / r["got"] if r["got"] else 1.0
             rc = r["hit"] / r["expected"] if r["expected"] else 1.0
-            print(f"{spec_path.stem:32s} {kind:14s} P={p:.2f} R={rc:.2f} ({r['hit']}/{r['got']} got, "
+            print(f"{name:32s} {kind:14s} P={p:.2f} R={rc:.2f} ({r['hit']}/{r['got']} got, "
                   f"{r['expected']} expected)")
             if verbose:
                 for m in r["missed"]:
