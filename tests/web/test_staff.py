@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from django.utils.html import escape
 from django.urls import reverse
 
 from regiovolger.store.models import Fact, SourceFile
@@ -93,4 +94,6 @@ def test_upload_is_ingested_in_the_background(staff_client, tmp_path):
     assert SourceFile.objects.filter(sha256=upload.sha256).exists()
     page = staff_client.get(status_url).content.decode()
     assert 'http-equiv="refresh"' not in page and "Bekijk het document" in page
-    assert "besluitenlijst-okt.txt" in staff_client.get(reverse("web:documents")).content.decode()
+    stored = SourceFile.objects.get(sha256=upload.sha256)
+    assert stored.path.endswith("besluitenlijst-okt.txt")
+    assert escape(stored.title) in staff_client.get(reverse("web:documents")).content.decode()

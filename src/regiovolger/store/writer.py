@@ -55,7 +55,9 @@ def save(processed: Processed, replace: bool = False) -> SourceFile | None:
         media_type=text.media_type,
         size=processed.size,
         page_count=len(text.pages),
-        title=text.title,
+        # the document's own first heading beats file metadata, which often belongs to
+        # the template or an older document the file was made from
+        title=next((p.title for p in processed.parts[:1] if p.title), None) or text.title,
         text=text.text,
         original_text=text.original,
         repairs=[vars(r) for r in text.repairs],
