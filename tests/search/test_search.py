@@ -216,3 +216,101 @@ def test_facets_can_be_skipped(corpus):
     with_facets, without = search("raad"), search("raad", facets=False)
     assert without.total == with_facets.total and [h.start for h in without.hits] == [h.start for h in with_facets.hits]
     assert with_facets.facets["type"] and not any(without.facets.values())
+
+
+def _entries_with(source_file, old: str, new: str):
+    from dataclasses import replace
+
+    from regiovolger.search import entries_for
+
+    return [replace(e, text=e.text.replace(old, new)) for e in entries_for(source_file)]
+
+
+def test_document_frequencies_follow_reindexing_of_a_file(corpus):
+    from regiovolger.search import get_backend
+
+    backend = get_backend()
+    brief = corpus["brief.txt"]
+    jeugd, wacht = stem("jeugdzorg"), stem("wachtlijsten")
+    df_jeugd, df_wacht = backend.doc_freq(jeugd), backend.doc_freq(wacht)
+    assert df_jeugd >= 1 and df_wacht >= 1
+    for _ in range(3):  # the same file indexed again and again: no inflation
+        index_file(brief)
+        assert backend.doc_freq(jeugd) == df_jeugd and backend.doc_freq(wacht) == df_wacht
+    # the file changes: a word it no longer has leaves the vocabulary, a new one enters it
+    backend.index(brief.id, _entries_with(brief, "wachtlijsten", "kwispelstaarten"))
+    assert backend.doc_freq(wacht) == 0
+    assert wacht not in {t for t, _ in backend.vocabulary(wacht[:1])}
+    assert backend.doc_freq(stem("kwispelstaarten")) == df_wacht
+    assert search("wachtlijsten").total == 0 and search("kwispelstaarten").total >= 1
+    # and a full rebuild agrees with the per-file path
+    reindex()
+    assert backend.doc_freq(jeugd) == df_jeugd and backend.doc_freq(wacht) == df_wacht
+    assert backend.doc_freq(stem("kwispelstaarten")) == 0
+
+
+QUERIES = ["raad", "college", "woningbouw", '"financiele gevolgen"', "jeugdzorg OR zonnepanelen", "raad -jeugdzorg",
+           "verkeer*", ""]
+
+
+def _snapshot():
+    out = []
+    for q in QUERIES:
+        for flt in (None, {"year": 2024}):
+            r = search(q, filters=flt, per_page=100, include_confidential=True)
+            out.append((q, r.total, sorted((h.file_path, h.start, h.kind, h.fact_kind, h.page) for h in r.hits),
+                        {k: sorted((v.value, v.count) for v in vs) for k, vs in r.facets.items()}))
+    return out
+
+
+def test_reindex_gives_the_index_of_the_per_file_path(corpus):
+    before = _snapshot()
+    assert before[0][1] > 0
+    n = reindex()
+    assert n > 0
+    assert _snapshot() == before
+    assert reindex() == n  # idempotent
+    assert _snapshot() == before
+    # after a rebuild, ingest goes through the per-file path again
+    index_file(corpus["memo.txt"])
+    assert _snapshot() == before
+
+
+def test_bulk_load_takes_the_last_version_of_a_file_added_twice(corpus):
+    from regiovolger.search import entries_for, get_backend
+
+    backend = get_backend()
+    brief = corpus["brief.txt"]
+    backend.clear()
+    with backend.bulk() as add:
+        add(brief.id, _entries_with(brief, "wachtlijsten", "kwispelstaarten"))
+        add(brief.id, entries_for(brief))
+    assert search("kwispelstaarten").total == 0 and search("wachtlijsten").total >= 1
+    assert backend.doc_freq(stem("kwispelstaarten")) == 0
+    assert backend.doc_freq(stem("wachtlijsten")) == search("wachtlijsten", include_confidential=True).total
+
+
+def test_postgres_rebuild_restores_indexes_and_foreign_keys(corpus):
+    from django.db import IntegrityError, connection, transaction
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+
+    def schema():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'search_entry' ORDER BY 1")
+            indexes = cursor.fetchall()
+            cursor.execute("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                           "WHERE conrelid = 'search_entry'::regclass ORDER BY 1")
+            return indexes, cursor.fetchall()
+
+    before = schema()
+    assert any("gin (tsv)" in d for _, d in before[0]) and any("FOREIGN KEY" in d for _, d in before[1])
+    reindex()
+    assert schema() == before
+    with connection.cursor() as cursor:  # the foreign keys hold again
+        cursor.execute("SELECT count(*) FROM search_term WHERE df <= 0")
+        assert cursor.fetchone()[0] == 0
+        with pytest.raises(IntegrityError), transaction.atomic():
+            cursor.execute("UPDATE search_entry SET file_id = -1")
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")

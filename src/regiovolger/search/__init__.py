@@ -240,16 +240,22 @@ def reindex(progress=None) -> int:
     """Rebuild the whole index from the store; returns the number of entries indexed."""
     from regiovolger.store.models import SourceFile
 
+    import contextlib
+
+    from django.db import transaction
+
     backend = get_backend()
-    backend.clear()
     n = 0
-    with backend.bulk() as add:
-        for source_file in SourceFile.objects.order_by("id").iterator(chunk_size=50):
-            entries = entries_for(source_file)
-            add(source_file.id, entries)
-            n += len(entries)
-            if progress:
-                progress(source_file)
+    # PostgreSQL: one transaction, so searches see the old index (or wait) rather than an empty one
+    with transaction.atomic() if backend.transactional else contextlib.nullcontext():
+        backend.clear()
+        with backend.bulk() as add:
+            for source_file in SourceFile.objects.order_by("id").iterator(chunk_size=50):
+                entries = entries_for(source_file)
+                add(source_file.id, entries)
+                n += len(entries)
+                if progress:
+                    progress(source_file)
     return n
 
 

@@ -256,8 +256,12 @@ class EmbeddedBackend:
         return out
 
     def doc_freq(self, term: str) -> int:
+        """Entries with ``term`` in their text or its compounds (tantivy's own doc_freq also counts
+        deleted documents until their segment is merged, so a re-indexed file would count twice)."""
         searcher = self.tantivy_index.searcher()
-        return searcher.doc_freq("body", term) + searcher.doc_freq("parts", term)
+        query = Q.boolean_query([(Occur.Should, Q.term_query(self.schema, "body", term)),
+                                 (Occur.Should, Q.term_query(self.schema, "parts", term))])
+        return searcher.search(query, 1, count=True).count or 0
 
     def vocabulary(self, prefix: str) -> list[tuple[str, int]]:
         searcher = self.tantivy_index.searcher()

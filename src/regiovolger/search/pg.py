@@ -96,19 +96,19 @@ class PostgresBackend:
             row["municipalities"] = json.dumps(e.municipalities, ensure_ascii=False)
             row["persons"] = json.dumps(e.persons, ensure_ascii=False)
             rows.append([row[c] for c in _COLUMNS] + [" ".join(body), " ".join(parts), " ".join(title)])
-            terms.update({stem(w) for w in body} | {stem(w) for w in parts})
+            terms.update(_stems(body, parts))
         return rows, terms
 
     def _write(self, cursor, file_id: int, entries) -> None:
+        """Replace the entries of one file and move the document frequencies by the difference."""
+        # the terms of the entries being replaced, from their stored text (analysis is deterministic)
+        cursor.execute("SELECT text FROM search_entry WHERE file_id = %s", [file_id])
+        old = _terms_of(text for (text,) in cursor.fetchall())
         cursor.execute("DELETE FROM search_entry WHERE file_id = %s", [file_id])
-        rows, terms = self._rows(entries)
+        rows, new = self._rows(entries)
         if rows:
             cursor.executemany(_INSERT, rows)
-        vocab = sorted((t, n) for t, n in terms.items() if len(t) <= MAX_TERM)
-        if vocab:
-            cursor.executemany(
-                "INSERT INTO search_term (term, df) VALUES (%s, %s) "
-                "ON CONFLICT (term) DO UPDATE SET df = search_term.df + EXCLUDED.df", vocab)
+        _move_df(cursor, new, old)
 
     def index(self, file_id: int, entries) -> None:
         with transaction.atomic(), connection.cursor() as cursor:
@@ -116,13 +116,30 @@ class PostgresBackend:
 
     @contextlib.contextmanager
     def bulk(self):
+        """Add many files in one transaction.
+
+        Into an empty index (a rebuild after :meth:`clear`, or a first load) the
+        rows are streamed with COPY into a temporary table, moved into
+        ``search_entry`` with one INSERT … SELECT that computes the tsvectors,
+        with the table's indexes and foreign keys dropped and rebuilt once at the
+        end, and the vocabulary written once. Otherwise each file goes through
+        the per-file path. A rebuild locks ``search_entry`` until it commits.
+        """
         with transaction.atomic(), connection.cursor() as cursor:
-            yield lambda file_id, entries: self._write(cursor, file_id, entries)
+            cursor.execute("SELECT EXISTS (SELECT 1 FROM search_entry)")
+            if cursor.fetchone()[0]:
+                yield lambda file_id, entries: self._write(cursor, file_id, entries)
+                return
+            loader = _Load(self, cursor)
+            yield loader.add
+            loader.finish()
 
     def clear(self) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute("DELETE FROM search_entry")
-            cursor.execute("DELETE FROM search_term")
+        with transaction.atomic(), connection.cursor() as cursor:
+            # TRUNCATE refuses a table with pending deferred foreign-key checks: run them now
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+            cursor.execute("TRUNCATE search_entry, search_term")
+            cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
     # ---- reading
 
@@ -202,3 +219,106 @@ class PostgresBackend:
             cursor.execute("SELECT term, df FROM search_term WHERE term LIKE %s AND df > 0",
                            [prefix.replace("%", "").replace("_", "") + "%"])
             return cursor.fetchall()
+
+
+def _stems(body: list[str], parts: list[str]) -> set[str]:
+    """The vocabulary terms of one entry: stems of its words and of their compound constituents."""
+    return {t for t in map(stem, body) if len(t) <= MAX_TERM} | {t for t in map(stem, parts) if len(t) <= MAX_TERM}
+
+
+def _terms_of(texts) -> Counter:
+    terms: Counter = Counter()
+    for text in texts:
+        terms.update(_stems(*analyse_folded(text)))
+    return terms
+
+
+def _move_df(cursor, new: Counter, old: Counter) -> None:
+    """Add ``new`` and subtract ``old`` document frequencies; terms left at 0 are removed."""
+    delta = sorted((t, new[t] - old[t]) for t in new.keys() | old.keys() if new[t] != old[t])
+    if not delta:
+        return
+    # sorted, so concurrent ingests lock the rows in one order
+    cursor.executemany(
+        "INSERT INTO search_term (term, df) VALUES (%s, %s) "
+        "ON CONFLICT (term) DO UPDATE SET df = search_term.df + EXCLUDED.df", delta)
+    gone = [t for t, d in delta if d < 0]
+    if gone:
+        cursor.execute("DELETE FROM search_term WHERE term = ANY(%s) AND df <= 0", [gone])
+
+
+_STAGE = "search_stage"
+_STAGE_BATCH = 5000
+
+
+class _Load:
+    """A bulk load into an empty ``search_entry`` (see :meth:`PostgresBackend.bulk`)."""
+
+    def __init__(self, backend: PostgresBackend, cursor):
+        self.backend = backend
+        self.cursor = cursor
+        self.raw = cursor.cursor  # the psycopg cursor under Django's wrapper, for COPY
+        self.terms: Counter = Counter()
+        self.seen: set[int] = set()
+        self.buffer: list = []
+        cursor.execute(
+            f"CREATE TEMP TABLE {_STAGE} ON COMMIT DROP AS SELECT "
+            + ", ".join(f'"{c}"' for c in _COLUMNS)
+            + ", ''::text AS body, ''::text AS parts, ''::text AS title FROM search_entry WITH NO DATA")
+        self.copy_sql = (f"COPY {_STAGE} (" + ", ".join(f'"{c}"' for c in _COLUMNS)
+                         + ", body, parts, title) FROM STDIN")
+
+    def add(self, file_id: int, entries) -> None:
+        if file_id in self.seen:  # the same file twice in one load: the later entries win
+            self.flush()
+            self.cursor.execute(f"SELECT text FROM {_STAGE} WHERE file_id = %s", [file_id])
+            self.terms.subtract(_terms_of(text for (text,) in self.cursor.fetchall()))
+            self.cursor.execute(f"DELETE FROM {_STAGE} WHERE file_id = %s", [file_id])
+        self.seen.add(file_id)
+        rows, terms = self.backend._rows(entries)
+        self.buffer += rows
+        self.terms.update(terms)
+        if len(self.buffer) >= _STAGE_BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.buffer:
+            with self.raw.copy(self.copy_sql) as copy:
+                for row in self.buffer:
+                    copy.write_row(row)
+            self.buffer = []
+
+    def finish(self) -> None:
+        self.flush()
+        cur = self.cursor
+        cur.execute("SET LOCAL maintenance_work_mem = '256MB'")
+        # ALTER TABLE refuses a table with pending deferred foreign-key checks: run them now
+        cur.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cur.execute("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+                    "AND tablename = 'search_entry' AND indexname NOT IN (SELECT conname FROM pg_constraint "
+                    "WHERE conrelid = 'search_entry'::regclass AND contype IN ('p', 'u'))")
+        indexes = cur.fetchall()
+        cur.execute("SELECT conname, pg_get_constraintdef(oid) FROM pg_constraint "
+                    "WHERE conrelid = 'search_entry'::regclass AND contype = 'f'")
+        foreign_keys = cur.fetchall()
+        for name, _ in foreign_keys:
+            cur.execute(f'ALTER TABLE search_entry DROP CONSTRAINT "{name}"')
+        for name, _ in indexes:
+            cur.execute(f'DROP INDEX "{name}"')
+        columns = ", ".join(f'"{c}"' for c in _COLUMNS)
+        cur.execute(
+            f"INSERT INTO search_entry ({columns}, tsv, title_tsv) SELECT {columns}, "
+            "setweight(to_tsvector('dutch', body), 'A') || setweight(to_tsvector('dutch', parts), 'D'), "
+            f"to_tsvector('dutch', title) FROM {_STAGE}")
+        for _, definition in indexes:
+            cur.execute(definition)
+        for name, definition in foreign_keys:  # validated in one pass each
+            cur.execute(f'ALTER TABLE search_entry ADD CONSTRAINT "{name}" {definition}')
+        cur.execute("SET CONSTRAINTS ALL DEFERRED")
+        cur.execute("DELETE FROM search_term")
+        with self.raw.copy("COPY search_term (term, df) FROM STDIN") as copy:
+            for term, df in self.terms.items():
+                if df > 0:
+                    copy.write_row((term, df))
+        cur.execute(f"DROP TABLE {_STAGE}")
+        cur.execute("ANALYZE search_entry")
