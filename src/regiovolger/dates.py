@@ -107,8 +107,13 @@ def find_dates(text: str, default_year: int | None = None) -> list[DateMatch]:
         if m["year"]:
             continue
         nxt = written[i + 1] if i + 1 < len(written) else None
-        if nxt and re.fullmatch(r"\s*(?:,|en|&|,\s*en)\s*", text[m.end():nxt.start()]):
+        # "… en …", and a range "10 februari tot en met 24 maart 2025" / "1 mei t/m 5 juni"
+        link = re.fullmatch(r"\s*(?:,|en|&|,\s*en|(?P<range>tot(?:\s+en\s+met)?|t/m|-|–))\s*", text[m.end():nxt.start()]) \
+            if nxt else None
+        if link:
             year = _year(nxt["year"]) if nxt["year"] else shared.get(i + 1)
+            if year and link["range"] and MONTHS[m["month"].lower()] > MONTHS[nxt["month"].lower()]:
+                year -= 1  # "15 december tot 10 januari 2025" starts in the year before
             if year:
                 shared[i] = year
     for i, m in enumerate(written):

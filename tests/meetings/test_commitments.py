@@ -127,3 +127,43 @@ def test_role_without_name_keeps_article():
     body = "5. Rondvraag\nDe wethouder zegt toe de raad voor 1 juni 2024 schriftelijk te informeren.\n"
     [c] = extract_commitments(*doc(body, "minutes"))
     assert (c["made_by"], c["made_to"], c["due"]) == ("De wethouder".lower(), "de raad", "2024-06-01")
+
+
+# third round of held-out patterns, in my own wording
+ROUND3_VARIANTS = [
+    ("toezegging blijft op de lijst", "memo", """Geachte raadsleden,
+
+In de commissie van 3 oktober 2024 is toegezegd dat de raad een evaluatie van de kermis ontvangt. De evaluatie
+volgt na de zomer. Deze toezegging blijft dus op de lijst staan.
+""", [{"text_has": "evaluatie van de kermis", "date_made": "2024-10-03", "status": "open"}]),
+    ("voettekst hoort niet bij de toezegging", "decision_list", """Toezeggingen
+T24-07  Wethouder Maas zegt toe de raad voor 1 juli te informeren over de
+        kosten van de jeugdzorg.
+
+Gemeenteraad Dalwijk | Besluitenlijst 12 maart 2024 | pagina 2 van 2
+""", [{"text_has": "kosten van de jeugdzorg", "made_by": "Wethouder Maas", "due": "2024-07-01"}]),
+]
+
+
+@pytest.mark.parametrize("name,type_,body,expected", ROUND3_VARIANTS, ids=[v[0] for v in ROUND3_VARIANTS])
+def test_round3_variants(name, type_, body, expected):
+    text, parts = doc(body, type_)
+    items = extract_commitments(text, parts)
+    for c in items:
+        assert c["evidence"]["quote"] == body[c["evidence"]["start"]:c["evidence"]["end"]]
+        assert "pagina" not in c["text"]
+    assert_facts(items, expected)
+
+
+def test_minutes_part_without_date_does_not_take_an_item_title_date():
+    """A part of the minutes that lost its date takes the meeting's date, not that of an earlier verslag."""
+    from regiovolger.document import Part, Text
+    body = ("Verslag bestuur\nVergadering van dinsdag 5 maart 2024\n\n"
+            "Agenda\n1 Opening\n2 Verslag van 16 januari 2024\n\n"
+            "Ad 2. Verslag van 16 januari 2024\nHet verslag wordt vastgesteld.\n"
+            "De voorzitter zegt toe de leden voor de zomer te informeren over de huisvesting.\n")
+    cut = body.index("Agenda")
+    parts = [Part(id="p1", type="minutes", title=None, date="2024-03-05", organisation=None, start=0, end=cut),
+             Part(id="p2", type="minutes", title="Agenda", date=None, organisation=None, start=cut, end=len(body))]
+    [c] = extract_commitments(Text(text=body, pages=[], media_type="text/plain"), parts)
+    assert c["date_made"] == "2024-03-05"

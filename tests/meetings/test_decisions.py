@@ -267,3 +267,41 @@ def test_besluit_conform_and_conclusie():
     body = "3. Jaarverslag 2023\nBesluit: conform.\n4. Planning\nConclusie: de stuurgroep gaat akkoord met de planning.\n"
     items = extract_decisions(*doc(body, "minutes"))
     assert [(d["kind"], d.get("subject")) for d in items] == [("approve", "3. Jaarverslag 2023"), ("approve", None)]
+
+
+# third round of held-out patterns, in my own wording
+ROUND3_VARIANTS = [
+    ("uitslag van amendementen en moties per regel", "decision_list", """Agendapunt 7 Raadsvoorstel herinrichting Marktplein
+Amendement 7.1 (Lokaal Belang) "Meer groen op het plein": aangenomen met 18 stemmen voor en 5 stemmen tegen.
+Besluit: Het raadsvoorstel wordt, zoals geamendeerd, aangenomen met 20 stemmen voor en 3 stemmen tegen.
+Motie 7.2 (D66, ChristenUnie) "Fietsparkeren bij de markt": verworpen met 8 stemmen voor en 15 stemmen tegen.
+Motie 7.3 (SP) "Bankjes voor ouderen": ingetrokken.
+
+Agendapunt 8 Sluiting
+""", [{"text_has": "Meer groen op het plein", "kind": "approve"},
+      {"text_has": "zoals geamendeerd, aangenomen met 20", "kind": "approve"},
+      {"text_has": "Fietsparkeren bij de markt", "kind": "reject"}]),
+    ("een mededeling in de besluitkolom is geen besluit", "decision_list",
+     "Nr.\tOnderwerp\tBesluit\n"
+     "1.\tVerslag van 3 maart\tHet verslag wordt ongewijzigd vastgesteld.\n"
+     "2.\tMededelingen\tDhr. Pieters deelt mee dat de excursie naar september verschuift.\n"
+     "3.\tRondvraag\tMw. Aydin vraagt naar de stand van zaken bij de aanbesteding.\n",
+     [{"text_has": "ongewijzigd vastgesteld", "kind": "adopt"}]),
+]
+
+
+@pytest.mark.parametrize("name,type_,body,expected", ROUND3_VARIANTS, ids=[v[0] for v in ROUND3_VARIANTS])
+def test_round3_variants(name, type_, body, expected):
+    text, parts = doc(body, type_)
+    items = extract_decisions(text, parts)
+    for d in items:
+        assert d["evidence"]["quote"] == body[d["evidence"]["start"]:d["evidence"]["end"]]
+    assert_facts(items, expected)
+
+
+def test_motion_outcome_under_a_long_agenda_heading():
+    body = ("Agendapunt 4 Raadsvoorstel PS-2024-11 Herinrichting van het stationsgebied en de busremise 2025-2030\n"
+            "Amendement 4.1 (GL) \"Meer fietsparkeerplaatsen bij het station en de bushalte\": verworpen met 10 stemmen\n"
+            "voor en 19 stemmen tegen.\n")
+    [d] = extract_decisions(*doc(body, "decision_list"))
+    assert d["text"].startswith("Amendement 4.1") and d["kind"] == "reject"

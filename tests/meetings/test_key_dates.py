@@ -129,3 +129,58 @@ def test_eerstvolgende_vergadering_title():
     body = "De eerstvolgende vergadering vindt plaats op 8 mei 2025 in het provinciehuis.\n"
     [k] = extract_key_dates(*doc(body, "minutes", "2025-01-10"))
     assert (k["date"], k["title"]) == ("2025-05-08", "Eerstvolgende vergadering")
+
+
+# third round of held-out patterns, in my own wording
+ROUND3_VARIANTS = [
+    ("termijnen voor zienswijzen en reacties", "minutes", """4. Begroting
+Besluit: het bestuur stelt de ontwerpbegroting vast. Zienswijzen kunnen tot uiterlijk 2 juni 2025 worden ingediend.
+5. Woonvisie
+De deelnemers hebben tot 14 april 2025 om hun reactie op de ontwerp-woonvisie te geven.
+Reacties van de gemeenten op het concept worden uiterlijk 30 mei 2025 verwacht.
+""", [
+        {"date": "2025-06-02", "title_has": "zienswijze"},
+        {"date": "2025-04-14", "title_has": "woonvisie"},
+        {"date": "2025-05-30", "title_has": "reactie"},
+    ], "2025-03-20"),
+    ("ter inzage van tot en met", "decision_list", """Het ontwerpbestemmingsplan ligt ter inzage van 3 maart tot en
+met 14 april 2025.
+""", [{"date": "2025-03-03", "title_has": "ter inzage"}], "2025-02-11"),
+    ("ondertekening is geen aankondiging", "minutes", """7. Sluiting
+De voorzitter sluit de vergadering.
+
+Aldus vastgesteld in de openbare vergadering van 24 juni 2025.
+De griffier,            De voorzitter,
+""", [], "2025-05-20"),
+    ("vervolg als streepjeslijst datum dubbele punt", "memo", """Vervolgstappen
+  - 12 mei 2025: informatiebijeenkomst voor ondernemers (Het Anker, 20.00 uur)
+  - september 2025: besluit over de subsidie bij de najaarsnota
+""", [
+        {"date": "2025-05-12", "title_has": "informatiebijeenkomst", "time": "20:00"},
+        {"date": None, "date_text": "september 2025", "title_has": "najaarsnota"},
+    ], "2025-03-01"),
+    ("informeel: volgende keer, uitje en vanaf", "minutes", """4. Mededelingen
+De nieuwe regeling voor de bijzondere bijstand gaat in vanaf 1 juli.
+De barbecue wordt 21 juni (bij Hanneke in de tuin).
+Volgende keer: maandag 2 juni 2025, zelfde tijd.
+""", [
+        {"date": "2025-07-01", "title_has": "bijzondere bijstand"},
+        {"date": "2025-06-21", "title_has": "barbecue"},
+        {"date": "2025-06-02", "title_has": "Volgende keer"},
+    ], "2025-05-05"),
+]
+
+
+@pytest.mark.parametrize("name,type_,body,expected,date", ROUND3_VARIANTS, ids=[v[0] for v in ROUND3_VARIANTS])
+def test_round3_variants(name, type_, body, expected, date):
+    text, parts = doc(body, type_, date)
+    items = extract_key_dates(text, parts)
+    for k in items:
+        assert k["evidence"]["quote"] == body[k["evidence"]["start"]:k["evidence"]["end"]]
+    assert_facts(items, expected)
+
+
+def test_range_without_first_year_takes_the_year_of_the_second():
+    from regiovolger.dates import find_dates
+    ds = find_dates("ter inzage van 3 maart tot en\nmet 14 april 2025, en van 1 mei t/m 5 juni 2026")
+    assert [d.date.isoformat() for d in ds] == ["2025-03-03", "2025-04-14", "2026-05-01", "2026-06-05"]

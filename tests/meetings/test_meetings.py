@@ -960,3 +960,217 @@ def test_round2_variants(name, text, want):
     if name == "partial_from_sentences":
         att = _att(r)
         assert att["Rik Snel"]["from"] == "19:50"
+
+
+# ---------------------------------------------------------------------------- round 3: tables, informal minutes,
+# dates that are no meetings, invitation letters
+
+V3_TAB_TABLE = (
+    "BESLUITENLIJST BESTUURSCOMMISSIE CULTUUR\n"
+    "Vergadering van 3 juni 2025\n\n"
+    "Aanwezig:\tvoorzitter mw. R. Terpstra, leden dhr. K. Bos,\n"
+    "\tmw. L. Sanders en dhr. P. de Wit; secretaris\n"
+    "\tdrs. F. Aalbers\n"
+    "Afwezig:\tdhr. J. Hoek\n\n"
+    "Nr.\tOnderwerp\tBesluit\tActie\n"
+    "1.\tOpening en mededelingen\tDe agenda wordt vastgesteld.\t-\n"
+    "2.\tSubsidie theaterfestival 2025\tDe commissie stemt in met het voorstel.\tSecretaris: brief aan organisatie\n"
+    "3.\tRondvraag\tDhr. Bos meldt dat de bibliotheek verbouwt.\t-\n"
+)
+
+V3_SPACED_TABLE = """Verslag Werkgroep Groen, 14 mei 2025
+
+Aanwezig: Els Baas (voorzitter), Tim Wouters, Noor Kaya
+
+Nr   Onderwerp                              Conclusie
+1    Opening                                Geen bijzonderheden
+2    Bomenplan wijk Noord                   Plan wordt aangepast
+3    Sluiting                               -
+"""
+
+V3_FLATTENED_ITEMS = """Verslag Regionaal Overleg Mobiliteit
+Datum: 2 april 2025
+
+Aanwezig: mw. T. Smits (voorzitter), dhr. B. Arslan, mw. E. Kooij
+
+1. Opening
+De voorzitter opent het overleg.
+
+2. Fietsroutes
+Het overleg neemt kennis van de stand van zaken.
+
+3. Sluiting
+De voorzitter sluit het overleg.
+
+Actiepunten
+Nr.
+Wat
+Wie
+Wanneer
+1
+Planning fietsroutes
+aanpassen
+Secretariaat
+1 mei 2025
+2
+Overleg met vervoerder over
+dienstregeling voorbereiden
+B. Arslan
+juni 2025
+"""
+
+V3_ACTION_LIST_DEADLINE = """Verslag Stuurgroep Energieloket
+12 maart 2025, 10.00-12.00 uur
+
+Aanwezig: mw. A. Vos (voorzitter), dhr. H. Kuipers, dhr. D. Lam
+
+1. Opening
+De voorzitter opent de vergadering.
+
+2. Subsidieregeling
+De deelnemende gemeenten hebben tot 15 april 2025 de tijd om te reageren.
+
+3. Sluiting
+
+Actielijst
+Nr.      Actie                                  Wie                Gereed
+2025-01  Reactie regeling verzamelen            Projectbureau      15 april 2025
+2025-02  Communicatie voorbereiden              H. Kuipers         mei 2025
+"""
+
+V3_LABEL_LINES = """Verslag werkgroep Buurtbus
+Vergadering van dinsdag 7 januari 2025
+Plaats: dorpshuis
+
+Aanwezig:
+Dhr. G. Hof (voorzitter), Mevr. S. Yildiz, Dhr. R. Pel
+Notulist:
+Mevr. K. Smal
+
+Agenda
+1  Opening
+2  Verslag en actielijst van 3 december 2024
+3  Sluiting
+
+Ad 1. Opening
+De voorzitter opent. Dhr. Pel moet om 21.00 uur weg.
+
+Ad 2. Verslag en actielijst van 3 december 2024
+Het verslag wordt vastgesteld.
+Actielijst: actiepunt 4 kan van de lijst.
+
+Ad 3. Sluiting
+"""
+
+V3_INFORMAL = """Huurdersvereniging De Linde
+
+verslag overleg maandag 10 februari 2025
+in de gemeenschapsruimte, 20.00 uur
+
+Er waren: Joke (voorzitter), Ahmed, Ria en Pieter
+Afgemeld: Kees
+Sandra Smeets (woonconsulent) was erbij voor punt 2
+Notulen: Bep Langeveld
+
+1. Opening
+Joke opent.
+
+2. Onderhoud
+Sandra vertelt over de planning.
+
+3. Sluiting
+"""
+
+V3_INVITATION = """Veiligheidsraad Zuidrand
+Aan de leden van het Algemeen Bestuur
+
+                                                  Havendorp, 20 mei 2025
+
+Onderwerp: agenda vergadering Algemeen Bestuur
+
+Geacht bestuur,
+
+Hierbij nodig ik u uit voor de vergadering van het Algemeen Bestuur op
+woensdag 4 juni 2025 van 14.00 tot 16.00 uur in het regiokantoor.
+
+AGENDA
+1.   Opening
+2.   Concept-verslag AB van 9 april 2025
+     Voorstel: het verslag vaststellen.
+3.   Kadernota 2026
+4.   Sluiting
+
+Met vriendelijke groet,
+
+J. Brouwer
+voorzitter
+"""
+
+V3_PARTY_BRACKET_BROKEN = """Notulen van de openbare vergadering van de gemeenteraad van 20 mei 2025
+
+Aanwezig: de leden A. Kroon (Lokaal Belang), F. Meijer (D66, vanaf agenda-
+punt 3), G. Pranger (D66) en H. Baars (VVD); directeur-bestuurder
+\tmr. S. Ooms
+
+1. Opening
+2. Sluiting
+"""
+
+V3_ROLE_BEFORE_NAME = """Besluitenlijst Provinciale Staten
+Vergadering van 18 juni 2025
+
+Voorzitter: de Commissaris van de Koning, drs. H.J. Molenaar
+Griffier: mr. P. Zwart
+
+1. Opening
+2. Statenvoorstel PS2025-12 Wijziging verordening natuur en landschap
+   (ganzenbeheer en faunaschade)
+3. Sluiting
+"""
+
+ROUND3_VARIANTS = [
+    ("tab_table_items", V3_TAB_TABLE, {
+        "meetings": [("Bestuurscommissie Cultuur", "2025-06-03", None, None)], "chair": "R. Terpstra",
+        "attendees": {"R. Terpstra": "present", "K. Bos": "present", "L. Sanders": "present",
+                      "P. de Wit": "present", "F. Aalbers": "present", "J. Hoek": "absent"},
+        "only_attendees": True,
+        "items": [("1", "Opening en mededelingen"), ("2", "Subsidie theaterfestival 2025"), ("3", "Rondvraag")]}),
+    ("spaced_table_items", V3_SPACED_TABLE, {
+        "meetings": [("Werkgroep Groen", "2025-05-14", None, None)],
+        "items": [("1", "Opening"), ("2", "Bomenplan wijk Noord"), ("3", "Sluiting")]}),
+    ("flattened_action_table_is_no_item", V3_FLATTENED_ITEMS, {
+        "meetings": [("Regionaal Overleg Mobiliteit", "2025-04-02", None, None)], "chair": "T. Smits",
+        "items": [("1", "Opening"), ("2", "Fietsroutes"), ("3", "Sluiting")]}),
+    ("deadline_is_no_meeting", V3_ACTION_LIST_DEADLINE, {
+        "meetings": [("Stuurgroep Energieloket", "2025-03-12", "10:00", "12:00")],
+        "items": [("1", "Opening"), ("2", "Subsidieregeling"), ("3", "Sluiting")]}),
+    ("label_lines_and_leaving_early", V3_LABEL_LINES, {
+        "meetings": [("werkgroep Buurtbus", "2025-01-07", None, None)], "minute_taker": "K. Smal",
+        "attendees": {"G. Hof": "present", "S. Yildiz": "present", "R. Pel": "partial"}, "only_attendees": True,
+        "items": [("1", "Opening"), ("2", "Verslag en actielijst van 3 december 2024"), ("3", "Sluiting")]}),
+    ("informal_er_waren", V3_INFORMAL, {
+        "meetings": [("Huurdersvereniging De Linde", "2025-02-10", "20:00", None)], "minute_taker": "Bep Langeveld",
+        "attendees": {"Joke": "present", "Ahmed": "present", "Ria": "present", "Pieter": "present",
+                      "Kees": "absent", "Sandra Smeets": "partial"}, "only_attendees": True,
+        "items": [("1", "Opening"), ("2", "Onderhoud"), ("3", "Sluiting")]}),
+    ("invitation_letter_date", V3_INVITATION, {
+        "meetings": [("Algemeen Bestuur", "2025-06-04", "14:00", "16:00")],
+        "items": [("1", "Opening"), ("2", "Concept-verslag AB van 9 april 2025"), ("3", "Kadernota 2026"),
+                  ("4", "Sluiting")]}),
+    ("party_bracket_broken_item", V3_PARTY_BRACKET_BROKEN, {
+        "meetings": [("gemeenteraad", "2025-05-20", None, None)],
+        "attendees": {"A. Kroon": "present", "F. Meijer": "partial", "G. Pranger": "present", "H. Baars": "present",
+                      "S. Ooms": "present"}, "only_attendees": True, "roles": {"S. Ooms": "directeur-bestuurder"},
+        "items": [("1", "Opening"), ("2", "Sluiting")]}),
+    ("role_phrase_before_chair", V3_ROLE_BEFORE_NAME, {
+        "meetings": [("Provinciale Staten", "2025-06-18", None, None)], "chair": "H.J. Molenaar",
+        "items": [("1", "Opening"),
+                  ("2", "Statenvoorstel PS2025-12 Wijziging verordening natuur en landschap "
+                        "(ganzenbeheer en faunaschade)"),
+                  ("3", "Sluiting")]}),
+]
+
+
+@pytest.mark.parametrize("name,text,want", ROUND3_VARIANTS, ids=[v[0] for v in ROUND3_VARIANTS])
+def test_round3_variants(name, text, want):
+    test_variant(name, text, want)

@@ -207,3 +207,29 @@ def test_round2_compatible(a, b, same):
 @pytest.mark.parametrize("name,text,want,not_want", ROUND2_PEOPLE, ids=[v[0] for v in ROUND2_PEOPLE])
 def test_round2_people(name, text, want, not_want):
     test_people_variants(name, text, want, not_want)
+
+
+@pytest.mark.parametrize("owner,is_name", [
+    ("Projectbureau", False), ("Regiogriffie", False), ("Kernteam", False), ("Secretariaat", False),
+    ("Werkgroep", False), ("Bakker", True), ("Anouk", True), ("J. Overbeek", True),
+])
+def test_unit_words_are_no_names(owner, is_name):
+    assert looks_like_name(owner) is is_name
+
+
+def test_action_owner_unit_is_no_person():
+    text = ("Verslag Werkgroep Wonen 3 juni 2025\nAanwezig: Ria Kaptein, Tom Aalders\n1. Opening\n"
+            "Projectbureau stelt een planning op.\n")
+    from ._common import text_of
+    from regiovolger.extract.people import extract_people
+    from regiovolger.extract.meetings import extract_meetings
+    from regiovolger.segment import segment
+    t = text_of(text)
+    parts = segment(t)
+    ms, items = extract_meetings(t, parts)
+    start = text.index("Projectbureau")
+    action = {"id": "x1", "text": "een planning opstellen", "owners": ["Projectbureau"],
+              "evidence": {"document": "p1", "page": None, "start": start, "end": start + 13,
+                           "quote": text[start:start + 13]}}
+    people = extract_people(t, parts, {"meetings": ms, "agenda_items": items, "actions": [action], "commitments": []})
+    assert [p["name"] for p in people] == ["Ria Kaptein", "Tom Aalders"]

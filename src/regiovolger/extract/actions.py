@@ -18,6 +18,7 @@ import re
 from ..document import Part, Text
 from .evidence import evidence
 from .sentences import BULLET, clean, dates_in, is_blank, lines, parts_of, sentence_spans
+from .tables import tables
 
 try:  # the shared name helper (people/meetings); names stay as written without it
     from .names import NAME_PATTERN, clean_name
@@ -61,6 +62,9 @@ OWNERS = rf"{OWNER}(?:\s*(?:,|\ben\b|&|/|\+)\s*{OWNER})*"
 
 MARKER_END = re.compile(rf"(?<![\w-])[Aa]ctie(?:s)?\s*:?\s+(?P<owner>{OWNERS})[ \t]*\.?[ \t]*$", re.M)
 MARKER_PAREN = re.compile(rf"\(\s*actie(?:\s*:?\s*(?P<owner>{OWNERS}))?\s*\)", re.I)
+# "Actie secretaris: concept verzenden", "Actie J. de Vries en P. Smit: …": the owner before the colon
+MARKER_OWNER_START = re.compile(rf"^[ \t]*(?:[•\-–*][ \t]*)?[Aa]ctie(?:punt)?[ \t]+(?P<owner>{OWNERS}|[\w-]+)[ \t]*:[ \t]*(?P<body>\S.*)",
+                                re.M | re.S)
 MARKER_START = re.compile(r"^[ \t]*(?:[•\-–*][ \t]*)?[Aa]ctie(?:punt)?\s*:\s*(?P<body>\S.*)", re.M | re.S)
 AGREEMENT_START = re.compile(r"^[ \t]*(?:[•\-–*][ \t]*)?(?:[Aa]fspra(?:ak|ken)\s*:|(?:[Ee]r\s+)?[Aa]fgesproken\s+(?:wordt|is|werd)"
                              r"\s+dat|(?:[Dd]e|[Hh]et)\s+[\w\s-]{2,40}?\s+(?:spreekt|spreken)\s+af\s+dat)\s*")
@@ -109,6 +113,8 @@ def split_owners(raw: str) -> list[str]:
             continue  # a blanked-out name: the action stays, its owner is unknown
         if re.fullmatch(QUANT_OWNER, p):
             out.append(p[0].lower() + p[1:])
+        elif re.fullmatch(rf"(?i:{ROLE_WORDS})(?:-[\w-]+)?", p):
+            out.append(p[0].lower() + p[1:])  # "Secretariaat" heading a table cell is a role, not a name
         elif re.match(rf"(?i){ROLE}$", p) or p.lower() in {"allen", "iedereen"}:
             out.append(re.sub(r"^(?:De|Het)\b", lambda m: m.group(0).lower(), p))
         else:
@@ -211,15 +217,25 @@ FIRM_DO = re.compile(
     r"|(?:zorgt|zorgen)\s+(?:ervoor|voor)\b|(?:agendeert|agenderen|verstuurt|versturen|mailt|mailen|belt|bellen|regelt|regelen"
     r"|inventariseert|inventariseren)\b|(?:plant|plannen)\s+[^.;?]{0,80}?\s+in\b|(?:nodigt|nodigen)\s+[^.;?]{0,80}?\s+uit\b"
     r"|(?:levert|leveren)\s+[^.;?]{0,80}?\s+aan\b|(?:pakt|pakken)\s+[^.;?]{0,80}?\s+op\b"
-    r"|(?:zoekt|zoeken|werkt|werken)\s+[^.;?]{0,80}?\s+uit\b|(?:gaat|gaan)\s+na\b|(?:vraagt|vragen)\s+[^.;?]{0,80}?\s+na\b"
+    r"|(?:zoekt|zoeken|werkt|werken)\s+(?:[^.;?]{0,80}?\s+)?uit\b|(?:gaat|gaan)\s+na\b|(?:vraagt|vragen)\s+[^.;?]{0,80}?\s+na\b"
+    r"|(?:neemt|nemen)\s+(?:het|de|dit|dat|die|deze|een)\b[^.;?]{0,60}?\s+mee\s+(?:naar|in|bij)\b"
+    r"|(?:legt|leggen|hangt|hangen)\s+[^.;?]{1,80}?\s+(?:neer|op)\b|(?:maakt|maken)\s+(?:een|de|het)\s+(?!(?:opmerking|kanttekening"
+    r"|punt|vergelijking|compliment|grap|fout|onderscheid|einde|indruk|probleem|punten|opmerkingen)\b)[\w-]+"
+    r"|(?:komt|komen)\s+(?:hier|daar|er)(?:op\s+|\b[^.;?]{0,60}?\bop\s+)terug\b"
     r"|(?:koppelt|koppelen)\s+[^.;?]{0,80}?\s+terug\b|(?:stelt|stellen)\s+(?:een|de|het)\s+[^.;?]{0,80}?\s+op\b"
     r"|(?:zet|zetten)\s+(?:het|dit|de|een|deze)\b[^.;?]{0,60}?\s+op\s+(?:de|het|een)\b"
     r"|(?:meldt|melden)\s+(?:het|dit|dat|deze)\s+(?:via|bij)\b"
     r"|(?:bespreekt|bespreken)\s+(?:het|de|dit|een|deze)\s+[^.;?]{0,60}?\s+met\s+(?:de|het|een|[A-Z])"
     r"|(?:schrijft|schrijven)\s+(?:het|de|een|dit)\s+)")
 NOT_DOING = re.compile(r"(?i)\bkennis\b|\bopent\b|\bsluit\b|\bheet\b|\bwelkom\b|\bmeldt\b(?!\s+(?:het|dit|dat|deze)\s+(?:via|bij)\b)|\bvraagt\s+(?:of|naar|hoe|wat|waarom)\b"
-                       r"|\bgeeft\s+aan\b|\blicht\b|\bvertelt\b|\bpresenteert\b|\b(?:had|heeft|hebben|is|zijn|was|waren)\b"
+                       r"|\bgeeft\s+aan\b|\blicht\b|\bvertelt\b|\bpresenteert\b"
                        r"|\bsluit\s+(?:de\s+)?(?:vergadering|overleg)|\bvraagt\s+aandacht\b")
+
+
+# an auxiliary in the main clause makes a report, not a task ("… heeft de brief verstuurd"); one in a
+# clause after "uit of / hoe / wat" belongs to that clause ("zoekt uit of er een vergunning nodig is")
+AUX = re.compile(r"(?i)\b(?:had|heeft|hebben|is|zijn|was|waren)\b")
+SUBCLAUSE = re.compile(r"(?i)\b(?:of|hoe|wat|welke|waarom|wanneer|waar|wie)\b")
 
 
 # a short task whose object points back: "Henk pakt dit op", "Sjoukje regelt dat"
@@ -233,7 +249,9 @@ def _doer(clause: str, firm: bool = False) -> tuple[str | None, bool] | None:
         rest = clause[m.end():]
         owner, redacted = None, True
     else:
-        m = SUBJECT.match(clause)
+        many = SUBJECTS.match(clause)
+        m = many if many and all(_owner_ok(p) for p in re.split(r"\s*(?:,|\ben\b)\s*", many.group("subj")) if p) \
+            else SUBJECT.match(clause)
         if not m or m.group("subj").lower() in {"hij", "zij", "ze"} or not _owner_ok(m.group("subj")):
             return None
         rest = clause[m.end():]
@@ -244,7 +262,12 @@ def _doer(clause: str, firm: bool = False) -> tuple[str | None, bool] | None:
         return (owner, redacted) if not PASSIVE_OR_MODAL.search(rest) else None
     if firm and not FIRM_DO.match(rest.lstrip()):
         return None
-    if not DO_VERB.search(rest) or NOT_DOING.search(rest) or rest.rstrip().endswith("?"):
+    if not firm and not DO_VERB.search(rest):
+        return None
+    if NOT_DOING.search(rest) or rest.rstrip().endswith("?"):
+        return None
+    head = rest[:m2.start()] if (m2 := SUBCLAUSE.search(rest)) and FIRM_DO.match(rest.lstrip()) else rest
+    if AUX.search(head):
         return None
     return owner, redacted
 
@@ -515,6 +538,73 @@ def _overlaps(s: int, e: int, taken: list[tuple[int, int]]) -> bool:
     return any(s < b and e > a for a, b in taken)
 
 
+PAGE_FOOTER = re.compile(r"(?i)\b(?:pag(?:ina)?\.?|blad|blz\.?|page)\s*\d+|^\s*\d+\s*/\s*\d+\s*$")
+
+
+def _tables(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
+    """Tables the section reader did not take: the Actie column beside a Besluit column
+    ("Secretaris: memo aan AB vóór 31 januari", "Dhr. Kok informeert de gebiedscommissie"),
+    and action tables flattened one cell per line under a combined header ("Afspraak / actie")."""
+    t = text.text
+    out = []
+    for table in tables(t, part.start, part.end):
+        cols = table.columns
+        if "action" not in cols or not table.rows or _overlaps(table.start, table.end, taken):
+            continue
+        beside_decision = "decision" in cols
+        if not beside_decision and "who" not in cols:
+            continue
+        for row in table.rows:
+            if any(PAGE_FOOTER.search(c.text) for c in row.cells[-1:]) and len(row.cells) < len(table.header.cells if
+                                                                                               table.header else row.cells):
+                continue
+            cell = table.cell(row, "action")
+            if cell is None or _overlaps(cell.start, cell.end, taken):
+                continue
+            what, owner, due_cell, status = cell.text, None, None, None
+            s, e = cell.start, cell.end
+            if beside_decision:
+                lm = re.match(r"(?P<o>[^:]{2,40}?)\s*:\s*(?P<rest>\S.*)", what, re.S)
+                if lm and _owner_ok(lm.group("o")) and not WILL.search(lm.group("o")) and len(lm.group("o").split()) <= 4:
+                    owner, what = lm.group("o"), lm.group("rest")
+                    s = t.find(":", s, e) + 1
+                    s, e = s + len(t[s:e]) - len(t[s:e].lstrip()), e
+                else:
+                    owner = _subject(what)
+                    if owner in {"hij", "zij", "ze"}:
+                        owner = None
+            else:
+                who, when, st = table.cell(row, "who"), table.cell(row, "when"), table.cell(row, "status")
+                owner = who.text if who else None
+                due_cell = when.text if when else None
+                status = status_of(st.text) if st else None
+                e = max(c.end for c in row.cells)
+            a = _action(text, parts, part, s, e, what if beside_decision else t[cell.start:cell.end],
+                        split_owners(owner) if owner else [], status,
+                        due_cell if due_cell and not re.match(r"(?i)n\.?t\.?b\.?$|-$", due_cell.strip()) else None)
+            a["_table"] = True
+            out.append(a)
+            taken.append((row.start, row.end))
+    return out
+
+
+def _content(words: str, owners: list[str]) -> set[str]:
+    """Content words of an action (6-letter stems), without its owners' words."""
+    own = {w[:6] for o in owners for w in re.findall(r"\w{4,}", o.lower())}
+    return {w[:6] for w in re.findall(r"\w{4,}", words.lower())} - own - {"voor", "over", "naar", "met", "door"}
+
+
+def _same_task(a: dict, b: dict) -> bool:
+    """A bullet in the minutes that repeats a row of the action list (same owner, mostly the same words)."""
+    oa = {re.sub(r"^(?:de|het)\s+", "", o.lower()) for o in a["owners"]}
+    ob = {re.sub(r"^(?:de|het)\s+", "", o.lower()) for o in b["owners"]}
+    if oa and ob and not oa & ob:
+        return False
+    ca, cb = _content(a["text"], a["owners"]), _content(b["text"], b["owners"])
+    shared = ca & cb
+    return len(shared) >= 2 and len(shared) * 2 >= min(len(ca), len(cb))
+
+
 # --- the prose rules --------------------------------------------------------------
 
 def _prose(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
@@ -574,6 +664,12 @@ def _prose(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int
             out.append(_action(text, parts, part, s, e, body, split_owners(owner) if owner else []))
             taken.append((s, e))
             continue
+        m = MARKER_OWNER_START.match(sent)
+        if m and _owner_ok(m.group("owner")) and re.fullmatch(rf"{OWNERS}|(?i:{ROLE_WORDS})(?:-[\w-]+)?", m.group("owner")):
+            body_s = s + m.start("body")
+            out.append(_action(text, parts, part, s, e, t[body_s:e], split_owners(m.group("owner"))))
+            taken.append((s, e))
+            continue
         m = MARKER_START.match(sent)
         if m:
             body = m.group("body")
@@ -591,8 +687,10 @@ def _prose(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int
             owner = _subject(body) or _will_action(body)
             if re.match(rf"\s*{REDACTION}", body):
                 owner = None
-            out.append(_action(text, parts, part, s, e, body, split_owners(owner) if owner and owner not in
-                               {"hij", "zij", "ze"} else []))
+            owners = split_owners(owner) if owner and owner not in {"hij", "zij", "ze"} else []
+            if owners and out and out[-1]["owners"] == owners and not t[out[-1]["evidence"]["end"]:s].strip():
+                out.pop()  # "Ria schrijft een concept. Actie: Ria stelt het advies op": one task, as marked
+            out.append(_action(text, parts, part, s, e, body, owners))
             taken.append((s, e))
             continue
         if not record:
@@ -611,11 +709,27 @@ def _prose(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int
                 taken.append((start, b))
             continue
         m = ASKED.match(sent)
+        if m and re.search(r"(?i)\b(?:motie|amendement)\b", t[max(block_start, s - 300):s]):
+            continue  # "Het college wordt verzocht …" in a motion is its dictum, not a task of the meeting
         if m and _owner_ok(m.group("who")) and not sent.rstrip().endswith("?"):
             out.append(_action(text, parts, part, s, e, sent, split_owners(m.group("who"))))
             taken.append((s, e))
             continue
-        d = _doer(sent, firm=True) if not re.search(r"(?i)\bzeg(?:t|gen)\s+(?:\w+\s+){0,4}?toe\b", sent) else None
+        promise = re.search(r"(?i)\bzeg(?:t|gen)\s+(?:\w+\s+){0,4}?toe\b", sent)
+        # "Wim maakt een flyer, Greetje legt die neer": a task per clause with its own subject
+        cuts = [c.end() for c in re.finditer(r",\s+(?=[A-Z])", sent) if SUBJECT.match(sent[c.end():])]
+        if cuts and record and not promise:
+            bounds = [0] + cuts + [len(sent)]
+            clauses = [(s + a, s + b) for a, b in zip(bounds, bounds[1:])]
+            doers = [(a, b, _doer(t[a:b].rstrip(" ,"), firm=True)) for a, b in clauses]
+            if sum(1 for ca, cb, dd in doers if dd and dd[0] and not WILL.search(t[ca:cb])) >= 2:
+                for a, b, dd in doers:
+                    if dd and dd[0]:
+                        b2 = b - (len(t[a:b]) - len(t[a:b].rstrip(" ,")))
+                        out.append(_action(text, parts, part, a, b2, t[a:b2], split_owners(dd[0])))
+                        taken.append((a, b2))
+                continue
+        d = _doer(sent, firm=True) if not promise else None
         if d and (d[0] or d[1]) and not WILL.search(sent):
             owner = d[0]
             body_s = s
@@ -673,10 +787,17 @@ def extract_actions(text: Text, parts: list[Part]) -> list[dict]:
             continue
         taken: list[tuple[int, int]] = []
         found = _sections(text, parts, part, taken)
+        for a in found:
+            a["_table"] = True
+        found += _tables(text, parts, part, taken)
         if part.type in RECORD_TYPES:
             found += _charges(text, parts, part, taken)
         found += _prose(text, parts, part, taken)
         out += found
+    listed = [a for a in out if a.get("_table")]
+    out = [a for a in out if a.get("_table") or not any(_same_task(a, b) for b in listed)]
+    for a in out:
+        a.pop("_table", None)
     out.sort(key=lambda a: a["evidence"]["start"])
     for i, a in enumerate(out, 1):
         a["id"] = f"a{i}"

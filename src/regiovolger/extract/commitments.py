@@ -63,14 +63,29 @@ STANDARD_BODY = [
 
 HEADER_FIELD = re.compile(r"(?i)\s*(?:onderwerp|betreft|kenmerk|titel|inzake)\s*:")
 STATUS_LINE = re.compile(r"(?i)\s*(?:deze|die|de(?:ze)?\s+laatste|de)\s+toezegging\s+(?:staat|is|blijft|wordt)\s+(?:nog\s+|hiermee\s+|daarmee\s+)?"
-                         r"(?:open|openstaand|afgedaan|afgehandeld|afgerond|lopend|niet\s+afgedaan|voldaan)\b[^.]{0,60}\.?\s*$")
+                         r"(?:open|openstaand|afgedaan|afgehandeld|afgerond|lopend|niet\s+afgedaan|voldaan)\b[^.]{0,60}\.?\s*$"
+                         # "Deze toezegging blijft (daarmee) op de lijst staan": still open
+                         r"|\s*(?:deze|die|de)\s+toezegging\s+(?:blijft|staat)\s+(?:\w+\s+){0,2}?(?:op\s+de\s+lijst|open)"
+                         r"(?:\s+staan)?\s*\.?\s*$")
 MADE_NOW = re.compile(r"(?i)\bzeg(?:t|gen)\s+(?:\w+\s+){0,4}?toe\b|\bbelooft\b|\bbeloven\b")
 MEETING_RECORDS = {"minutes", "decision_list", "action_list"}
 
 
-def _head_date(t: str, part: Part) -> str | None:
-    """The meeting's date from the head of its minutes ("gehouden op woensdag 9 oktober 2024")."""
+def _head_date(t: str, part: Part, parts: list[Part] | None = None) -> str | None:
+    """The meeting's date from the head of its minutes ("gehouden op woensdag 9 oktober 2024").
+
+    A date after "verslag/notulen/besluitenlijst … van" names an earlier meeting (an item title);
+    when the head has no other date, the date of the minutes part before this one is the meeting's.
+    """
     head = dates_in(t, part.start, min(part.end, part.start + 400), part)
+    for w in head:
+        before = t[max(part.start, w.start - 60):w.start]
+        if w.date and not re.search(r"(?i)\b(?:verslag|notulen|besluitenlijst|actielijst|vergadering)\b[^\n]{0,40}\b(?:van|d\.d\.)\s*$",
+                                    before):
+            return w.date
+    earlier = [p for p in parts or [] if p.end <= part.start and p.type in MEETING_RECORDS and p.date]
+    if earlier:
+        return earlier[-1].date
     return next((w.date for w in head if w.date), None)
 
 
@@ -330,11 +345,15 @@ def _register(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, 
                 if rows and blank >= 2:
                     break
                 continue
-            blank = 0
+            after_blank, blank = blank > 0, 0
             line = t[ls:le]
+            if re.search(r"(?i)\b(?:pagina|blad|blz\.?|page)\s+\d+\b|\|[^|\n]*\|", line):
+                break  # a page footer ("… | Besluitenlijst | pagina 1 van 1") ends the register
             num = re.match(r"[ \t]*(?:[A-Z]{1,3}[-.]?)?\d{1,4}(?:[-./]\d{1,4})?[.)]?[ \t]+(?=\S)", line)
             if num and not re.match(r"[ \t]*\d{1,2}[-./]\d{1,2}[-./]\d{2,4}", line):
                 rows.append([ls + num.end(), le])
+            elif rows and after_blank and not line[:1].isspace():
+                break  # a paragraph after the register
             elif rows:
                 rows[-1][1] = le
             elif len(rows) == 0 and re.search(r"(?i)\b(?:nr|toezegging|datum|status|portefeuillehouder)\b", line):
@@ -348,8 +367,13 @@ def _register(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, 
             body = re.sub(r"(?i)\s+(?:afgedaan|afgehandeld|afgerond|gereed|voldaan|uitgevoerd|vervallen|open|loopt|lopend"
                           r"|in\s+behandeling)\s*\.?$", "", row)
             ws = dates_in(t, s, e, part)
+            # a date inside the sentence ("… voor 1 juli te informeren") is no column of its own
+            prose = [w for w in ws if re.search(r"(?i)\b(?:voor|vóór|uiterlijk|na|in|op|van|per|tot)\s+$", t[max(s, w.start - 12):w.start])]
+            ws = [w for w in ws if w not in prose]
             date = ws[0].date if ws else None
             due = ws[1].date if len(ws) > 1 else None
+            if due is None:
+                due = next((w.date for w in prose if re.search(r"(?i)\b(?:voor|vóór|uiterlijk)\s+$", t[max(s, w.start - 12):w.start])), None)
             by = re.search(r"(?:^|\s)(?P<who>(?:[Ww]ethouder|[Gg]edeputeerde|[Bb]urgemeester|[Pp]ortefeuillehouder)"
                            r"(?:\s+(?:[A-Z]\.\s?)*(?:(?:van|de|der|den)\s+){0,2}[A-Z][\w'’-]+)?)", row)
             if not by:
@@ -358,6 +382,8 @@ def _register(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, 
                 body = body.replace(clean(w.text), " ")
             if by:
                 body = body.replace(by.group("who"), " ")
+            if date is None and part.type in MEETING_RECORDS and MADE_NOW.search(row):
+                date = part.date or _head_date(t, part, parts)  # "X zegt toe …" listed under the minutes: made in this meeting
             c = {"id": "", "text": clean(body).strip(" -|;,"), "made_by": by.group("who").strip() if by else None,
                  "made_to": made_to, "date_made": date, "due": due, "fulfilled_here": False,
                  "evidence": evidence(text, parts, s, e)}
@@ -418,7 +444,7 @@ def extract_commitments(text: Text, parts: list[Part]) -> list[dict]:
                         c["made_by"] = who
                         break
             c["fulfilled_here"] = fulfilled
-            meeting_date = part.date or _head_date(t, part) if part.type in MEETING_RECORDS else None
+            meeting_date = part.date or _head_date(t, part, parts) if part.type in MEETING_RECORDS else None
             if c["date_made"] is None and meeting_date and MADE_NOW.search(sent):
                 c["date_made"] = meeting_date  # promised during the meeting these minutes record
                 c.pop("date_made_text", None)

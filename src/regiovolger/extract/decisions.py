@@ -79,8 +79,14 @@ TRIGGER = re.compile(
     r"|\b(?:gaa?t|gaan|gegaan|zijn|is)\s+(?:\w+\s+){0,2}?akkoord\b|\bakkoord\s+gegaan\b|\b(?:is|zijn)\s+(?:besproken\s+en\s+)?akkoord\b"
     r"|\b[Bb]esloten\s+wordt\b|\bwordt\s+besloten\b|\b(?:heeft|hebben)\s+besloten\b|(?<!\bhet\s)(?<!\been\s)(?<!\bdit\s)(?<!\bdat\s)(?<!\bzijn\s)(?<!\bhaar\s)\bbesl(?:uit|uiten|oot)\s+(?:[\w€.,-]+\s+){0,14}?(?:om|te)\s"
     r"|\b(?:wordt|worden|is|zijn)\s+(?:\w+\s+){0,9}?afgesproken\b|^\W*(?:er\s+)?afgesproken\s+(?:wordt|is)\b|\baan\s+te\s+houden\b|\bspreken\s+af\b|\bovereengekomen\b|\bkomen\s+overeen\b"
-    r"|\bals\s+hamerstuk\b|\bon\s*hold\b|\bkan\s+(?:hierin|daarin|hiermee|daarmee)\s+meegaan\b|\bvoor\s+kennisgeving\s+aangenomen\b",
+    r"|\bals\s+hamerstuk\b|\bon\s*hold\b|\bkan\s+(?:hierin|daarin|hiermee|daarmee)\s+meegaan\b|\bvoor\s+kennisgeving\s+aangenomen\b"
+    r"|^\W*(?:amendement|motie)\b[^:]{0,250}?:\s*(?:aangenomen|verworpen|aangehouden)\b",
     re.I | re.S)
+# "Motie M2 (…) "titel": aangenomen …": the outcome line of a motion or amendment, a decision of its own
+OUTCOME_LINE = re.compile(r"(?i)(?:amendement|motie)\b[^:\n]{0,250}?:\s*(?:aangenomen|verworpen|aangehouden|ingetrokken)\b")
+# a report or a question in an outcome column decides nothing ("Mw. X meldt dat …")
+REPORT = re.compile(r"(?i)^\W*(?:[\w.-]+\s+){1,4}?(?:meldt|melden|deelt|delen|vraagt|vragen|informeert|geeft|geven|merkt|wijst"
+                    r"|attendeert|licht|memoreert|brengt)\b(?:\s+\w+){0,3}?\s+(?:dat|mee|naar|of|aan|op|toe|in\s+herinnering)\b")
 
 # a proposal, advice, question or opinion decides nothing
 NOT_TAKEN = re.compile(
@@ -195,6 +201,8 @@ def _block_end(text: str, start: int, end: int, label: bool) -> int:
             return last  # "Nr. 2" opening the next row of a college list
         if ITEM_HEADING.match(stripped):
             return last  # "Agendapunt 5  Wijziging …", "Ad 4.", "Hamerstukken"
+        if OUTCOME_LINE.match(stripped):
+            return last  # "Motie M1 (…): aangenomen" is a decision of its own
         if re.match(r"(?i)(?:tegen|voor)\s+(?:het|de|dit)\s+\w+\s+stemde|over\s+(?:het|de)\s+\w+\s+is\s+(?:hoofdelijk\s+)?gestemd"
                     r"|aldus\s+(?:besloten|vastgesteld)|de\s+(?:raad|vergadering)\s+besluit|vastgesteld\s+(?:d\.d\.|op|in)", stripped):
             return last
@@ -422,6 +430,8 @@ def _tables(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, in
             body = clean(t[s:e])
             if NOT_TAKEN.search(body) and not re.search(r"(?i)\b(?:vastgesteld|akkoord|aangenomen|ingestemd)\b", body):
                 continue
+            if REPORT.match(body) and not TRIGGER.search(body):
+                continue  # "Dhr. X deelt mee dat …" in the Besluit column of the rondvraag
             d = _decision(text, parts, s, e)
             if subject_col is not None and subject_col < len(cells) and subject_col != outcome:
                 subject = clean(t[cells[subject_col][0]:cells[subject_col][1]])
@@ -453,6 +463,11 @@ def _sentences(text: Text, parts: list[Part], part: Part, taken: list[tuple[int,
         if _overlaps(s, e, taken):
             continue
         sent = t[s:e]
+        # the outcome line of a motion under an agenda heading it was joined with
+        om = re.search(r"(?im)^[ \t]*(?=(?:amendement|motie)\b[^:]{0,250}?:\s*(?:aangenomen|verworpen|aangehouden)\b)", sent)
+        if om and om.start() > 0:
+            s += om.start()
+            sent = t[s:e]
         m = TRIGGER.search(sent)
         advice = ADVICE.match(sent)
         concluded = CONCLUDES.search(sent)

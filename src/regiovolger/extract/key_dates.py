@@ -34,13 +34,15 @@ HEADING = re.compile(
     r"|komende\s+(?:bijeenkomsten|vergaderingen|data|activiteiten)|agenda\s+komende\s+periode|data\s+om\s+te\s+noteren"
     r"|save\s+the\s+date|kalender|jaarplanning|planning\s+(?:vergaderingen|bijeenkomsten)|lobbymomenten|data\s+\d{4}"
     r"|vergaderingen\s+\d{4})")
+# "Vervolg" / "Vervolgstappen" / "Planning" heading a list of dates ("- 9 april 2025: bewonersavond")
+FOLLOW_UP = re.compile(r"(?i)[ \t]*(?:vervolg(?:stappen|proces|traject)?|planning|tijdpad|tijdlijn|tijdplanning)[ \t]*:?[ \t]*$")
 TENTATIVE = re.compile(r"(?i)onder\s+voorbehoud|voorlopig|\bp\.?\s?m\.?(?=\s|$)|n\.?t\.?b\.?|nog\s+te\s+bepalen|o\.?v\.?b\.?"
                        r"|tentatief|onder\s+voorbehoud|datum\s+volgt|\bpm\b")
 TIME = re.compile(r"(?<![\d,.])(?P<h>[0-2]?\d)[.:](?P<m>[0-5]\d)(?:\s*(?:-|–|tot)\s*[0-2]?\d[.:][0-5]\d)?\s*(?:uur|u\.)?"
                   r"|(?<![\d,.])(?P<h2>[0-2]?\d)\s*uur")
 ANNOUNCE = re.compile(
     rf"(?i)\b(?:eerst)?volgende?\s+(?P<what>(?-i:{MEETING_NOUN}|{DOC_NOUN})(?:\s+(?-i:[A-Z])[\w-]*){{0,3}})\b"
-    r"|\bvolgende\s+(?:vergadering|bijeenkomst|overleg|bespreking|sessie)\b"
+    r"|\bvolgende\s+(?:vergadering|bijeenkomst|overleg|bespreking|sessie|keer)\b"
     r"|\b(?:termijn|deadline)\s+(?:tot|van|op)\b(?=(?s:.)*\b(?:afgesproken|vastgesteld|besloten|geldt|overeengekomen)\b)"
     r"|\beerst(?:volgende|komende)\s+[\w-]+(?:\s+[\w-]+){0,3}?\s+(?:is\s+)?op\b|\bvindt\s+plaats\s+op\b|\bstaat\s+gepland\s+(?:op|voor)\b|\bis\s+gepland\s+(?:op|voor)\b|\bvolgt\s+een\b")
 ITEM_START = re.compile(r"^[ \t]*(?:[•◦▪●\-–*·][ \t]*)?")
@@ -113,6 +115,7 @@ def _list_lines(t: str, start: int, end: int) -> list[tuple[int, int]]:
         starts_with_date = bool(re.match(
             r"(?i)(?:(?:ma|di|wo|do|vr|za|zo|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\.?,?\s+)?"
             r"(?:\d{1,2}(?:e|ste|de)?\s+[a-z]{3,9}|\d{1,2}[-/]\d{1,2}|\d{1,2}\.\d{1,2}\.\d{2,4}|q[1-4]\b|(?:begin|eind|medio|half)\s+[a-z]+"
+            r"|(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+\d{4}"
             r"|(?:voorjaar|najaar|zomer|winter)\b)", body))
         titled = bool(lead) and bool([w for w in dates_in(body, 0, len(body), None) if w.match and w.match.day])
         if starts_with_date or titled:
@@ -139,7 +142,7 @@ def _lists(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int
     out = []
     for ls, le in lines(t, part.start, part.end):
         line = t[ls:le]
-        hm = HEADING.search(line)
+        hm = HEADING.search(line) or FOLLOW_UP.match(line)
         if not hm or len(line.strip()) > 90:
             continue
         # the heading may carry the first item itself ("Volgende vergadering: 12 maart 2025")
@@ -221,8 +224,20 @@ REF_BEFORE = re.compile(r"\b(?i:in|tijdens|op|voor|tot|aan|naar|bij)\s+(?i:de|he
 EVENT_BEFORE = re.compile(rf"(?i)\b(?:de|het|een)\s+(?P<title>{EVENT_NOUN}(?:\s+(?:van|voor)\s+[^,.;:()]{{1,50}}?)?)\s+(?:op|van)\s+$"
                           rf"|\b(?:de|het|een)\s+(?P<title2>{EVENT_NOUN})\b[^.;:()]{{1,60}}?,?\s+op\s+$")
 # "De raden kunnen tot 1 april 2025 een zienswijze indienen": a deadline to respond
-RESPONSE = re.compile(r"(?i)\b(?P<what>zienswijze|reactie|inspraakreactie|bezwaar|wensen\s+en\s+bedenkingen)\b"
-                      r"(?=[^.;:\n]{0,60}?\b(?:in\s+(?:te\s+)?dienen|indienen|kenbaar|geven|naar\s+voren|insturen|sturen|maken)\b)")
+RESPONSE = re.compile(r"(?i)\b(?P<what>(?:zienswijze|reactie|inspraakreactie|bezwaar|wensen\s+en\s+bedenkingen)(?:n|s)?"
+                      # what it is about: "reactie op de concept-zoekgebieden", "zienswijzen van de raden op de begroting"
+                      r"(?:\s+van\s+(?:de|het)\s+[\w-]+)?(?:\s+(?:op|over)\s+(?:de|het|een)\s+[\w-]+)?)"
+                      r"(?=[^.;:]{0,100}?\b(?:in\s+(?:te\s+)?dienen|indienen|ingediend|kenbaar|geven|naar\s+voren|insturen|sturen"
+                      r"|maken|verwacht|tegemoet\s+gezien|ontvangen)\b)")
+# "… ligt ter inzage van 10 februari tot en met 24 maart 2025": the day it opens
+INSPECTION_BEFORE = re.compile(r"(?i)\bter\s+inzage\s+(?:van(?:af)?|per|op)\s+$")
+INSPECTED = re.compile(r"(?i)(?P<what>\b(?:het|de)\s+[^,.;:]{2,60}?)\s+(?:ligt|liggen|wordt|worden)\s+(?:\w+\s+)?ter\s+inzage")
+# "Het uitje wordt 17 mei (bowlen).": an event set on a day
+SET_ON = re.compile(r"(?i)^\W*(?:het|de)\s+(?P<title>[\w-]{3,30})\s+(?:wordt|is|valt)\s+(?:op\s+)?$")
+# "De nieuwe regeling … gaat in vanaf 1 juli", "Die komt er vanaf 1 juni weer": a start date
+STARTS = re.compile(r"(?i)^\W*(?P<subj>(?:de|het)\s+[^,.;:]{2,80}?|die|deze|dit|dat)\s+(?:gaat|gaan|treedt|treden)\s+in\s+(?:per|vanaf|op)\s+$"
+                    r"|^\W*(?P<subj2>(?:de|het)\s+[^,.;:]{2,80}?|die|deze|dit|dat)\s+(?:komt|komen|start|starten|begint|beginnen|geldt|gelden)"
+                    r"\s+(?:er\s+)?(?:weer\s+|opnieuw\s+)?(?:per|vanaf)\s+$")
 DEADLINE_BEFORE = re.compile(r"(?i)\b(?:tot(?:\s+en\s+met)?|t/m|voor|vóór|uiterlijk)\s+(?:\w+dag\s+)?$")
 SHIFT_BEFORE = re.compile(
     rf"(?i)\b(?:de|het)\s+(?P<title>{EVENT_NOUN}(?:\s+(?:van|voor)\s+[^,.;:()]{{1,50}}?)?)\s+(?:schuift|verschuift"
@@ -237,12 +252,40 @@ def _references(text: Text, parts: list[Part], part: Part, taken: list[tuple[int
     t = text.text
     ref = reference_date(t, part)
     out = []
-    for s, e in sentence_spans(t, part.start, part.end):
+    spans = sentence_spans(t, part.start, part.end)
+    for idx, (s, e) in enumerate(spans):
         if any(s < b and e > a for a, b in taken) or t[s:e].rstrip().endswith("?"):
             continue
         sent = t[s:e]
+        if part.type in {"minutes", "decision_list", "action_list"} and re.match(r"(?i)\W*aldus\s+(?:vastgesteld|besloten)\b", sent):
+            continue  # the signature formula under minutes names the meeting that adopted them
         for w in dates_in(t, s, e, part):
             before = clean(t[s:w.start]) + " "
+            if w.date and ref and w.date > ref:
+                rm = RESPONSE.search(sent)
+                if rm and DEADLINE_BEFORE.search(before):
+                    out.append(_key_date(text, parts, w, s, e, clean(rm.group("what")).lower(), sent))
+                    continue
+                if INSPECTION_BEFORE.search(before):
+                    im = INSPECTED.search(before)
+                    title = f"{clean(im.group('what'))} ter inzage" if im else "ter inzage"
+                    out.append(_key_date(text, parts, w, s, e, title[0].lower() + title[1:], sent))
+                    continue
+                sm = SET_ON.match(before)
+                if sm and re.match(r"\s*(?:\([^()\n]*\))?\s*[.;,]?\s*$", t[w.end:e]) and not FIELD_LABEL.match(sm.group("title")):
+                    out.append(_key_date(text, parts, w, s, e, sm.group("title").lower(), sent))
+                    continue
+                st = STARTS.search(before)
+                if st and not PAST.search(before):
+                    subj = clean(st.group("subj") or st.group("subj2"))
+                    if re.fullmatch(r"(?i)die|deze|dit|dat", subj) and idx > 0:
+                        # the thing named in the sentence before ("… over de nieuwe regeling voor de energietoeslag.")
+                        prev = clean(t[spans[idx - 1][0]:spans[idx - 1][1]])
+                        nm = re.search(r"(?i)\b(?:over|voor|van|met)\s+((?:de|het)\s+[^,.;:]{2,80}?)\s*[.,;]?\s*$", prev)
+                        subj = clean(nm.group(1)) if nm else ""
+                    if subj:
+                        out.append(_key_date(text, parts, w, s, e, re.sub(r"^(?:De|Het)\b", lambda x: x.group(0).lower(), subj), sent))
+                        continue
             m = SHIFT_BEFORE.search(before)
             if m and (w.date is None or not ref or w.date > ref):
                 out.append(_key_date(text, parts, w, s, e, clean(m.group("title")), sent))

@@ -187,6 +187,11 @@ _STOP = {"de", "het", "een", "en", "of", "van", "voor", "met", "namens", "aanwez
          "directeur", "griffier", "ambtelijke", "ondersteuning", "overige", "leden", "fractie", "vacature"}
 
 
+# one word that names a unit, not a person: "Programmabureau", "Projectteam", "Regiogriffie", "Stuurgroep"
+_UNIT_WORD = re.compile(r"(?i)\w*(?:bureau|team|secretariaat|afdeling|directie|griffie|groep|dienst|loket|"
+                        r"centrum|platform|organisatie|gemeenten|partners|bestuur|college|commissie|overleg)")
+
+
 def looks_like_name(s: str) -> bool:
     """A cheap test: capitalised words, initials and particles only, at most six tokens."""
     if not s or is_redacted(s):
@@ -196,6 +201,8 @@ def looks_like_name(s: str) -> bool:
         return False
     toks = name.replace(".", ". ").split()
     if not toks or len(toks) > 6:
+        return False
+    if len(toks) == 1 and _UNIT_WORD.fullmatch(toks[0]):
         return False
     has_cap = False
     for t in toks:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from ..dates import find_dates
 from ..names import clean_name, looks_like_name
+from ..tables import tables
 from .common import _LABEL_RE, _lines, kind_of
 
 PROPOSAL_START = re.compile(
@@ -48,9 +49,32 @@ class _Cand:
     title_end: int
 
 
-def _item_candidates(t: str, start: int, end: int) -> list[_Cand]:
+def _table_candidates(t: str, start: int, end: int) -> tuple[list[_Cand], list[tuple[int, int]]]:
+    """Items from the rows of tables with a number and a subject column ("Nr. | Onderwerp | Besluit");
+    also the spans of all tables with a header, whose numbered rows are no headings of their own."""
     cands: list[_Cand] = []
+    spans: list[tuple[int, int]] = []
+    for tb in tables(t, start, end):
+        if tb.header is None:
+            continue
+        spans.append((tb.start, tb.end))
+        if "nr" not in tb.columns or "subject" not in tb.columns:
+            continue
+        for row in tb.rows:
+            nr, subj = tb.cell(row, "nr"), tb.cell(row, "subject")
+            num = re.fullmatch(r"(\d{1,2}[a-z]?)\.?", nr.text) if nr else None
+            if not num or not subj:
+                continue
+            cands.append(_Cand(row.start, subj.end, num.group(1), subj.text, subj.start, subj.end))
+    return cands, spans
+
+
+def _item_candidates(t: str, start: int, end: int) -> list[_Cand]:
+    cands, table_spans = _table_candidates(t, start, end)
+    in_table = lambda pos: any(a <= pos < b for a, b in table_spans)  # noqa: E731
     for m in ITEM_LINE.finditer(t, start, end):
+        if in_table(m.start()):
+            continue
         title = m.group("title").strip()
         if m.group("title")[:1].islower():
             continue
@@ -72,6 +96,8 @@ def _item_candidates(t: str, start: int, end: int) -> list[_Cand]:
             title_end = m.start("title") + len(m.group("title")) - len(m.group("title").lstrip()) + cell.start()
         cands.append(_Cand(m.start(), m.end(), num, title, m.start("title"), title_end))
     for m in NUM_ALONE.finditer(t, start, end):
+        if in_table(m.start()):
+            continue
         # the title is the next non-empty line (within three lines)
         pos = m.end() + 1
         for _ in range(4):
@@ -145,6 +171,13 @@ def _continue_title(t: str, c: _Cand, limit: int) -> tuple[str, int]:
     if t[tend:limit if line_end == -1 else line_end].strip():
         return title, tend  # the title is one cell of a row; the rest of the row is not title
     for _ in range(2):
+        nl = t.find("\n", tend, limit)
+        nxt = t[nl + 1:(t.find("\n", nl + 1, limit) + 1 or limit + 1) - 1] if nl != -1 else ""
+        if re.fullmatch(r"[ \t]*\([^()\n]{3,100}\)[ \t]*", nxt) and not title.rstrip().endswith((".", ":")):
+            # a bracketed remark wrapped onto its own line: "(windmolens op bedrijventerreinen)"
+            title = title.rstrip() + " " + nxt.strip()
+            tend = nl + 1 + len(nxt.rstrip())
+            continue
         if len(title) < 70 or title.rstrip().endswith((".", ":", "?", "!")):
             break
         nl = t.find("\n", tend, limit)

@@ -77,11 +77,14 @@ def extract_meetings(text: Text, parts: list[Part]) -> tuple[list[dict], list[di
                 kind = "agenda"
         if kind == "continuation" or (kind in ("agenda", "minutes", "decision_list", "action_list")
                                       and last is not None and last.span_end >= part.start - 2
-                                      and not _header(t, part.start, min(part.end, part.start + 1200)).get("title")):
+                                      and _continues(t, part)):
             if last is not None:
                 last.span_end = max(last.span_end, part.end)
                 last.documents.append(part.id)
                 last.items += _items_in(t, part.start, part.end, True, last.source == "agenda")
+                if last.source == "minutes":
+                    # "X moet om 11.30 uur weg" in the minutes' items after a split-off agenda block
+                    last.attendees += _events(t, part.start, part.end, last.attendees, speakers=False)
             continue
         if kind in ("minutes", "decision_list", "action_list", "agenda"):
             m = _from_head(t, part, "agenda" if kind == "agenda" else "minutes")
@@ -147,6 +150,18 @@ def extract_meetings(text: Text, parts: list[Part]) -> tuple[list[dict], list[di
     return out_meetings, out_items
 
 
+def _continues(t: str, part: Part) -> bool:
+    """A part right after a meeting's part that opens no meeting of its own: no title, or a bare
+    "Agenda" / "Actielijst" heading whose head names no date of its own (the list of the same meeting)."""
+    info = _header(t, part.start, min(part.end, part.start + 1200))
+    title = info.get("title")
+    if not title:
+        return True
+    bare = re.fullmatch(r"(?i)(?:agenda|actielijst|actiepunten|besluitenlijst|afspraken(?:\s+en\s+acties)?)[\s:]*",
+                        title)
+    return bool(bare) and info.get("date_source") in (None, "head") and not info.get("body")
+
+
 def _from_head(t: str, part: Part, source: str) -> _Meeting | None:
     head_end = min(part.end, part.start + 2500)
     info = _header(t, part.start, head_end)
@@ -177,6 +192,9 @@ def _from_head(t: str, part: Part, source: str) -> _Meeting | None:
     # attendance sentences may stand between the lists and the first item ("X schuift aan om 20.00 uur")
     m.attendees += _events(t, items_start if attendees else body_start, part.end, m.attendees,
                            speakers=not attendees)
+    if attendees:
+        # "X (adviseur) was erbij voor punt 3" between the attendance lists
+        m.attendees += _events(t, part.start, items_start, m.attendees, speakers=False, head=True)
     m.attendees += _roll_call(t, body_start, part.end, m.attendees)
     if not m.chair:
         m.chair = _chair_from_opening(t, items_start, part.end, m.attendees)

@@ -15,8 +15,8 @@ _UNTIL_TIME = re.compile(r"\b(?:tot|t/m|tot\s+en\s+met|vertrekt\s+om|vertrokken\
                          re.I)
 _FROM_TIME = re.compile(r"\b(?:vanaf|v\.a\.|aanwezig\s+vanaf|aangeschoven\s+om|komt\s+om)\s+" + TIME + r"\s*(?:uur|u)?",
                         re.I)
-_UNTIL_ITEM = re.compile(r"\b(?:tot|t/m|tot\s+en\s+met|tot\s+na)\s+(?:agenda)?punt\s+(\d{1,2}[a-z]?)", re.I)
-_FROM_ITEM = re.compile(r"\b(?:vanaf|v\.a\.|bij)\s+(?:agenda)?punt\s+(\d{1,2}[a-z]?)", re.I)
+_UNTIL_ITEM = re.compile(r"\b(?:tot|t/m|tot\s+en\s+met|tot\s+na)\s+(?:agenda[- ]?)?punt\s+(\d{1,2}[a-z]?)", re.I)
+_FROM_ITEM = re.compile(r"\b(?:vanaf|v\.a\.|bij)\s+(?:agenda[- ]?)?punt\s+(\d{1,2}[a-z]?)", re.I)
 _ABSENT_WORDS = re.compile(r"\b(?:afwezig|afgemeld|verhinderd|met\s+kennisgeving)\b", re.I)
 
 
@@ -84,6 +84,8 @@ _PLURAL_ROLES = {"wethouders": "wethouder", "gedeputeerden": "gedeputeerde", "bu
                  "commissieleden": "commissielid", "fractievoorzitters": "fractievoorzitter",
                  "portefeuillehouders": "portefeuillehouder", "directeuren": "directeur", "leden": None,
                  "secretarissen": "secretaris", "griffiers": "griffier"}
+_ROLE_ONLY = re.compile(r"(?:de\s+|het\s+)?(?P<role>" + "|".join(
+    re.escape(r) for r in sorted(ROLE_WORDS, key=len, reverse=True)) + r")", re.I)
 _LEAD_ROLE = re.compile(
     r"^(?:de\s+)?(?P<role>" + "|".join(re.escape(r) for r in sorted(
         [w for w in ROLE_WORDS if w not in ("lid", "gast", "wnd.", "waarnemend", "ondersteuning", "secretariaat",
@@ -230,6 +232,7 @@ def parse_attendance_block(block: str, status: str, organisation: str | None = N
     redacted = 0
     current: dict | None = None
     list_role: str | None = None
+    pending_role: str | None = None
     for piece, new_line, row_org in _split_pieces(block):
         text = re.sub(r"\s+(?:en|&)$", "", piece.strip())
         text = re.sub(r"^(?:alsmede|evenals|benevens|en|&)\s+", "", text, flags=re.I)
@@ -245,7 +248,14 @@ def parse_attendance_block(block: str, status: str, organisation: str | None = N
             redacted += 1
             current = None
             continue
+        if _ROLE_ONLY.fullmatch(text) and (new_line or current is None):
+            # "de Commissaris van de Koning, mr. A. Bos": a role phrase as its own piece names the next person's role
+            pending_role = re.sub(r"\s+", " ", _ROLE_ONLY.fullmatch(text).group("role").lower())
+            current = None
+            continue
         lead, plural, rest = _lead_role(text, new_line or current is None)
+        if pending_role and lead is None:
+            lead, pending_role = pending_role, None
         if plural is not None or (lead and not plural):
             list_role = plural
         if lead is None and plural is None and rest is text and list_role:
@@ -314,10 +324,17 @@ def _block_stop(t: str, label_start: int, pos: int, block_end: int, end: int, ki
     prev_line = t[label_start:pos] + t[pos: nl if nl != -1 else end]
     first = not first_counts
     blank_run = 0
+    # "Notulist:" with the name on the next line: that line is the value
+    value_below = not first_counts and not t[pos: nl if nl != -1 else end].strip()
     for ls, le, line in _lines(t, pos, block_end):
         if first:
             first = False
             continue
+        if value_below and line.strip():
+            value_below = False
+            if kind in ("chair", "minutes", "role") and not _STOP_LINE.match(line) and not HEADER_FIELD.match(line):
+                prev_line = line
+                continue
         s = line.strip()
         if not s:
             blank_run += 1
@@ -336,13 +353,28 @@ def _block_stop(t: str, label_start: int, pos: int, block_end: int, end: int, ki
     return block_end
 
 
+def _label_kind(m: re.Match) -> tuple[str, str]:
+    return next((ATTENDANCE_LABELS[j][1], m.group(f"k{j}")) for j in range(len(ATTENDANCE_LABELS)) if m.group(f"k{j}"))
+
+
+def _real_label(t: str, m: re.Match) -> bool:
+    """A role word without a colon ("...; secretaris" at a line end) or a label inside a line is no label
+    and does not end the block above it."""
+    kind, _ = _label_kind(m)
+    has_colon = t[m.end() - 1: m.end()] == ":"
+    if kind in ("chair", "minutes", "role") and not has_colon:
+        return False
+    mid_line = t[t.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t-•*") != ""
+    return not (mid_line and not (has_colon and kind in ("present", "absent")))
+
+
 def _attendance(t: str, start: int, end: int) -> tuple[list[dict], str | None, str | None, int, list[tuple[int, int]]]:
     """Parse every attendance block in [start, end): (attendees, chair, minute taker, redacted, spans)."""
     attendees: list[dict] = []
     chair = minute_taker = None
     redacted = 0
     spans: list[tuple[int, int]] = []
-    labels = list(_LABEL_RE.finditer(t, start, end))
+    labels = [m for m in _LABEL_RE.finditer(t, start, end) if _real_label(t, m)]
     open_present = False
     for i, m in enumerate(labels):
         kind, label = next((ATTENDANCE_LABELS[j][1], m.group(f"k{j}")) for j in range(len(ATTENDANCE_LABELS))

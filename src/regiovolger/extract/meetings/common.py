@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 DOC_WORDS = r"(?:verslag|notulen|besluitenlijst|actielijst|actie-\s*en\s*besluitenlijst|agenda|uitnodiging|bundel|vergaderstukken|conceptverslag|concept-verslag|concept|definitief|ontwerp-?agenda)"
 ROLE_WORDS = (
     "voorzitter", "vicevoorzitter", "vice-voorzitter", "plv. voorzitter", "secretaris", "wethouder", "gedeputeerde",
-    "burgemeester", "loco-burgemeester", "raadslid", "statenlid", "commissaris", "griffier", "notulist", "notulant",
+    "burgemeester", "loco-burgemeester", "secretaris-directeur", "directeur-bestuurder", "raadslid", "statenlid", "commissaris van de koning", "commissaris", "griffier", "notulist", "notulant",
     "accounthouder", "strateeg", "adviseur", "beleidsmedewerker", "beleidsadviseur", "projectleider",
     "programmamanager", "programmaleider", "programmasecretaris", "directeur", "coördinator", "coordinator",
     "regiocoördinator", "portefeuillehouder", "ambtenaar", "medewerker", "lid", "fractievoorzitter", "controller",
@@ -51,7 +51,8 @@ ATTENDANCE_LABELS = [
     (r"(?:ambtelijk|ambtelijke\s+ondersteuning|ondersteuning|ambtelijk\s+aanwezig)", "present_support"),
     (r"aanwezig(?:e|en)?(?:\s+(?:zijn|waren|is))?(?:\s+(?:de\s+)?(?:leden|raadsleden|statenleden|personen))?"
      r"(?:\s+namens\s+de\s+(?:fracties|partijen))?", "present"),
-    (r"(?:deelnemers|deelname|genodigden|gasten|gast|te\s+gast|presentielijst|leden)", "present"),
+    (r"(?:deelnemers|deelname|genodigden|gasten|gast|te\s+gast|presentielijst|leden|er\s+waren(?:\s+aanwezig)?)",
+     "present"),
     (r"(?:afwezig|niet\s+aanwezig)(?:\s+(?:zijn|waren|is))?"
      r"(?:\s*[(]?\s*(?:met|zonder)\s+(?:kennisgeving|bericht(?:\s+van\s+verhindering)?|afmelding)\s*[)]?)?", "absent"),
     (r"(?:met\s+(?:kennisgeving|bericht|afmelding)\s+afwezig|afgemeld|afmelding(?:en)?|verhinderd|"

@@ -14,6 +14,14 @@ NAME_TOKEN = re.compile(r"^(?:[A-Z](?:[a-z]{1,2})?\.(?:[A-Z]\.)*|[A-ZÀ-ÝĲ][\w
 
 def name_before(t: str, pos: int, floor: int = 0) -> tuple[str, int] | None:
     """The person name that ends right before ``pos`` (same sentence), with its start offset."""
+    # "Marloes Ypma (adviseur gemeente) was erbij": the name stands before the bracket
+    k = pos
+    while k > floor and t[k - 1] in " \t":
+        k -= 1
+    if k > floor and t[k - 1] == ")":
+        o = t.rfind("(", max(floor, k - 80), k)
+        if o != -1 and "\n" not in t[o:k]:
+            pos = o
     lo = max(floor, pos - 80)
     seg = t[lo:pos]
     toks = list(re.finditer(r"\S+", seg))
@@ -54,8 +62,9 @@ ROLE_PREFIX = re.compile(r"(?i:\b(?:de\s+heer|mevrouw|mw\.|dhr\.|wethouder|gedep
                          r"raadslid|statenlid|minister|staatssecretaris|fractievoorzitter|griffier|secretaris)\s+$)")
 
 
-def _events(t: str, start: int, end: int, attendees: list[dict], speakers: bool) -> list[dict]:
-    """Attendance read from sentences in the minutes' body."""
+def _events(t: str, start: int, end: int, attendees: list[dict], speakers: bool, head: bool = False) -> list[dict]:
+    """Attendance read from sentences in the minutes' body (``head``: only remarks between the attendance
+    lists, "X was erbij voor punt 3")."""
     added: list[dict] = []
 
     def find(name: str) -> dict | None:
@@ -74,6 +83,22 @@ def _events(t: str, start: int, end: int, attendees: list[dict], speakers: bool)
         return None if w in ("de heer", "mevrouw", "mw.", "dhr.") else w
 
     seg = t[start:end]
+    # "X (adviseur) was erbij voor punt 3", "X is aanwezig bij agendapunt 2": present for one item
+    for m in re.finditer(r"\b(?:was|is|waren|zijn)\s+(?:erbij|aanwezig|present)\s+(?:voor|bij|tijdens)\s+(?:agenda)?-?"
+                         r"punt\s+(?P<item>\d{1,2}[a-z]?)", seg, re.I):
+        nb = name_before(t, start + m.start(), start)
+        if not nb:
+            continue
+        a = find(nb[0])
+        if a is None:
+            a = {"name": clean_name(nb[0]), "role": None, "organisation": None, "status": "present",
+                 "until": None, "from": None}
+            added.append(a)
+        if a["status"] != "absent":
+            a["status"] = "partial"
+            a["from_item"] = a["until_item"] = m.group("item")
+    if head:
+        return added
     for m in re.finditer(r"\b(?:verlaat|verliet|vertrekt|verlaten)\s+(?:de\s+|het\s+)?(?:vergadering|bijeenkomst|overleg|sessie)"
                          r"(?:\s+(?:om|na)\s+(?:" + TIME + r"|(?:agenda)?punt\s+(?P<item>\d{1,2}[a-z]?)))?", seg, re.I):
         nb = name_before(t, start + m.start(), start)
@@ -90,6 +115,15 @@ def _events(t: str, start: int, end: int, attendees: list[dict], speakers: bool)
                 a["until"] = _hhmm(m.group("h"), m.group("m"))
             if m.group("item"):
                 a["until_item"] = m.group("item")
+    # "X moet om 11.30 uur weg", "X gaat om 21.00 uur weg": leaves early
+    for m in re.finditer(r"\b(?:moet|moest|gaat|ging)\s+(?:al\s+)?(?:om\s+" + TIME + r"\s*(?:uur)?\s+|eerder\s+)weg\b", seg,
+                         re.I):
+        nb = name_before(t, start + m.start(), start)
+        a = find(nb[0]) if nb else None
+        if a is not None and a["status"] != "absent":
+            a["status"] = "partial"
+            if m.group("h"):
+                a["until"] = _hhmm(m.group("h"), m.group("m"))
     for m in re.finditer(r"\b(?:komt|schuift)\s+(?:binnen|aan)(?:\s+(?:om|bij|vanaf)\s+(?:" + TIME +
                          r"\s*(?:uur)?|(?:agenda)?punt\s+(?P<item>\d{1,2}[a-z]?)))?"
                          r"(?:\s*\(?\s*(?:vanaf|bij)\s+(?:agenda)?punt\s+(?P<item2>\d{1,2}[a-z]?)\)?)?", seg, re.I):

@@ -15,6 +15,13 @@ ONE_TIME = re.compile(r"(?:aanvang|om|vanaf|tijd\s*:?|start)?\s*(?<![\d.,])([0-2
                       re.IGNORECASE)
 
 
+INVITATION = re.compile(
+    r"(?i)\b(?:nodig(?:t|en)?\s+(?:ik|wij|we|het\s+\w+|de\s+\w+)\s+u\s+(?:graag\s+|hierbij\s+|van\s+harte\s+)?uit|"
+    r"(?:wordt|worden)\s+u\s+(?:hierbij\s+)?uitgenodigd|uitnodiging)\s+(?:voor|tot|bij)\s+(?P<s>(?:[^.]|\.(?=\d)){0,240})")
+DEADLINE_BEFORE = re.compile(r"(?i)\b(?:tot(?:\s+en\s+met)?|t/m|uiterlijk|v[oó]{2}r|deadline|gereed|termijn|"
+                             r"vanaf|per|na)\s*(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?$")
+
+
 def canonical_body(raw: str | None) -> str | None:
     """Clean a gremium name; councils and states get one spelling."""
     if not raw:
@@ -117,8 +124,18 @@ def _header(t: str, part_start: int, limit: int) -> dict:
     """Read title, body, date, times, location, chair from a part's head."""
     head = t[part_start:limit]
     info: dict = {"title": None, "title_start": None, "title_end": None}
+    # the head proper ends at the first attendance label or numbered item: a later "Overleg met ..." or
+    # "Verslag en actielijst van ..." line is body text or an item, not the title
+    first_item = ITEM_LINE.search(head)
+    first_label = _LABEL_RE.search(head)
+    head_end = min([x.start() for x in (first_item, first_label) if x] + [len(head)])
     for m in TITLE_LINE.finditer(head):
         line = m.group(0).strip()
+        if info["title"] is not None and m.start() > head_end:
+            break
+        # "Notulen: Bep Jansen", "Actielijst: actiepunt 4 ...": a label with its value, no title
+        if re.match(r"(?i)" + DOC_WORDS + r"\s*:\s*\S", line):
+            continue
         if re.search(r"\bter\s+(?:vaststelling|bespreking|kennisname|besluitvorming)\b|\(bijlage", line, re.I):
             continue
         if re.match(r"(?:agenda|bijlagen?|vergadering)\s*(?:punt|nummer)?\s*:", line, re.I):
@@ -154,20 +171,34 @@ def _header(t: str, part_start: int, limit: int) -> dict:
                                                       part_start + m.end("value")))
     cands = []
     if info["title"]:
-        cands.append(f"{info['title']} {info.get('title_block') or ''}")
+        cands.append((f"{info['title']} {info.get('title_block') or ''}", "title"))
+    invite = INVITATION.search(head)
+    if invite:
+        # a letter convening a meeting: the meeting's date is in the invitation, the letter's own date is not
+        cands.append((invite.group("s"), "invitation"))
+        if not info.get("body"):
+            b = re.search(r"\bvergadering\s+van\s+(?:het\s+|de\s+)?(?P<b>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,4})",
+                          invite.group("s"))
+            info["body"] = canonical_body(b.group("b")) if b else None
     if "datum" in fields:
-        cands.append(fields["datum"][0])
-    cands.append(head[:1500])
-    for c in cands:
+        cands.append((fields["datum"][0], "field"))
+    cands.append((head[:1500], "head"))
+    info["date_source"] = None
+    for c, source in cands:
         ds = [d for d in find_dates(c) if d.date]
+        if source == "head":
+            # "hebben tot 1 april 2025", "uiterlijk 15 mei": a deadline, not the meeting's date
+            ds = [d for d in ds if not DEADLINE_BEFORE.search(c[max(0, d.start - 30):d.start])]
         if ds:
             date = ds[0].date.isoformat()
+            info["date_source"] = source
             break
+    info["invitation"] = invite.group("s") if invite else None
     info["date"] = date
     # times
     # "Plaats: dorpshuis, aanvang 20.00 uur": a start time inside the place field
     place_times = [re.search(r"\baanvang\b.*", fields[k][0], re.I) for k in ("plaats", "locatie") if k in fields]
-    time_src = " ".join(x for x in [info["title"] or "", info.get("title_block") or "", fields.get("tijd", ("",))[0], fields.get("tijdstip", ("",))[0],
+    time_src = " ".join(x for x in [info["title"] or "", info["invitation"] or "", info.get("title_block") or "", fields.get("tijd", ("",))[0], fields.get("tijdstip", ("",))[0],
                                     fields.get("datum", ("",))[0], fields.get("aanvang", ("",))[0]]
                         + [pt.group(0) for pt in place_times if pt] if x)
     m = TIME_RANGE.search(time_src)

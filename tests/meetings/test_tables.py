@@ -1,0 +1,72 @@
+"""The shared table reader: aligned columns (tabs, runs of spaces) and tables flattened one cell per line."""
+
+from __future__ import annotations
+
+import pytest
+
+from regiovolger.extract.tables import column_role, rows, split_cells, tables
+
+
+def _one(text):
+    (tb,) = [t for t in tables(text, 0, len(text)) if t.header is not None]
+    return tb
+
+
+@pytest.mark.parametrize("label,role", [
+    ("Nr.", "nr"), ("Onderwerp", "subject"), ("Besluit", "decision"), ("Actie", "action"), ("Wie", "who"),
+    ("Wanneer", "when"), ("Gereed", "when"), ("Status", "status"), ("Afspraak / actie", "action"),
+    ("Actiehouder", "who"), ("Voorstel", "proposal"), ("Toelichting bij het stuk", None), ("Jan Smit", None),
+])
+def test_column_role(label, role):
+    assert column_role(label) == role
+
+
+def test_split_cells_tabs_and_spaces():
+    line = "3.\tBegroting 2026\tVastgesteld.   -"
+    assert [c.text for c in split_cells(line, 0, len(line))] == ["3.", "Begroting 2026", "Vastgesteld.", "-"]
+    # one space is no cell boundary
+    line = "Het college stelt de nota vast."
+    assert [c.text for c in split_cells(line, 0, len(line))] == [line]
+
+
+def test_tab_table_with_header_and_wrapped_cell():
+    text = ("Nr.\tOnderwerp\tBesluit\tActie\n"
+            "1.\tOpening\tDe agenda wordt vastgesteld.\t-\n"
+            "2.\tNota parkeren\tHet bestuur stemt in met de nota.\tSecretaris: raad informeren\n"
+            "\t\tDe nota gaat naar de raad.\n")
+    tb = _one(text)
+    assert tb.columns == {"nr": 0, "subject": 1, "decision": 2, "action": 3}
+    assert [tb.cell(r, "subject").text for r in tb.rows] == ["Opening", "Nota parkeren"]
+    assert tb.cell(tb.rows[0], "action") is None  # "-" is an empty cell
+    assert tb.cell(tb.rows[1], "decision").text == "Het bestuur stemt in met de nota. De nota gaat naar de raad."
+    c = tb.cell(tb.rows[1], "action")
+    assert text[c.start:c.end] == "Secretaris: raad informeren"
+
+
+def test_spaced_action_table():
+    text = ("Actielijst\n"
+            "Nr.    Wat                              Wie              Gereed\n"
+            "12     Notitie schrijven                Projectbureau    juni 2025\n"
+            "13     Gesprek met provincie plannen    K. de Vries      1 juli 2025\n")
+    tb = _one(text)
+    assert [(tb.cell(r, "action").text, tb.cell(r, "who").text, tb.cell(r, "when").text) for r in tb.rows] == [
+        ("Notitie schrijven", "Projectbureau", "juni 2025"),
+        ("Gesprek met provincie plannen", "K. de Vries", "1 juli 2025")]
+
+
+def test_flattened_table_one_cell_per_line():
+    text = ("Gemaakte afspraken\nNr.\nActie\nWie\nDeadline\n"
+            "1\nNotitie over de\nbegroting opstellen\nControler\n1 mei 2025\n"
+            "2\nBrief aan de raad\nWethouder Bos\nmei 2025\n\nVolgende vergadering: 3 juni.\n")
+    tb = _one(text)
+    assert tb.layout == "flattened"
+    assert [r.texts for r in tb.rows] == [["1", "Notitie over de begroting opstellen", "Controler", "1 mei 2025"],
+                                          ["2", "Brief aan de raad", "Wethouder Bos", "mei 2025"]]
+    c = tb.cell(tb.rows[0], "action")
+    assert text[c.start:c.end] == "Notitie over de\nbegroting opstellen"
+
+
+def test_no_table_in_prose_or_vote_lists():
+    text = "De raad besluit unaniem.\n  Jansen      voor\n  Pietersen   tegen\n"
+    assert all(t.header is None for t in tables(text, 0, len(text)))
+    assert len(rows(text, 0, len(text))) == 2
