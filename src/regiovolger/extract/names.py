@@ -279,7 +279,7 @@ def compatible(a: str | PersonName, b: str | PersonName) -> bool:
         # one part of a double surname ("Ria Kamphuis" for "Ria Kamphuis-Smit") with the same first name
         if _double_surname_part(pa, pb) or _double_surname_part(pb, pa):
             return True
-        # tolerate a dropped particle ("Bree" vs "de Bree") only when initials agree strongly
+        # tolerate a dropped particle ("Vries" vs "de Vries") only when initials agree strongly
         if _fold(pa.surname or "") != _fold(pb.surname or ""):
             return False
     if pa.first and pb.first:

@@ -154,7 +154,7 @@ def _header(t: str, part_start: int, limit: int) -> dict:
             if body:
                 cand["title_block"] = block
         if body:
-            # a generic title continued on the next line: "Agenda bestuurlijk overleg" / "Energiegebied X (Y)"
+            # a generic title continued on the next line: "Agenda bestuurlijk overleg" / "Programma X (Y)"
             nxt = re.match(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*(?P<n>[A-Z][^\n:]{2,80})\n", head[m.end():])
             if re.fullmatch(r"(?i)(?:bestuurlijk|ambtelijk)\s+overleg|overleg|vergadering", body) and nxt \
                     and not find_dates(nxt.group("n")) and not _LABEL_RE.match(nxt.group("n")):

@@ -194,7 +194,7 @@ def _form_project(ctx: _Context, part: Part) -> _Project | None:
 
 
 def _form_programme(title: str | None) -> str | None:
-    """ "Aanvraagformulier project Visie 2030 – deel I" → "Visie 2030"."""
+    """ "Aanvraagformulier project Groene Daken – deel I" → "Groene Daken"."""
     if not title:
         return None
     t = re.sub(r"^(?:aanvraagformulier|rapport\s+van\s+bevindingen|beoordelings(?:formulier|rapport)|"
