@@ -37,6 +37,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .sentences import lines
+
 __all__ = ["Cell", "Row", "Table", "column_role", "rows", "split_cells", "tables"]
 
 
@@ -119,17 +121,6 @@ def column_role(label: str) -> str | None:
     return None
 
 
-def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl == -1 else nl
-        out.append((pos, stop))
-        pos = stop + 1
-    return out
-
-
 def split_cells(text: str, start: int, end: int) -> list[Cell]:
     """Cells of the line ``text[start:end]``, split at tabs and runs of two or more spaces."""
     cells = []
@@ -174,7 +165,7 @@ def rows(text: str, start: int, end: int) -> list[Row]:
     """Aligned rows in ``text[start:end]``: lines of two or more cells; wrapped cells joined."""
     out: list[Row] = []
     prev_row: Row | None = None
-    for s, e in _line_spans(text, start, end):
+    for s, e in lines(text, start, end):
         cells = split_cells(text, s, e)
         if not cells:
             prev_row = None
@@ -240,7 +231,7 @@ def _aligned_tables(text: str, start: int, end: int) -> list[Table]:
 
 
 def _flattened_tables(text: str, start: int, end: int) -> list[Table]:
-    spans = _line_spans(text, start, end)
+    spans = lines(text, start, end)
     out: list[Table] = []
     i = 0
     while i < len(spans):

@@ -75,6 +75,18 @@ def _events(t: str, start: int, end: int, attendees: list[dict], speakers: bool,
         hits = [a for a in pool if compatible(a["name"], clean_name(name))]
         return hits[0] if len(hits) == 1 else None
 
+    def find_or_add(pos: int) -> dict | None:
+        """The attendee named just before ``pos``; someone not on the lists is added as present."""
+        nb = name_before(t, pos, start)
+        if not nb:
+            return None
+        a = find(nb[0])
+        if a is None:
+            a = {"name": clean_name(nb[0]), "role": None, "organisation": None, "status": "present",
+                 "until": None, "from": None}
+            added.append(a)
+        return a
+
     def role_prefix(pos: int) -> str | None:
         m = ROLE_PREFIX.search(t[max(start, pos - 25):pos])
         if not m:
@@ -86,14 +98,9 @@ def _events(t: str, start: int, end: int, attendees: list[dict], speakers: bool,
     # "X (adviseur) was erbij voor punt 3", "X is aanwezig bij agendapunt 2": present for one item
     for m in re.finditer(r"\b(?:was|is|waren|zijn)\s+(?:erbij|aanwezig|present)\s+(?:voor|bij|tijdens)\s+(?:agenda)?-?"
                          r"punt\s+(?P<item>\d{1,2}[a-z]?)", seg, re.I):
-        nb = name_before(t, start + m.start(), start)
-        if not nb:
-            continue
-        a = find(nb[0])
+        a = find_or_add(start + m.start())
         if a is None:
-            a = {"name": clean_name(nb[0]), "role": None, "organisation": None, "status": "present",
-                 "until": None, "from": None}
-            added.append(a)
+            continue
         if a["status"] != "absent":
             a["status"] = "partial"
             a["from_item"] = a["until_item"] = m.group("item")
@@ -101,14 +108,9 @@ def _events(t: str, start: int, end: int, attendees: list[dict], speakers: bool,
         return added
     for m in re.finditer(r"\b(?:verlaat|verliet|vertrekt|verlaten)\s+(?:de\s+|het\s+)?(?:vergadering|bijeenkomst|overleg|sessie)"
                          r"(?:\s+(?:om|na)\s+(?:" + TIME + r"|(?:agenda)?punt\s+(?P<item>\d{1,2}[a-z]?)))?", seg, re.I):
-        nb = name_before(t, start + m.start(), start)
-        if not nb:
-            continue
-        a = find(nb[0])
+        a = find_or_add(start + m.start())
         if a is None:
-            a = {"name": clean_name(nb[0]), "role": None, "organisation": None, "status": "present",
-                 "until": None, "from": None}
-            added.append(a)
+            continue
         if a["status"] != "absent":
             a["status"] = "partial"
             if m.group("h"):
