@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import functools
-import json
-import os
 from pathlib import Path
 
 from regiovolger.document import Part, Text
 from regiovolger.extract.meetings import extract_meetings
 from regiovolger.extract.people import extract_people
-from regiovolger.read import read_file
 from regiovolger.segment import segment
+from tests.meetings._util import corpus_file, golden_file
 
 HERE = Path(__file__).resolve().parent
 GOLDEN = HERE / "golden"
 CORPUS = HERE.parents[2] / "shared" / "corpus"
-REGENERATE = os.environ.get("REGIOVOLGER_REGENERATE_GOLDEN") == "1"
 
 INPUTS = {
     "seed_001": "seeds/001_68d5d2a6072dc2a2.txt",
@@ -37,9 +33,8 @@ def text_of(s: str) -> Text:
     return Text(text=s, pages=[], media_type="text/plain")
 
 
-@functools.lru_cache(maxsize=None)
 def read(rel: str) -> Text:
-    return read_file(CORPUS / rel)
+    return corpus_file(str(CORPUS / rel))[0]  # shares the per-run cache with the other meeting tests
 
 
 def run(text: Text, parts: list[Part] | None = None) -> dict:
@@ -69,10 +64,4 @@ def compact(result: dict) -> dict:
 
 
 def golden(name: str, got: dict) -> dict:
-    path = GOLDEN / f"meetings_{name}.json"
-    if REGENERATE or not path.exists():
-        if not REGENERATE:
-            raise AssertionError(f"no golden file {path}; run with REGIOVOLGER_REGENERATE_GOLDEN=1")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    return json.loads(path.read_text(encoding="utf-8"))
+    return golden_file(GOLDEN / f"meetings_{name}.json", got)

@@ -24,22 +24,27 @@ def doc(body: str, type_: str = "minutes", date: str | None = "2024-03-12") -> t
 
 @functools.lru_cache(maxsize=None)
 def corpus_file(path: str) -> tuple[Text, list[Part]]:
+    """A corpus file read and segmented once per test run (file 07 goes through OCR)."""
     from regiovolger.read import read_file
     from regiovolger.segment import segment
     text = read_file(path)
     return text, segment(text)
 
 
+def golden_file(golden: Path, got):
+    """The golden content of ``golden``; written from ``got`` only with REGIOVOLGER_REGENERATE_GOLDEN=1."""
+    if os.environ.get("REGIOVOLGER_REGENERATE_GOLDEN") == "1":
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(json.dumps(got, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    elif not golden.exists():
+        raise AssertionError(f"no golden file {golden.name}; run with REGIOVOLGER_REGENERATE_GOLDEN=1")
+    return json.loads(golden.read_text(encoding="utf-8"))
+
+
 def check_golden(kind: str, path: Path, items: list[dict]) -> None:
     """Compare ``items`` with the golden file, item by item; rewrite it only on purpose."""
     golden = GOLDEN / f"{kind}_{path.name}.json"
-    if os.environ.get("REGIOVOLGER_REGENERATE_GOLDEN") == "1" or not golden.exists():
-        if not golden.exists() and os.environ.get("REGIOVOLGER_REGENERATE_GOLDEN") != "1":
-            raise AssertionError(f"no golden file {golden.name}; run with REGIOVOLGER_REGENERATE_GOLDEN=1")
-        GOLDEN.mkdir(exist_ok=True)
-        golden.write_text(json.dumps(items, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-        return
-    expected = json.loads(golden.read_text(encoding="utf-8"))
+    expected = golden_file(golden, items)
     for i, (want, got) in enumerate(zip(expected, items)):
         assert got == want, f"{golden.name} item {i}: {got} != {want}"
     assert len(items) == len(expected), f"{golden.name}: {len(items)} items, golden has {len(expected)}"
