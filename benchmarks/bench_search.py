@@ -23,6 +23,7 @@ per class.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import random
@@ -46,6 +47,12 @@ YEARS = list(range(2015, 2026))
 
 # ---- corpus
 
+
+
+def load_per_file(add, entries) -> None:
+    """Feed generated entries to a backend's bulk ``add`` one file at a time (they come grouped by file)."""
+    for file_id, group in itertools.groupby(entries, key=lambda e: e.file_id):
+        add(file_id, list(group))
 
 def paragraphs() -> list[str]:
     from regiovolger.read import read_file
@@ -195,15 +202,7 @@ def bench_embedded(gen, queries, work: Path) -> dict:
     backend = EmbeddedBackend.default()
     t = time.perf_counter()
     with backend.bulk() as add:
-        batch, current = [], None
-        for e in gen.entries():
-            if current is not None and e.file_id != current:
-                add(current, batch)
-                batch = []
-            current = e.file_id
-            batch.append(e)
-        if batch:
-            add(current, batch)
+        load_per_file(add, gen.entries())
     build = time.perf_counter() - t
     lat = timed_queries(queries, lambda q: search(q["q"], filters=q.get("filters")))
     return {"build_s": round(build, 1), "size_mb": round(du(backend.path) / 1e6, 1), "latency_ms": lat}
@@ -337,15 +336,8 @@ def pg_child(args) -> None:
     Part.objects.bulk_create(parts, batch_size=5000)
     backend = PostgresBackend()
     t = time.perf_counter()
-    batch, current = [], None
     with backend.bulk() as add:
-        for e in gen.entries():
-            if current is not None and e.file_id != current:
-                add(current, batch)
-                batch = []
-            current = e.file_id
-            batch.append(e)
-        add(current, batch)
+        load_per_file(add, gen.entries())
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE search_entry")
     build = time.perf_counter() - t
