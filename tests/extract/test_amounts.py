@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -273,18 +272,13 @@ def test_seed_matches_are_money_not_years_or_dates(seeds):
             assert m.max_eur is None or m.max_eur > m.value_eur
 
 
-def test_speed_on_150_kb():
-    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("0*.txt")))
-    text = text[:150_000]
-    find_amounts(text[:2000])  # warm up compiled patterns
-    best = min(_timed(find_amounts, text) for _ in range(3))
-    assert best < 0.1, f"{best * 1000:.0f} ms"
-
-
-def _timed(fn, arg) -> float:
-    t0 = time.perf_counter()
-    fn(arg)
-    return time.perf_counter() - t0
+def test_150_kb_of_seed_text_gives_ordered_quoting_spans():
+    # speed is measured in benchmarks/bench_speed.py, not asserted here
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("0*.txt")))[:150_000]
+    found = find_amounts(text)
+    assert len(found) >= 15
+    assert all(text[m.start:m.end] == m.text for m in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
 
 
 # --- properties ------------------------------------------------------------------

@@ -1,6 +1,5 @@
 import csv
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -240,12 +239,10 @@ def test_summary_sorts_names_with_apostrophes_and_diacritics():
     assert [s["name"] for s in summary] == ["'s-Hertogenbosch", "Almere", "Súdwest-Fryslân"]
 
 
-def test_fast_on_large_text():
+def test_large_text_finds_every_mention():
+    # speed is measured in benchmarks/bench_speed.py, not asserted here
     text = ("In de gemeenten Oss, Uden en Bernheze is het beste beleid gemaakt door de buren. " * 2000)[:150_000]
-    M.find_municipalities("warm up")
-    t = time.perf_counter()
     found = M.find_municipalities(text)
-    assert time.perf_counter() - t < 2.0
     assert len(found) > 3000
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -58,15 +57,13 @@ def test_multipage_pdf_keeps_pages_text_and_diacritics():
 
 
 @needs_font
-def test_text_layer_reads_fast():
+def test_sixty_page_text_layer_reads_every_page():
+    # pages/s is measured in benchmarks/bench_speed.py, not asserted here
     seeds = F.seed_paragraphs(8)
     pages = [[seeds[i % len(seeds)], seeds[(i + 1) % len(seeds)], F.OWN_PARAGRAPHS[i % 4]] for i in range(60)]
-    data = F.paragraphs_pdf(pages)
-    start = time.perf_counter()
-    raw = read_pdf(data)
-    elapsed = time.perf_counter() - start
+    raw = read_pdf(F.paragraphs_pdf(pages))
     assert len(raw.texts) == 60
-    assert 60 / elapsed > 20, f"{60 / elapsed:.0f} pages/s"
+    assert all(F.OWN_PARAGRAPHS[i % 4][:40] in " ".join(raw.texts[i].split()) for i in range(60))
 
 
 # --------------------------------------------------------------------------- columns

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -192,11 +191,11 @@ def test_seed_002_bundle():
     assert not any(p.confidential for p in parts)
 
 
-def test_seed_002_fast():
-    text = plain(_seed("002"))
-    t0 = time.perf_counter()
-    segment(text)
-    assert time.perf_counter() - t0 < 1.0
+def test_seed_002_parts_cover_the_text_in_order():
+    # speed is measured in benchmarks/bench_speed.py, not asserted here
+    parts = segment(plain(_seed("002")))
+    assert len(parts) > 3
+    assert all(a.end <= b.start for a, b in zip(parts, parts[1:]))
 
 
 @pytest.mark.parametrize("prefix,typ,date", [

@@ -40,7 +40,7 @@ def browser():
 def page(browser):
     ctx = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900}, accept_downloads=True)
     pg = ctx.new_page()
-    pg.set_default_timeout(15000)
+    pg.set_default_timeout(60000)  # a busy machine is slow, not wrong
     yield pg
     ctx.close()
 
