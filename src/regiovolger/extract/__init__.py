@@ -1,61 +1,22 @@
 """extract: parts → facts, each with evidence, in the JSON contract.
 
-``extract`` assembles the contract of ``shared/schema/extraction.schema.json``.
-Each kind of fact has its own module; keys whose issue has not landed yet are
-present and empty.
+``extract`` assembles the contract of ``shared/schema/extraction.schema.json``
+by running every fact kind of ``registry.KINDS`` in order. One kind's
+extractor failing on a file costs only that kind: the other facts are kept and
+the failure is recorded under ``errors`` (partial success, never a failed file).
 """
 
 from __future__ import annotations
 
+import logging
+
 from ..document import Part, Text
-from .actions import extract_actions
-from .amounts import find_amounts
-from .commitments import extract_commitments
-from .decisions import extract_decisions
-from .evidence import evidence
-from .key_dates import extract_key_dates
+from .confidence import score_confidence
 from .linking import link_to_meetings
-from .meetings import extract_meetings
-from .municipalities import current_successor, find_municipalities, summarise
-from .organisations import extract_organisations
-from .people import extract_people
-from .projects import extract_projects
+from .registry import KINDS, LINKED
 
 SCHEMA_ID = "regiovolger.extraction/1"
-
-
-def _number(value) -> float | int | None:
-    if value is None:
-        return None
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
-def extract_amounts(text: Text, parts: list[Part]) -> list[dict]:
-    return [
-        {
-            "text": m.text,
-            "value_eur": _number(m.value_eur),
-            "max_eur": _number(m.max_eur),
-            "role": m.role,
-            "evidence": evidence(text, parts, m.start, m.end),
-        }
-        for m in find_amounts(text.text)
-    ]
-
-
-def extract_municipalities(text: Text, parts: list[Part]) -> list[dict]:
-    """One entry per municipality, with the evidence of its first mention and its successor."""
-    mentions = find_municipalities(text.text)
-    first = {}
-    for m in mentions:
-        first.setdefault(m.cbs_code, m)
-    entries = summarise(mentions)
-    for entry in entries:
-        m = first[entry["cbs_code"]]
-        successor = current_successor(m.cbs_code)
-        entry["successor"] = successor.cbs_code if successor and successor.cbs_code != m.cbs_code else None
-        entry["evidence"] = evidence(text, parts, m.start, m.end)
-    return entries
+log = logging.getLogger(__name__)
 
 
 def extract(text: Text, parts: list[Part], source: dict) -> dict:
@@ -64,16 +25,21 @@ def extract(text: Text, parts: list[Part], source: dict) -> dict:
         "source": source,
         "documents": [p.as_contract() for p in parts],
     }
-    result["meetings"], result["agenda_items"] = extract_meetings(text, parts)
-    result["decisions"] = extract_decisions(text, parts)
-    result["actions"] = extract_actions(text, parts)
-    result["commitments"] = extract_commitments(text, parts)
-    result["key_dates"] = extract_key_dates(text, parts)
-    link_to_meetings(result)
-    result["projects"] = extract_projects(text, parts)
-    result["amounts"] = extract_amounts(text, parts)
-    result["municipalities"] = extract_municipalities(text, parts)
-    # people and organisations gather names from the facts above as well as from the text
-    result["people"] = extract_people(text, parts, result)
-    result["organisations"] = extract_organisations(text, parts, result)
+    errors: list[dict] = []
+    for kind in KINDS:
+        if kind.extract is None:
+            continue
+        try:
+            produced = kind.extract(text, parts, result)
+        except Exception as exc:  # noqa: BLE001 - one kind failing must not cost the others
+            log.warning("extractor %s failed on %s: %s", kind.key, source.get("path"), exc)
+            errors.append({"kind": kind.key, "error": f"{type(exc).__name__}: {exc}"[:300]})
+            produced = {}
+        if isinstance(produced, list):
+            produced = {kind.key: produced}
+        for key in (kind.key, *kind.also):
+            result[key] = produced.get(key, [])
+    link_to_meetings(result, LINKED)
+    score_confidence(result, parts)
+    result["errors"] = errors
     return result

@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from .evidence import evidence
+
 __all__ = ["AmountMatch", "find_amounts"]
 
 
@@ -478,3 +480,24 @@ def _header(text: str, m: re.Match, p: _Point) -> bool:
     if not p.currency or p.value not in (Decimal(1000), Decimal(10**6)):
         return False
     return bool(_HEADER_BEFORE_RE.search(text[max(0, m.start() - 12):m.start()]))
+
+
+# --- the contract ---------------------------------------------------------------
+
+def _number(value) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def extract_amounts(text, parts) -> list[dict]:
+    return [
+        {
+            "text": m.text,
+            "value_eur": _number(m.value_eur),
+            "max_eur": _number(m.max_eur),
+            "role": m.role,
+            "evidence": evidence(text, parts, m.start, m.end),
+        }
+        for m in find_amounts(text.text)
+    ]

@@ -33,6 +33,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .evidence import evidence
+
 __all__ = [
     "Municipality",
     "MunicipalityMention",
@@ -388,3 +390,20 @@ def summarise(mentions: list[MunicipalityMention]) -> list[dict]:
         {"name": name, "cbs_code": code, "mentions": n}
         for (name, code), n in sorted(counts.items(), key=lambda item: (_key(item[0][0]), item[0][1]))
     ]
+
+
+# --- the contract ---------------------------------------------------------------
+
+def extract_municipalities(text, parts) -> list[dict]:
+    """One entry per municipality, with the evidence of its first mention and its successor."""
+    mentions = find_municipalities(text.text)
+    first = {}
+    for m in mentions:
+        first.setdefault(m.cbs_code, m)
+    entries = summarise(mentions)
+    for entry in entries:
+        m = first[entry["cbs_code"]]
+        successor = current_successor(m.cbs_code)
+        entry["successor"] = successor.cbs_code if successor and successor.cbs_code != m.cbs_code else None
+        entry["evidence"] = evidence(text, parts, m.start, m.end)
+    return entries

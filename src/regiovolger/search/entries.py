@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
+from ..extract.registry import PEOPLE_FIELDS, SEARCH_FIELDS
+
 TARGET = 500  # characters a passage grows to
 MAX = 800  # a longer paragraph is cut at lines, then sentences
 HEADING_MAX = 90
@@ -18,16 +20,9 @@ HEADING_MAX = 90
 _PARAGRAPH = re.compile(r"\n[ \t\f]*\n\s*")
 _SENTENCE_END = re.compile(r"(?<=[.!?;:])\s+")
 
-# which fields of a fact describe it, per kind of fact
-FACT_FIELDS = {
-    "decisions": ("text",),
-    "actions": ("text", "owners"),
-    "commitments": ("text", "made_by", "made_to"),
-    "projects": ("name", "goal", "programme", "applicant", "administrative_clients"),
-    "key_dates": ("title", "date_text", "location"),
-    "agenda_items": ("title", "proposal", "portfolio_holder"),
-}
-PERSON_FIELDS = ("owners", "made_by", "administrative_clients", "portfolio_holder", "chair")
+# which fields of a fact describe it, and which name people: from the one list of fact kinds
+FACT_FIELDS = SEARCH_FIELDS
+PERSON_FIELDS = PEOPLE_FIELDS
 
 
 @dataclass

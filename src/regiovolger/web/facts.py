@@ -10,12 +10,12 @@ from typing import Any
 
 from django.urls import reverse
 
+from ..extract.registry import KEYS
 from ..store.models import Fact, SourceFile
 from .models import ActionStatus, Correction
 from .visibility import visible
 
-KINDS = ["meetings", "agenda_items", "decisions", "actions", "commitments", "key_dates", "projects",
-         "amounts", "people", "organisations", "municipalities"]
+KINDS = list(KEYS)
 
 
 def norm(text: str | None) -> str:

@@ -2,12 +2,17 @@
 
 from django.utils.translation import gettext_lazy as _
 
-KIND_LABELS = {
-    "meetings": _("Vergaderingen"), "agenda_items": _("Agendapunten"), "decisions": _("Besluiten"),
-    "actions": _("Acties"), "commitments": _("Toezeggingen"), "key_dates": _("Belangrijke data"),
-    "projects": _("Projecten"), "amounts": _("Bedragen"), "people": _("Personen"),
-    "organisations": _("Organisaties"), "municipalities": _("Gemeenten"),
+from ..extract.registry import KINDS
+
+# the registry's Dutch labels, translated; the literals below put them in the message catalogue
+_CATALOGUE = (_("Vergaderingen"), _("Agendapunten"), _("Besluiten"), _("Stemmingen"), _("Acties"), _("Toezeggingen"),
+              _("Belangrijke data"), _("Projecten"), _("Bedragen"), _("Personen"), _("Organisaties"), _("Gemeenten"))
+KIND_LABELS = {k.key: _(k.label) for k in KINDS}
+VOTE_OUTCOMES = {
+    "adopted": _("aangenomen"), "rejected": _("verworpen"), "withdrawn": _("ingetrokken"), "held": _("aangehouden"),
+    "unanimous": _("unaniem aangenomen"), "other": _("overig"),
 }
+VOTE_SUBJECTS = {"proposal": _("voorstel"), "motion": _("motie"), "amendment": _("amendement"), "other": _("overig")}
 PART_TYPES = {
     "agenda": _("Agenda"), "minutes": _("Verslag"), "decision_list": _("Besluitenlijst"),
     "action_list": _("Actielijst"), "proposal": _("Voorstel"), "letter": _("Brief"), "memo": _("Memo"),

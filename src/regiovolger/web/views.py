@@ -24,7 +24,8 @@ from .finder import FACETS, run_search
 from .forms import ActionForm, UploadForm
 from .highlight import render_text
 from .ical import calendar as ical_calendar
-from .labels import (ATTENDANCE, DECISION_KINDS, KIND_LABELS, PART_TYPES, SIZE_HOURS, SIZES, label)
+from .labels import (ATTENDANCE, DECISION_KINDS, KIND_LABELS, PART_TYPES, SIZE_HOURS, SIZES, VOTE_OUTCOMES,
+                     VOTE_SUBJECTS, label)
 from .labels import FACETS as FACET_LABELS
 from .models import ActionStatus, Upload
 from .originals import find_original
@@ -274,16 +275,28 @@ def meeting(request, key, fmt=None):
     m = F.find(user, "meetings", key)
     if m is None:
         raise Http404
-    rows = F.load(user, ["meetings", "agenda_items", "decisions", "actions"], files=[m.file_id])
+    rows = F.load(user, ["meetings", "agenda_items", "decisions", "actions", "votes"], files=[m.file_id])
     mid = m.data.get("id")
     items = [r for r in rows if r.kind == "agenda_items" and r.data.get("meeting") == mid]
     decisions = [r for r in rows if r.kind == "decisions" and r.data.get("meeting") == mid]
     actions = [r for r in rows if r.kind == "actions" and r.data.get("meeting") == mid]
+    votes = [r for r in rows if r.kind == "votes" and r.data.get("meeting") == mid]
     per_item = []
     for item in items:
         iid = item.data.get("id")
         per_item.append({"item": item, "decisions": [d for d in decisions if d.data.get("agenda_item") == iid],
                          "actions": [a for a in actions if a.data.get("agenda_item") == iid]})
+    vote_table = Table("stemmingen", _("Stemmingen"), [
+        Column("subject", _("Onderwerp")), Column("kind", _("Soort")), Column("outcome", _("Uitslag")),
+        Column("for", _("Voor"), "number"), Column("against", _("Tegen"), "number"),
+        Column("groups", _("Fracties voor / tegen"))])
+    for v in votes:
+        d = v.data
+        groups = " / ".join(", ".join(names(d.get(k))) or "–" for k in ("groups_for", "groups_against"))
+        vote_table.rows.append({"subject": d.get("subject") or "", "kind": str(label(VOTE_SUBJECTS, d.get("subject_kind"))),
+                                "outcome": str(label(VOTE_OUTCOMES, d.get("outcome"))), "for": d.get("votes_for"),
+                                "against": d.get("votes_against"), "groups": groups if groups != "– / –" else ""})
+        vote_table.links.append({"subject": v.url})
     loose_decisions = [d for d in decisions if not any(d.data.get("agenda_item") == i.data.get("id") for i in items)]
     loose_actions = [a for a in actions if not any(a.data.get("agenda_item") == i.data.get("id") for i in items)]
     att = Table("aanwezigheid", _("Aanwezigheid"), [
@@ -317,8 +330,9 @@ def meeting(request, key, fmt=None):
         "m": m, "per_item": per_item, "loose_decisions": loose_decisions, "loose_actions": loose_actions,
         "related": related, "adopted_in": adopted_in, "day": day, "decision_kinds": DECISION_KINDS,
     }, data={"meeting": m.as_json(), "agenda_items": [i.as_json() for i in items],
-             "decisions": [d.as_json() for d in decisions], "actions": [a.as_json() for a in actions]},
-        tables=[att], suffix=fmt)
+             "decisions": [d.as_json() for d in decisions], "actions": [a.as_json() for a in actions],
+             "votes": [v.as_json() for v in votes]},
+        tables=[att, vote_table] if votes else [att], suffix=fmt)
 
 
 # ---------- actions ----------

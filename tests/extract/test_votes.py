@@ -1,0 +1,49 @@
+"""Votes in the house styles of Dutch minutes and decision lists (hand-made variants)."""
+
+from __future__ import annotations
+
+import pytest
+
+from regiovolger.document import Page, Text
+from regiovolger.extract.votes import extract_votes
+
+
+def votes(s: str) -> list[dict]:
+    return extract_votes(Text(text=s, pages=[Page(1, 0, len(s))], media_type="text/plain"), [])
+
+
+@pytest.mark.parametrize("sentence,outcome,kind,counts", [
+    ("Het amendement over de hondenbelasting wordt met 16 stemmen voor en 14 tegen aangenomen.",
+     "adopted", "amendment", (16, 14)),
+    ("De motie vreemd aan de orde van de dag over de bibliotheek wordt verworpen.", "rejected", "motion", (None, None)),
+    ("Motie 7 (Zwembad open) is met algemene stemmen aangenomen.", "unanimous", "motion", (None, None)),
+    ("Het raadsvoorstel tot vaststelling van de begroting 2025 wordt aangenomen (20-9).", "adopted", "proposal", (20, 9)),
+    ("De motie over de kermis wordt ingetrokken.", "withdrawn", "motion", (None, None)),
+    ("Het amendement A1 wordt aangehouden tot de volgende vergadering.", "held", "amendment", (None, None)),
+    ("Het voorstel parkeerbeleid werd verworpen met 12 voor, 17 tegen.", "rejected", "proposal", (12, 17)),
+])
+def test_sentence_styles(sentence, outcome, kind, counts):
+    [v] = votes(f"Besluitenlijst\n\n{sentence}\n")
+    assert (v["outcome"], v["subject_kind"], (v["votes_for"], v["votes_against"])) == (outcome, kind, counts)
+    assert v["evidence"]["quote"].endswith(sentence)
+    assert len(v["subject"].split()) >= 2
+
+
+def test_bare_outcome_line_takes_the_heading_above_with_factions():
+    s = ("1. Motie 'Groen in de wijk' (GroenLinks, PvdA)\nAangenomen.\nVoor: GroenLinks, PvdA en D66\n"
+         "Tegen: VVD en CDA\n\n2. Raadsvoorstel Jaarrekening 2023\nUnaniem aangenomen.\n")
+    first, second = votes(s)
+    assert first["subject"].startswith("Motie 'Groen in de wijk'") and first["outcome"] == "adopted"
+    assert first["groups_for"] == ["GroenLinks", "PvdA", "D66"] and first["groups_against"] == ["VVD", "CDA"]
+    assert first["evidence"]["quote"].startswith("1. Motie")
+    assert second["subject"] == "Raadsvoorstel Jaarrekening 2023" and second["outcome"] == "unanimous"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Er wordt aangenomen dat de kosten in 2025 stijgen.",
+    "De subsidieaanvraag van de vereniging is afgewezen.",
+    "Wij hebben twee nieuwe medewerkers aangenomen voor het project.",
+    "Het college heeft het voorstel van de werkgroep besproken.",
+])
+def test_not_votes(sentence):
+    assert votes(f"Verslag\n\n{sentence}\n") == []
