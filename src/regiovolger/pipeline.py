@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .document import Part, Text
 from .extract import extract
+from .extract.view import reading_view
 from .read import load, read_bytes
 from .segment import segment
 
@@ -37,7 +38,8 @@ def sha256_file(path: str | os.PathLike) -> str:
 def process_bytes(data: bytes, path: str) -> Processed:
     sha = hashlib.sha256(data).hexdigest()
     text = read_bytes(data, Path(path).name)
-    parts = segment(text)
+    # segmentation reads the same line structure as extraction (offsets are shared)
+    parts = segment(reading_view(text))
     source = {
         "path": path,
         "sha256": sha,

@@ -14,6 +14,7 @@ from ..document import Part, Text
 from .confidence import score_confidence
 from .linking import link_to_meetings
 from .registry import KINDS, LINKED
+from .view import reading_view, requote
 
 SCHEMA_ID = "regiovolger.extraction/1"
 log = logging.getLogger(__name__)
@@ -26,6 +27,7 @@ def extract(text: Text, parts: list[Part], source: dict) -> dict:
         "documents": [p.as_contract() for p in parts],
     }
     errors: list[dict] = []
+    original, text = text.text, reading_view(text)
     for kind in KINDS:
         if kind.extract is None:
             continue
@@ -40,6 +42,8 @@ def extract(text: Text, parts: list[Part], source: dict) -> dict:
         for key in (kind.key, *kind.also):
             result[key] = produced.get(key, [])
     link_to_meetings(result, LINKED)
+    if text.text is not original:
+        requote(result, original)
     score_confidence(result, parts)
     result["errors"] = errors
     return result

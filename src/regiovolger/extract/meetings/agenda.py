@@ -12,6 +12,7 @@ from ..dates import find_dates
 from ..names import clean_name, looks_like_name
 from ..tables import tables
 from .common import _LABEL_RE, _lines, kind_of
+from .outline import outline, sections
 
 PROPOSAL_START = re.compile(
     r"^\W*(?:kennis\s*(?:te\s+)?nemen|kennisnemen|vaststellen|vast\s+te\s+stellen|instemmen|in\s+te\s+stemmen|"
@@ -291,6 +292,18 @@ def _items_in(t: str, start: int, end: int, allow_single: bool, with_proposal: b
     """Agenda items between start and end, each with heading evidence span and section."""
     chain = _best_chain(_item_candidates(t, start, end), 1 if allow_single else 2)
     items: list[dict] = []
+    levels = outline(t, start, end)
+    if len(levels) > len(chain) and sum(1 for o in levels if o.level == 1) >= 2:
+        # an agenda with sub-items ("2a", "2a.1", "3.1") read level by level
+        for i, (o, (sec_start, sec_end)) in enumerate(zip(levels, sections(levels, end))):
+            body_end = levels[i + 1].start if i + 1 < len(levels) else end
+            title, kind = _clean_title(o.title)
+            proposal = _proposal_in(t, o.title_end, body_end) if with_proposal else None
+            items.append({"number": o.number, "title": title, "proposal": proposal,
+                          "portfolio_holder": _holder_in(t, o.title_end, body_end), "contact": None,
+                          "kind": kind or _section_kind(t, o.start, body_end) or kind_of(proposal) or _title_kind(title),
+                          "_ev": (o.start, o.title_end), "section": (sec_start, sec_end)})
+        return items
     if chain:
         for i, c in enumerate(chain):
             sec_end = chain[i + 1].start if i + 1 < len(chain) else end
