@@ -18,6 +18,7 @@ import re
 
 from ..document import Part, Text
 from .evidence import evidence
+from .key_date_prose import CONFIDENCE, prose_key_dates
 from .sentences import When, clean, dates_in, is_blank, lines, parts_of, sentence_spans
 
 # what a meeting is called: "raadsvergadering", "stuurgroep", "Transformatietafel", "AB"
@@ -347,6 +348,7 @@ def _sentences(text: Text, parts: list[Part], part: Part, taken: list[tuple[int,
 def extract_key_dates(text: Text, parts: list[Part]) -> list[dict]:
     """Key dates in ``text``, in text order."""
     out: list[dict] = []
+    prose_seen: set[str] = set()  # a day announced in prose once per file
     for part in parts_of(parts, text):
         if part.type in {"application_form", "programme", "policy_report", "budget"}:
             continue
@@ -361,6 +363,14 @@ def extract_key_dates(text: Text, parts: list[Part]) -> list[dict]:
                     found.append(k)
                     if k["date"]:
                         listed.add(k["date"])
+        # what no listed form gave, from running prose (any document type), as a reviewed candidate
+        listed = {k["date"] for k in out + found if k["date"]} | prose_seen
+        taken = taken + [(k["evidence"]["start"], k["evidence"]["end"]) for k in found]
+        for w, s, e, title in prose_key_dates(text, part, reference_date(text.text, part), taken, listed):
+            k = _key_date(text, parts, w, s, e, title, text.text[s:e])
+            k["confidence"] = CONFIDENCE
+            found.append(k)
+            prose_seen.add(w.date)
         out += found
     out.sort(key=lambda k: (k["evidence"]["start"], k["date_text"]))
     return out

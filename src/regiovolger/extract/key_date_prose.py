@@ -1,0 +1,98 @@
+"""Key dates written in running prose, as candidates when the listed forms found none for the day.
+
+Letters, memos and minutes announce what comes in ordinary sentences: "Op 9
+oktober besluiten Provinciale Staten over het voorstel", "De PS-agenda wordt
+5 december gepubliceerd", "Het project dient uiterlijk 1 maart 2022 te zijn
+afgerond", "bespreking in de commissie op 17 juni". A sentence counts when a
+date in it lies after the document's own date (or, without one, the sentence
+speaks of the future) and it names a meeting, an event, a decision to come or
+a deadline. Such facts get a lower confidence than listed dates: staff review
+them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..document import Part, Text
+from .sentences import clean, dates_in, sentence_spans
+
+CONFIDENCE = 0.55
+FUTURE = re.compile(r"(?i)\b(?:a\.?s\.?|aanstaande|zal|zullen|gaat|gaan|volgt|volgen|gepland|planning|verwacht|uiterlijk"
+                    r"|v[óo]{2}r|deadline|termijn|volgende|komende|eerstvolgende|vanaf|per|tot\s+en\s+met|t/m)(?!\w)")
+CUE = re.compile(r"(?i)(?:vergader|bijeenkomst|overleg|sessie|commissie|raad\b|staten|bestuur|college|congres|conferentie"
+                 r"|werkbezoek|avond|besluit|beslu?iten|behandel|bespre|publicatie|gepubliceerd|vaststell|vastgesteld|indien"
+                 r"|ingediend|afgerond|afronding|inwerkingtreding|in\s+werking|oplevering|opening|start|aanvang|deadline"
+                 r"|termijn|uiterlijk|inzage|zienswijze|reactie|informeren|terugkoppel|rapportage|evaluatie|openstelling)")
+PAST = re.compile(r"(?i)\b(?:heeft|hebben|had|hadden|was|waren|werd|werden|jl\.?|j\.l\.|jongstleden|afgelopen)(?!\w)")
+HEADER = re.compile(r"(?i)^\W*(?:aldus|datum|aanvang|tijd|plaats|locatie|kenmerk|verzonden|ons\s+kenmerk|uw\s+kenmerk|onderwerp"
+                    r"|vergadering\s+van|verslag|notulen|besluitenlijst|agenda)\b")
+MAX_TITLE = 160
+HORIZON_MONTHS = 9
+RANGE_JOIN = re.compile(r"(?i)\s*(?:tot(?:\s+en\s+met)?|t/m|-|–|en)\s*")
+# a date said not to hold: "een termijn tot 31 augustus blijkt moeilijk haalbaar", "de bijeenkomst vervalt"
+CALLED_OFF = re.compile(r"(?i)\b(?:niet|moeilijk|lastig|nauwelijks)\s+haalbaar\b|\bvervalt\b|\bvervallen\b|\bgaat\s+niet\s+door\b"
+                        r"|\bafgelast\b|\bgeannuleerd\b|\bgeschrapt\b")
+LOOKED_BACK = re.compile(r"(?i)\s*(?:jl\b|j\.l\.|jongstleden|l\.l\.)")
+# "per 9 juli 2015 te herbenoemen": the date a decision takes effect, not an event to follow
+EFFECTIVE = re.compile(r"(?i)\b(?:per|met\s+ingang\s+van|m\.i\.v\.?|ingaande)\s+$")
+
+
+def _months_between(a: str, b: str) -> int:
+    return (int(b[:4]) - int(a[:4])) * 12 + int(b[5:7]) - int(a[5:7])
+
+
+def _clause(t: str, s: int, e: int, ds: int, de: int) -> str:
+    """The clause holding a date: between the colons or semicolons around it."""
+    left = max(t.rfind(":", s, ds), t.rfind(";", s, ds))
+    rights = [i for i in (t.find(":", de, e), t.find(";", de, e)) if i != -1]
+    return t[(left + 1 if left != -1 else s):(min(rights) if rights else e)]
+
+
+def _title(t: str, s: int, e: int, ds: int, de: int) -> str:
+    """The sentence, or when long the words around the date."""
+    if len(clean(t[s:e])) <= MAX_TITLE:
+        return clean(t[s:e])
+    a, b = max(s, ds - MAX_TITLE + 60), min(e, de + 60)
+    words = clean(t[a:b])
+    return ("… " if a > s else "") + words + (" …" if b < e else "")
+
+
+def prose_key_dates(text: Text, part: Part, ref: str | None, taken: list[tuple[int, int]], known: set[str]) -> list[tuple]:
+    """(When, start, end, title) for dates announced in sentences of ``part`` that no list gave."""
+    t = text.text
+    dated = replace(part, date=part.date or ref)  # completes "17 juni" with the document's year
+    out = []
+    for s, e in sentence_spans(t, part.start, part.end):
+        if any(s < b and e > a for a, b in taken) or e - s > 300:
+            continue
+        sentence = t[s:e]
+        if HEADER.match(sentence) or sentence.rstrip().endswith("?") or not CUE.search(sentence) \
+                or CALLED_OFF.search(sentence):
+            continue
+        future = FUTURE.search(sentence)
+        previous_end = None
+        for w in dates_in(t, s, e, dated):
+            range_end = previous_end is not None and RANGE_JOIN.fullmatch(t, previous_end, w.start)
+            previous_end = w.end
+            if not w.date or w.date in known or range_end:
+                continue  # "van 1 september tot 1 maart": the window opens on its first day
+            if ref and w.date <= ref:
+                continue
+            clause = _clause(t, s, e, w.start, w.end)
+            near = t[max(s, w.start - 80):min(e, w.end + 80)]
+            if not CUE.search(near) or EFFECTIVE.search(t[max(s, w.start - 12):w.start]):
+                continue  # the date must be that of the meeting, event or deadline named beside it
+            if PAST.search(clause) and not FUTURE.search(clause):
+                continue  # "Vrijdag 20 december heeft de Ministerraad … verzonden" looks back
+            if not ref and not future:
+                continue  # without the document's own date, only what is written as still to come
+            if LOOKED_BACK.match(t, w.end, e):
+                continue  # "4 november jl."
+            if ref and w.match is not None and w.match.year is None and not FUTURE.search(clause) \
+                    and _months_between(ref, w.date) > HORIZON_MONTHS:
+                continue  # a year left out: far-off days are likelier last year's than next year's
+            known.add(w.date)
+            out.append((w, s, e, _title(t, s, e, w.start, w.end)))
+    return out
