@@ -515,6 +515,34 @@ def _sentences(text: Text, parts: list[Part], part: Part, taken: list[tuple[int,
     return found
 
 
+# a decision reported as taken: "hebben (op 13 februari 2024) besloten", "heb ik besloten", "is door GS vastgesteld"
+REPORTED = re.compile(
+    r"\b(?:heeft|hebben|heb|hebt)\s+(?:[\w.,-]+\s+){0,8}?(?:besloten|vastgesteld|ingestemd|goedgekeurd|toegekend|verleend"
+    r"|bekrachtigd|aangenomen|afgewezen)\b(?!\s+(?:dat|of|wat|hoe)\b)"
+    r"|\b(?:is|zijn|werd|werden)\s+(?:op\s+[\w\s]{4,20}?\s+)?(?:door\s+(?:de|het)?\s*[\w\s&-]{2,60}?\s+)?(?:besloten|vastgesteld"
+    r"|goedgekeurd|toegekend|bekrachtigd)\b"
+    r"|(?<![Hh]et\s)\b(?:besluit|besluiten|besloot|besloten)\s+(?:\w+\s+){0,3}?(?:om\s|tot\s|in\s+te\s+stemmen|akkoord)",
+    re.I)
+NOT_REPORTED = re.compile(r"(?i)\b(?:zal|zullen|zou|zouden|kan|kunnen|moet|moeten|wil|willen|indien|als\s+u|voorstel"
+                          r"|afgesproken|gevraagd|verzocht|voornemens|voorgenomen|ontwerp|zoals|geen|niet|nog\s+niet)\b|\?\s*$")
+
+
+def _reported(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
+    t = text.text
+    found = []
+    for s, e in sentence_spans(t, part.start, part.end):
+        sent = t[s:e]
+        if _overlaps(s, e, taken) or len(sent) > 600 or not REPORTED.search(sent) or NOT_REPORTED.search(sent):
+            continue
+        if sent[:1].islower():
+            continue  # a fragment of a broken line or a lost bullet, not a sentence of its own
+        d = _decision(text, parts, s, e)
+        d["reported"] = True
+        found.append(d)
+        taken.append((s, e))
+    return found
+
+
 def extract_decisions(text: Text, parts: list[Part]) -> list[dict]:
     """Decisions taken in ``text``, in text order, ids "d1", "d2", …"""
     out: list[dict] = []
@@ -522,8 +550,10 @@ def extract_decisions(text: Text, parts: list[Part]) -> list[dict]:
         taken: list[tuple[int, int]] = []
         found = _tables(text, parts, part, taken) if part.type in RECORD_TYPES else []
         found += _blocks(text, parts, part, taken)
-        if part.type in RECORD_TYPES:
-            found += _sentences(text, parts, part, taken)
+        # minutes and decision lists record decisions in many forms; every other document is read as
+        # well, for decisions it reports in the perfect tense ("Gedeputeerde Staten hebben op 17 juli
+        # besloten …"), with a lower confidence (data/confidence.toml)
+        found += _sentences(text, parts, part, taken) if part.type in RECORD_TYPES else _reported(text, parts, part, taken)
         out += found
     out.sort(key=lambda d: d["evidence"]["start"])
     for i, d in enumerate(out, 1):
