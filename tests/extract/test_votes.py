@@ -47,3 +47,33 @@ def test_bare_outcome_line_takes_the_heading_above_with_factions():
 ])
 def test_not_votes(sentence):
     assert votes(f"Verslag\n\n{sentence}\n") == []
+
+
+def test_result_block_of_a_meeting_portal():
+    s = ("5. 4.1\n\nHet college legt het plan ter vaststelling voor.\n\n  Stemuitslag\n\n  voor 92%\n  tegen 8%\n"
+         "  voor\n  GroenLinks (5), CDA (4), VVD (3)\n  tegen\n  PVV (1)\n\n  Voorgesteld besluit\n\n"
+         "  De gemeenteraad besluit het preventieplan 2024-2028 vast te stellen.\n")
+    [v] = votes(s)
+    assert (v["outcome"], v["votes_for"], v["votes_against"]) == ("adopted", 12, 1)
+    assert v["groups_for"] == ["GroenLinks", "CDA", "VVD"] and v["groups_against"] == ["PVV"]
+    assert v["subject"].startswith("De gemeenteraad besluit het preventieplan")
+    assert v["evidence"]["quote"].startswith("Stemuitslag") and v["evidence"]["quote"].endswith("PVV (1)")
+
+
+def test_a_later_outcome_line_repeats_the_result_above():
+    s = ("  Stemuitslag\n\n  voor 100%\n  voor\n  CDA (6), D66 (2)\n\n  Besluit\n\n  Aangenomen.\n")
+    [v] = votes(s)
+    assert v["outcome"] == "unanimous" and v["votes_for"] == 8
+
+
+@pytest.mark.parametrize("sentence,outcome", [
+    ("Stemming: De raad stemde in met het voorstel.", "adopted"),
+    ("De vergadering stemt hier unaniem mee in.", "unanimous"),
+])
+def test_agreement_in_a_vote_context(sentence, outcome):
+    [v] = votes(f"1. Voorstel tot toelating van het nieuwe raadslid\n{sentence}\n")
+    assert v["outcome"] == outcome and v["subject"].startswith("Voorstel tot toelating")
+
+
+def test_agreement_without_a_vote_context_is_a_decision_not_a_vote():
+    assert votes("1. Verslag\nDe raad stemt in met het verslag.\n") == []

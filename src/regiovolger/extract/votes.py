@@ -31,14 +31,29 @@ SUBJECT_END = re.compile(r"\s+(?:wordt|worden|werd|werden|is|zijn|was|waren)\b|\
                          r"|met\s+\d+\s+stemmen|aangenomen|verworpen|ingetrokken|aangehouden)\b", re.I)
 LEADING = re.compile(r"^(?:[\W\d_]{0,6}|(?:ad|punt|agendapunt)\s+\d+[a-z]?\W*)\s*", re.I)
 MAX_SUBJECT = 240
+SAME_MATTER = 1500  # characters within which a second outcome line repeats the vote before it
+# an agenda item's own line ("5. 4.1", "3. Jaarstukken 2022") separates one matter from the next
+ITEM_LINE = re.compile(r"(?m)^[ \t]*\d{1,2}[.)]?(?:[ \t]+\d{1,2}(?:\.\d{1,2})*[a-z]?)?[ \t]*$|^[ \t]*\d{1,2}[.)][ \t]+[A-Z]")
+# who votes is no subject ("Stemming: De raad stemde in met het voorstel")
+ACTOR = re.compile(r"(?i)^(?:stemming\s*:\s*)?(?:de|het)\s+(?:gemeente)?(?:raad|vergadering|commissie|staten|bestuur|college"
+                   r"|algemeen\s+bestuur|dagelijks\s+bestuur)\W*$")
+# a label is no subject ("Besluit", "Stemuitslag", "Voorgesteld besluit")
+LABEL_ONLY = re.compile(r"(?i)^(?:voorgesteld\s+)?(?:besluit|stemuitslag|stemming|uitslag|conclusie|resultaat)\W*$")
 
 
 def outcome_of(s: str) -> tuple[str, re.Match] | None:
-    """The strongest outcome written in ``s`` (unanimity beats plain adoption)."""
+    """The strongest outcome written in ``s`` (unanimity beats plain adoption).
+
+    Agreement ("De raad stemde in met het voorstel") is a vote only in a vote
+    context: a "Stemming:" label, unanimity or counts in the same sentence.
+    """
     for code in OUTCOME_ORDER:
         m = compiled("votes", "outcomes", code).search(s)
         if m:
             return code, m
+    m = compiled("votes", "outcomes", "agreed").search(s)
+    if m and compiled("votes", "context", "patterns", whole_words=False).search(s):
+        return "adopted", m
     return None
 
 
@@ -74,7 +89,7 @@ def _heading_above(t: str, start: int, floor: int) -> tuple[int, str] | None:
         prev = t.rfind("\n", floor, pos)
         line_start = floor if prev == -1 else prev + 1
         line = t[line_start:pos].strip()
-        if line and not BARE.match(line) and not re.match(r"(?i)(?:voor|tegen)\b", line):
+        if line and not BARE.match(line) and not re.match(r"(?i)(?:voor|tegen)\b", line) and not LABEL_ONLY.match(line):
             return line_start, line
         pos = prev
         steps += 1
@@ -91,16 +106,105 @@ def _subject(sentence: str, outcome: re.Match) -> str:
     return subject[:MAX_SUBJECT].strip(" :,.-")
 
 
+def _rx(key: str) -> re.Pattern:
+    return re.compile(vocabulary("votes")["result_block"][key], re.I | re.M)
+
+
+def _first_sentence(t: str, start: int, end: int) -> tuple[int, int] | None:
+    """The first non-blank line's first sentence in ``t[start:end]``."""
+    for ls, le in ((m.start(), m.end()) for m in re.finditer(r"[^\n]+", t[start:end])):
+        line = t[start + ls:start + le]
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            stop = re.search(r"(?<=[a-z)])\.(?:\s|$)", line)
+            if stop is None and line.rstrip().endswith(":"):
+                nxt = _first_sentence(t, start + le + 1, end)  # "De raad besluit unaniem:" and what follows
+                return (start + ls + lead, nxt[1]) if nxt else (start + ls + lead, start + le)
+            return start + ls + lead, start + (ls + stop.end() - 1 if stop else le)
+    return None
+
+
+def _result_blocks(text: Text, parts: list[Part], part: Part) -> list[dict]:
+    """Result blocks of meeting portals: "Stemuitslag", shares per side, and the groups per side with seats."""
+    t = text.text
+    out = []
+    for label in _rx("label").finditer(t, part.start, part.end):
+        pos, stop = label.end(), label.end()
+        shares: dict[str, int] = {}
+        groups: dict[str, list[tuple[str, int]]] = {"voor": [], "tegen": []}
+        side = None
+        for _ in range(12):
+            nl = t.find("\n", pos + 1, part.end)
+            line_end = part.end if nl == -1 else nl
+            line = t[pos + 1:line_end] if t[pos:pos + 1] == "\n" else t[pos:line_end]
+            line_start = line_end - len(line)
+            if _rx("share").match(line):
+                m = _rx("share").match(line)
+                shares[m.group("side").lower()] = int(m.group("pct"))
+                stop = line_end
+            elif _rx("side").match(line):
+                side = _rx("side").match(line).group("side").lower()
+                stop = line_end
+            elif side and _rx("seats").search(line):
+                groups[side] += [(clean(m.group("group")), int(m.group("n"))) for m in _rx("seats").finditer(line)]
+                stop, side = line_end, None
+            elif line.strip():
+                break
+            if nl == -1:
+                break
+            pos = nl
+        if not shares and not groups["voor"] and not groups["tegen"]:
+            continue
+        seats_for = sum(n for _, n in groups["voor"]) or None
+        seats_against = sum(n for _, n in groups["tegen"]) or None
+        pct_for = shares.get("voor", 100 if seats_for and not seats_against else None)
+        if pct_for is None and seats_for is not None:
+            pct_for = round(100 * seats_for / (seats_for + (seats_against or 0)))
+        if pct_for is None:
+            continue
+        outcome = "unanimous" if pct_for == 100 else ("adopted" if pct_for > 50 else "rejected")
+        # the subject: the decision written under the result, else the first sentence above the label
+        subject = None
+        after = _rx("decision").search(t, stop, min(part.end, stop + 400))
+        span = _first_sentence(t, after.end(), min(part.end, after.end() + 600)) if after else None
+        if span is None:
+            above = _heading_above(t, label.start(), part.start)
+            span = (above[0], above[0] + len(above[1])) if above else None
+        if span:
+            subject = clean(t[span[0]:span[1]])[:MAX_SUBJECT]
+        out.append({
+            "subject": subject or clean(label.group(0)), "subject_kind": subject_kind(subject or "") or "proposal",
+            "outcome": outcome, "votes_for": seats_for, "votes_against": seats_against,
+            "groups_for": [g for g, _ in groups["voor"]], "groups_against": [g for g, _ in groups["tegen"]],
+            "meeting": None, "agenda_item": None,
+            "evidence": evidence(text, parts, label.start() + len(label.group(0)) - len(label.group(0).lstrip()), stop),
+        })
+    return out
+
+
+def _same_matter(t: str, previous: dict | None, start: int) -> bool:
+    """Does an outcome without a subject of its own at ``start`` repeat the vote just before it?"""
+    if previous is None:
+        return False
+    end = previous["evidence"]["end"]
+    return 0 <= start - end <= SAME_MATTER and not ITEM_LINE.search(t, end, start)
+
+
 def extract_votes(text: Text, parts: list[Part]) -> list[dict]:
     t = text.text
     out: list[dict] = []
     for part in parts_of(parts, text):
+        blocks = _result_blocks(text, parts, part)
+        taken = [(v["evidence"]["start"], v["evidence"]["end"]) for v in blocks]
+        found: list[dict] = list(blocks)
         for s, e in sentence_spans(t, part.start, part.end):
             sentence = t[s:e]
-            found = outcome_of(sentence)
-            if not found or NOT_A_VOTE.search(sentence):
+            if any(s < b and e > a for a, b in taken):
                 continue
-            code, m = found
+            hit = outcome_of(sentence)
+            if not hit or NOT_A_VOTE.search(sentence):
+                continue
+            code, m = hit
             kind = subject_kind(sentence)
             votes_for, votes_against = counts_of(sentence)
             # a bare outcome line names nothing before its outcome ("Unaniem aangenomen.")
@@ -112,16 +216,20 @@ def extract_votes(text: Text, parts: list[Part]) -> list[dict]:
                 continue
             subject = _subject(sentence, m) if not bare else ""
             quote_start = s
-            if len(subject.split()) < 2:
+            if len(subject.split()) < 2 or LABEL_ONLY.match(subject) or ACTOR.match(subject):
+                previous = max((v for v in found if v["evidence"]["end"] <= s), key=lambda v: v["evidence"]["end"],
+                               default=None)
+                if _same_matter(t, previous, s):
+                    continue  # "Besluit: Aangenomen." under a result already read
                 above = _heading_above(t, s, part.start)
                 if above is None:
                     continue
                 quote_start, subject = above[0], LEADING.sub("", clean(above[1]))[:MAX_SUBJECT]
                 kind = kind or subject_kind(subject)
-            elif kind is None and votes_for is None:
+            elif kind is None and votes_for is None and code != "unanimous":
                 continue  # an outcome word without anything voted on
             window = t[s:min(part.end, e + 300)]
-            out.append({
+            found.append({
                 "subject": subject,
                 "subject_kind": kind or "proposal",
                 "outcome": code,
@@ -133,6 +241,7 @@ def extract_votes(text: Text, parts: list[Part]) -> list[dict]:
                 "agenda_item": None,
                 "evidence": evidence(text, parts, quote_start, e),
             })
+        out += sorted(found, key=lambda v: v["evidence"]["start"])
     for n, vote in enumerate(out, 1):
         vote["id"] = f"v{n}"
     return out
