@@ -19,6 +19,9 @@ _BODY_RULES: list[tuple[str, float, float, re.Pattern]] = [
     ("minutes", 1.5, 1.5, _rx(r"^(notulist|verslaglegging|voorzitter)\b")),
     ("decision_list", 0.7, 3.5, _rx(r"^(besluit|besloten|besluiten|conclusie)\s*:|\b(aangenomen|verworpen|"
                                     r"unaniem|zonder hoofdelijke stemming|hamerstuk|conform (voorstel|besloten))\b")),
+    # the result block of a meeting portal ("Stemuitslag" / "voor 92%") and an outcome label on its own line
+    ("decision_list", 2.0, 4.0, _rx(r"^(stemuitslag|uitslag stemming)\s*:?\s*$|^(voor|tegen)\s+\d{1,3}\s*%$")),
+    ("decision_list", 0.8, 2.4, _rx(r"^besluit\s*:?\s*$")),
     ("action_list", 0.5, 3.0, _rx(r"^(actie|actiepunt|nr\.?|wie|wat|wanneer|deadline|status|eigenaar|gereed)\b.*"
                                   r"\b(wie|wat|wanneer|deadline|status|eigenaar|actiehouder|gereed)\b")),
     ("agenda", 1.0, 3.0, _rx(r"^(\d{1,2}[.)]?\s*)?(opening|vaststell?ing (van )?de agenda|rondvraag|sluiting|mededelingen|"
@@ -30,7 +33,7 @@ _BODY_RULES: list[tuple[str, float, float, re.Pattern]] = [
     ("memo", 3.0, 3.0, _rx(r"\b(in )?(deze|dit) (memo|notitie|beslisnota|informatienota|nota)\b")),
     ("memo", 1.0, 3.0, _rx(r"^(aanleiding|geadviseerd besluit|kern|advies|krachtenveld|politieke context|"
                            r"ter (besluitvorming|informatie|advisering|kennisname|bespreking))\s*:?\s*$")),
-    ("letter", 3.0, 3.0, _rx(r"^(hoog)?geachte\b")),
+    ("letter", 3.0, 3.0, _rx(r"^(hoog)?geachte?\b")),
     ("letter", 2.0, 2.0, _rx(r"^(met (vriendelijke|hartelijke) groet(en)?|hoogachtend)\b")),
     ("letter", 0.7, 1.4, _rx(r"^(ons kenmerk|uw kenmerk|uw brief van|betreft)\b")),
     ("parliamentary_letter", 5.0, 5.0, _rx(r"aan de voorzitter van de (tweede|eerste) kamer|"
@@ -152,7 +155,7 @@ def _classify_range(doc: _Doc, a: int, b: int, hint: str | None) -> tuple[str, d
         scores["parliamentary_letter"] += scores["letter"] * 0.5
     if hint:
         scores[hint] += 2.5
-    scores["other"] = 1.5
+    scores["other"] = max(scores["other"], 1.5)
     best = max(TYPES, key=lambda t: (scores[t], -TYPES.index(t)))
     if best == "agenda":
         # an agenda whose items carry their outcome ("Besluit: vastgesteld") records the meeting:

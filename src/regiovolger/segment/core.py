@@ -19,6 +19,7 @@ STRONG = 4.0
 WEAK = 2.0
 # Parts smaller than this (non-space characters) are merged into a neighbour.
 MIN_PART_CHARS = 60
+HEAD_ONLY_CHARS = 300
 
 
 def _support(doc: _Doc, i: int, typ: str | None) -> tuple[float, list[str]]:
@@ -342,6 +343,17 @@ def _nonspace(doc: _Doc, a: int, b: int) -> int:
     return sum(len(ln.s) for ln in doc.lines[a:b])
 
 
+def _head_only(doc: _Doc, a: int, b: int) -> bool:
+    """Short lines only (a title, date, time, place, chair): the head of the document that follows.
+
+    Meeting portals print "Raadsvergadering / dinsdag 2 juli 2024 / 16:00 - 23:00 /
+    Locatie / Raadzaal" above the agenda of the same meeting.
+    """
+    lines = [ln.s for ln in doc.lines[a:b] if ln.s]
+    return bool(lines) and len(lines) <= 10 and _nonspace(doc, a, b) < HEAD_ONLY_CHARS and all(
+        len(s) <= 60 and not re.search(r"[a-z]{2}[.!?]$", s) and not re.match(r"\d{1,2}[.)]?\s+\S", s) for s in lines)
+
+
 def segment(text: Text) -> list[Part]:
     """Split ``text`` into contiguous, typed document parts covering all of it."""
     doc = _Doc(text)
@@ -430,7 +442,7 @@ def segment(text: Text) -> list[Part]:
     # a tiny last part joins the one before.
     kept: list[int] = [0]
     for s in bounds:
-        if _nonspace(doc, kept[-1], s) < MIN_PART_CHARS:
+        if _nonspace(doc, kept[-1], s) < MIN_PART_CHARS or (kept[-1] == 0 and _head_only(doc, 0, s)):
             if kept[-1] == 0:
                 if s in info:
                     info[0] = info[s]

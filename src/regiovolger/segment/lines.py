@@ -18,7 +18,9 @@ def _rx(p: str) -> re.Pattern:
 # (type, weight, pattern)
 _TITLE_RULES: list[tuple[str, float, re.Pattern]] = [
     ("parliamentary_letter", 6, _rx(r"kamerbrief\b")),
-    ("decision_list", 6, _rx(r"(concept[- ]?)?besluitenlijst|besluiten(- en actielijst| en acties)\b")),
+    # a press release or news item is none of the governance types
+    ("other", 7, _rx(r"(persbericht|nieuwsbericht|persverklaring)\b")),
+    ("decision_list", 6, _rx(r"(concept[- ]?)?((gs|b&w|b en w|college|raads|ab|db|pho)[- ]?)?besluitenlijst|besluiten(- en actielijst| en acties)\b")),
     ("action_list", 6, _rx(r"(concept[- ]?)?(actie(punten)?lijst|lijst (van )?(openstaande )?(acties|actiepunten|toezeggingen)"
                            r"|toezeggingenlijst|overzicht (van )?(openstaande )?(acties|actiepunten|toezeggingen))\b")),
     ("minutes", 5, _rx(r"(concept[- ]?)?(verslag|notulen|conceptverslag|conceptnotulen|vergaderverslag|"
@@ -69,7 +71,7 @@ _VAN = re.compile(r"^(Van|VAN)\s*(:\s*|\s+)\S")
 _MINUTES_FIELD = _rx(r"^(aanwezig(en)?|afwezig|afgemeld|verhinderd|met kennisgeving afwezig|voorzitter|notulist|"
                      r"verslaglegging|verslag(legger)?|tijd|locatie|plaats)\b\s*(zijn|is)?\s*:?")
 _ATTENDANCE = _rx(r"^(aanwezig(en)?|afwezig|afgemeld|verhinderd|met kennisgeving afwezig|present)\b")
-_SALUTATION = _rx(r"^(hoog)?geachte\b|^(beste|lieve)\s+\w+\s*,\s*$")
+_SALUTATION = _rx(r"^(hoog)?geachte?\b|^(beste|lieve)\s+\w+\s*,\s*$")
 _CLOSING = _rx(r"^(hoogachtend|met (vriendelijke|hartelijke|collegiale) groet(en)?|vriendelijke groet(en)?|"
                r"nadere informatie( bij)?\b|informatie die niet openbaar gemaakt kan worden|paraaf\b|handtekening\b|"
                r"de (minister|staatssecretaris) (van|voor)\b.*,\s*$|"
@@ -111,6 +113,9 @@ def _field_word(s: str) -> str:
 def _norm_title(s: str) -> str:
     t = s.replace("_", " ")
     t = re.sub(r"\s+", " ", t).strip(" \t-–—:|*•·")
+    # a title set in spaced capitals ("P E R S B E R I C H T")
+    if re.fullmatch(r"(?:\w ){3,}\w", t):
+        t = t.replace(" ", "")
     # leading file-name dates and annex numbers ("2025-01-29 ", "Bijlage 3: ")
     t = re.sub(r"^\d{4}-\d{2}-\d{2}\s+", "", t)
     t = re.sub(r"^(bijlage|annex)\s+[\dIVX]+[a-z]?\s*[.:\-–]?\s*", "", t, flags=re.I)
