@@ -123,6 +123,23 @@ def test_export_download(page, site, tmp_path):
     assert info.value.suggested_filename == "besluiten.xlsx"
 
 
+def test_review_accept_in_one_click(page, site, staff_user):
+    from regiovolger.store.models import Fact
+
+    Fact.objects.filter(kind="decisions", data__id="d2").update(confidence=0.3)
+    page.goto(site + "/besluiten/")
+    assert "het bestuur stemt in met de bijdrage" not in page.locator("main").inner_text()
+    login(page, site, staff_user)
+    page.get_by_role("link", name="Te controleren").click()
+    page.wait_for_url("**/te-controleren/")
+    row = page.locator("#tabel-te-controleren tbody tr", has_text="het bestuur stemt in met de bijdrage")
+    assert "0,30" in row.inner_text()
+    row.get_by_role("button", name="Accepteren").click()
+    page.wait_for_load_state()
+    assert "Geaccepteerd" in page.locator(".messages").inner_text()
+    assert page.locator("#tabel-te-controleren tbody tr", has_text="het bestuur stemt in met de bijdrage").count() == 0
+
+
 def test_upload_appears(page, site, staff_user, tmp_path):
     login(page, site, staff_user)
     doc = tmp_path / "memo-ijsbaan.txt"
@@ -161,8 +178,10 @@ def test_main_pages_accessible_and_screenshotted(page, site, staff_user):
         found = axe_check(page, name)
         if found:
             problems[name] = found
+    Fact.objects.filter(kind="decisions", file=pub.file).update(confidence=0.3)  # something to review
     login(page, site, staff_user)
-    for name, url in {"acties-medewerker": "/acties/", "toevoegen": "/toevoegen/"}.items():
+    for name, url in {"acties-medewerker": "/acties/", "toevoegen": "/toevoegen/",
+                      "te-controleren": "/te-controleren/"}.items():
         page.goto(site + url)
         found = axe_check(page, name)
         if found:

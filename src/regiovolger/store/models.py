@@ -75,9 +75,20 @@ class Fact(models.Model):
     start = models.IntegerField()
     end = models.IntegerField()
     quote = models.TextField()
+    key = models.CharField(max_length=40, db_index=True, blank=True, default="",
+                           help_text="stable fact key (store.keys.fact_key): file hash, kind, normalised quote")
+    confidence = models.FloatField(null=True, blank=True,
+                                   help_text="evidence.confidence (0-1); empty for facts stored before it was scored")
 
     class Meta:
         ordering = ["file", "start"]
+
+    def save(self, *args, **kwargs):
+        if not self.key:
+            from .keys import fact_key
+
+            self.key = fact_key(self.file.sha256, self.kind, self.quote)
+        super().save(*args, **kwargs)
 
 
 class IngestFailure(models.Model):

@@ -7,6 +7,7 @@ import datetime as dt
 from django.db import IntegrityError, transaction
 
 from ..pipeline import Processed
+from .keys import fact_key
 from .models import Fact, IngestFailure, Page, Part, SourceFile
 
 
@@ -26,6 +27,11 @@ def _date(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
     except ValueError:
         return None
+
+
+def _confidence(evidence: dict) -> float | None:
+    value = evidence.get("confidence")
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
 
 
 def facts_of(extraction: dict) -> list[tuple[str, dict, dict]]:
@@ -95,7 +101,8 @@ def save(processed: Processed, replace: bool = False) -> SourceFile | None:
     Fact.objects.bulk_create(
         (
             Fact(file=stored, part=parts.get(ev.get("document")), kind=kind, data=data,
-                 page=ev.get("page"), start=ev["start"], end=ev["end"], quote=ev["quote"])
+                 page=ev.get("page"), start=ev["start"], end=ev["end"], quote=ev["quote"],
+                 key=fact_key(stored.sha256, kind, ev["quote"]), confidence=_confidence(ev))
             for kind, data, ev in facts_of(processed.extraction)
         ),
         batch_size=500,

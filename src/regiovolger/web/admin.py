@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..store.models import Fact, IngestFailure, SourceFile
 from .facts import fact_key
-from .models import ActionStatus, Correction, Upload
+from .models import ActionStatus, Correction, ReviewDecision, Upload
 
 admin.site.site_header = _("regiovolger beheer")
 admin.site.site_title = _("regiovolger beheer")
@@ -16,12 +16,12 @@ admin.site.site_title = _("regiovolger beheer")
 
 @admin.register(Fact)
 class FactAdmin(admin.ModelAdmin):
-    list_display = ["id", "kind", "quote_short", "file", "page"]
+    list_display = ["id", "kind", "quote_short", "file", "page", "confidence"]
     list_filter = ["kind"]
     search_fields = ["quote"]
     list_select_related = ["file"]
-    fields = ["kind", "file", "part", "page", "start", "end", "quote", "data", "hide", "note"]
-    readonly_fields = ["kind", "file", "part", "page", "start", "end", "quote"]
+    fields = ["kind", "file", "part", "page", "start", "end", "quote", "confidence", "data", "hide", "note"]
+    readonly_fields = ["kind", "file", "part", "page", "start", "end", "quote", "confidence"]
 
     @admin.display(description=_("citaat"))
     def quote_short(self, obj):
@@ -74,6 +74,18 @@ class CorrectionAdmin(admin.ModelAdmin):
 class ActionStatusAdmin(admin.ModelAdmin):
     list_display = ["fact_key", "done", "note", "updated_by", "updated_at"]
     list_filter = ["done"]
+
+
+@admin.register(ReviewDecision)
+class ReviewDecisionAdmin(admin.ModelAdmin):
+    list_display = ["decided_at", "decided_by", "decision", "kind", "confidence", "fact_key"]
+    list_filter = ["decision", "kind"]
+    readonly_fields = ["decided_at", "decided_by"]
+    search_fields = ["fact_key", "file_sha256"]
+
+    def save_model(self, request, obj, form, change):
+        obj.decided_by = request.user
+        super().save_model(request, obj, form, change)
 
 
 @admin.register(Upload)

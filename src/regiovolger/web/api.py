@@ -1,6 +1,7 @@
 """Read-only REST API (Django REST framework), described by OpenAPI (drf-spectacular).
 
-Every queryset comes from ``visible``: the API shows anonymous users exactly what the pages show them.
+Every queryset comes from ``visible``: the API shows anonymous users exactly what the pages show them
+(no confidential parts, no facts below the publication confidence that nobody accepted, no rejected facts).
 """
 
 from __future__ import annotations
@@ -84,6 +85,8 @@ class EvidenceSerializer(serializers.Serializer):
     start = serializers.IntegerField()
     end = serializers.IntegerField()
     quote = serializers.CharField(allow_blank=True)
+    confidence = serializers.FloatField(allow_null=True, min_value=0, max_value=1,
+                                        help_text="zekerheid van de extractie (0-1) / extraction confidence")
 
 
 class FactSerializer(serializers.Serializer):
@@ -91,12 +94,14 @@ class FactSerializer(serializers.Serializer):
     kind = serializers.CharField()
     data = serializers.DictField(help_text="het feit volgens het extractiecontract / the fact as in the contract")
     corrected = serializers.BooleanField()
+    to_review = serializers.BooleanField(
+        help_text="onder de publicatiedrempel en nog niet gecontroleerd (alleen voor medewerkers zichtbaar) / "
+                  "below the publication confidence and not yet reviewed (shown to staff only)")
     evidence = EvidenceSerializer()
 
     def to_representation(self, row):
-        j = row.as_json()
         return {"key": row.key, "kind": row.kind, "data": row.data, "corrected": row.corrected,
-                "evidence": j["evidence"]}
+                "to_review": row.to_review, "evidence": row.evidence_json()}
 
 
 doc_lookup = OpenApiParameter("slug", OpenApiTypes.STR, OpenApiParameter.PATH, pattern="^[0-9a-f]{16,64}$",

@@ -13,7 +13,7 @@ from django.utils.safestring import mark_safe
 
 from django.urls import reverse
 
-from ..store.models import Page, Part, SourceFile
+from ..store.models import Fact, Page, Part, SourceFile
 from .facts import doc_slug, doc_title, norm
 from .visibility import is_staff, visible
 
@@ -86,9 +86,14 @@ def _from_package(res, user) -> WebResults:
     allowed = set(visible(Part, user).filter(id__in=part_ids).values_list("id", flat=True))
     files = {f.id: f for f in visible(SourceFile, user).filter(id__in={h.file_id for h in res.hits})
              .only("id", "sha256", "title", "path")}
+    # a fact hit shows when the fact does (not rejected; published or accepted, or the user is staff)
+    fact_ids = {h.fact_id for h in res.hits if h.fact_id}
+    shown_facts = set(visible(Fact, user).filter(id__in=fact_ids).values_list("id", flat=True)) if fact_ids else set()
     hits = []
     for h in res.hits:
         if h.file_id not in files or (h.part_id and h.part_id not in allowed):
+            continue
+        if h.fact_id and h.fact_id not in shown_facts:
             continue
         f = files[h.file_id]
         anchor = f"#f{h.fact_id}" if h.fact_id else (f"#p{h.page}" if h.page else "")

@@ -42,3 +42,5 @@ def label(mapping: dict, code):
     if code is None:
         return ""
     return mapping.get(code, code)
+# the review of facts below the publication confidence ("open" = nobody reviewed it yet)
+REVIEW_STATES = {"open": _("te controleren"), "accepted": _("geaccepteerd"), "rejected": _("afgewezen")}

@@ -1,4 +1,4 @@
-"""What people add to the machine's reading: action status, corrections, uploads.
+"""What people add to the machine's reading: action status, corrections, review decisions, uploads.
 
 Keyed by stable fact keys (file sha256 + kind + normalised quote), never by
 Fact row ids, so all of it survives a re-ingest that recreates the Fact rows.
@@ -47,6 +47,35 @@ class Correction(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.fact_key}"
+
+
+class ReviewDecision(models.Model):
+    """A person's verdict on a fact below the publication confidence: one per fact key, the latest wins.
+
+    Accepted facts are published like confident ones; rejected facts are shown nowhere
+    (``visibility.visible``). Keyed by the stable fact key, so the verdict survives re-ingest.
+    """
+
+    ACCEPTED, REJECTED = "accepted", "rejected"
+    DECISIONS = [(ACCEPTED, _("geaccepteerd")), (REJECTED, _("afgewezen"))]
+
+    fact_key = models.CharField(_("feitsleutel"), max_length=80, unique=True)
+    file_sha256 = models.CharField(_("bestand (sha256)"), max_length=64, db_index=True)
+    kind = models.CharField(_("soort"), max_length=40)
+    decision = models.CharField(_("beoordeling"), max_length=10, choices=DECISIONS)
+    confidence = models.FloatField(_("zekerheid"), null=True, blank=True,
+                                   help_text=_("de zekerheid van het feit toen het werd beoordeeld"))
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   verbose_name=_("door"))
+    decided_at = models.DateTimeField(_("tijdstip"), auto_now=True)
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+        verbose_name = _("beoordeling")
+        verbose_name_plural = _("beoordelingen")
+
+    def __str__(self) -> str:
+        return f"{self.get_decision_display()} {self.kind} {self.fact_key}"
 
 
 class Upload(models.Model):

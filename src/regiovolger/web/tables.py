@@ -31,15 +31,30 @@ class Table:
     rows: list[dict] = field(default_factory=list)
     # per row: {column key: url}
     links: list[dict] = field(default_factory=list)
+    # rows whose fact is below the publication confidence and not reviewed (only staff see such rows)
+    to_review: set[int] = field(default_factory=set)
+
+    def note_fact(self, fact) -> None:
+        """Mark the row just added when its fact is still to be reviewed."""
+        if getattr(fact, "to_review", False):
+            self.to_review.add(len(self.rows) - 1)
 
     def cells(self):
-        """(column, value, url) per row, for the template."""
+        """(column, value, url) per row, for the template; ``row.to_review`` marks a fact to review."""
         for i, row in enumerate(self.rows):
             links = self.links[i] if i < len(self.links) else {}
-            yield [(c, row.get(c.key), links.get(c.key)) for c in self.columns]
+            yield Cells([(c, row.get(c.key), links.get(c.key)) for c in self.columns], to_review=i in self.to_review)
 
     def plain_rows(self) -> list[dict]:
         return [{c.key: plain(row.get(c.key)) for c in self.columns} for row in self.rows]
+
+
+class Cells(list):
+    """One table row's cells, with a mark the template reads."""
+
+    def __init__(self, cells, to_review: bool = False):
+        super().__init__(cells)
+        self.to_review = to_review
 
 
 def plain(value):

@@ -45,6 +45,9 @@ web = ([
     page(r"organisaties/(?P<key>[\w-]+)/", views.organisation, "organisation"),
     page(r"kalender/", views.calendar, "calendar"),
     path("kalender.ics", views.calendar_ics, name="calendar_ics"),
+    page(r"te-controleren/", views.review, "review"),
+    re_path(r"^te-controleren/(?P<key>[0-9a-f]{16}\.[0-9a-f]{12})/beoordelen/$", views.review_decide,
+            name="review_decide"),
     path("toevoegen/", views.upload, name="upload"),
     path("toevoegen/<int:pk>/", views.upload_status, name="upload_status"),
 ], "web")

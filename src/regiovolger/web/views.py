@@ -10,10 +10,11 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Max
-from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -24,10 +25,10 @@ from .finder import FACETS, run_search
 from .forms import ActionForm, UploadForm
 from .highlight import render_text
 from .ical import calendar as ical_calendar
-from .labels import (ATTENDANCE, DECISION_KINDS, KIND_LABELS, PART_TYPES, SIZE_HOURS, SIZES, VOTE_OUTCOMES,
-                     VOTE_SUBJECTS, label)
+from .labels import (ATTENDANCE, DECISION_KINDS, KIND_LABELS, PART_TYPES, REVIEW_STATES, SIZE_HOURS, SIZES,
+                     VOTE_OUTCOMES, VOTE_SUBJECTS, label)
 from .labels import FACETS as FACET_LABELS
-from .models import ActionStatus, Upload
+from .models import ActionStatus, ReviewDecision, Upload
 from .originals import find_original
 from .tables import Column, Table, respond
 from .uploads import start_upload
@@ -261,6 +262,7 @@ def meeting_table(rows, caption):
                        "present": sum(1 for a in att if isinstance(a, dict) and a.get("status") != "absent"),
                        "document": m.doc_title})
         t.links.append({"date": meeting_url(m), "document": m.doc_url})
+        t.note_fact(m)
     return t
 
 
@@ -297,6 +299,7 @@ def meeting(request, key, fmt=None):
                                 "outcome": str(label(VOTE_OUTCOMES, d.get("outcome"))), "for": d.get("votes_for"),
                                 "against": d.get("votes_against"), "groups": groups if groups != "– / –" else ""})
         vote_table.links.append({"subject": v.url})
+        vote_table.note_fact(v)
     loose_decisions = [d for d in decisions if not any(d.data.get("agenda_item") == i.data.get("id") for i in items)]
     loose_actions = [a for a in actions if not any(a.data.get("agenda_item") == i.data.get("id") for i in items)]
     att = Table("aanwezigheid", _("Aanwezigheid"), [
@@ -372,6 +375,7 @@ def action_table(rows, caption):
                        "state": state, "body": e.get("body", ""), "date": e.get("date"),
                        "note": r.status.note if r.status else "", "key": r.key})
         t.links.append({"text": r.url})
+        t.note_fact(r)
     return t
 
 
@@ -456,6 +460,7 @@ def decision_table(rows, meetings, caption):
                        "body": body_of(r, meetings), "document": r.doc_title})
         m = meeting_of(r, meetings)
         t.links.append({"text": r.url, "document": r.doc_url, **({"body": meeting_url(m)} if m else {})})
+        t.note_fact(r)
     return t
 
 
@@ -496,6 +501,7 @@ def commitments(request, fmt=None):
         t.links.append({"text": r.url, **({"fulfilled_in": by.doc_url} if by else {}),
                         **({"made_by": reverse("web:person", args=[F.slug(r.data["made_by"])])}
                            if r.data.get("made_by") else {})})
+        t.note_fact(r)
     filters = [filter_spec("status", _("Status"), [("open", _("open")), ("vervuld", _("vervuld"))], status_f)]
     return respond(request, "web/list.html", {"title": _("Toezeggingenregister"), "filters": filters},
                    tables=[t], suffix=fmt)
@@ -524,6 +530,7 @@ def project_table(rows, caption):
                        "cofinancing": d.get("cofinancing_eur"), "requested": d.get("requested_eur"),
                        "municipalities": names(d.get("municipalities"))})
         t.links.append({"name": reverse("web:project", args=[r.key])})
+        t.note_fact(r)
     return t
 
 
@@ -790,6 +797,7 @@ def key_date_table(rows, caption):
                        "title": r.data.get("title") or r.quote, "location": r.data.get("location") or "",
                        "tentative": _("ja") if r.data.get("tentative") else "", "document": r.doc_title})
         t.links.append({"title": r.url, "document": r.doc_url})
+        t.note_fact(r)
     return t
 
 
@@ -820,6 +828,71 @@ def calendar_ics(request):
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="regiovolger.ics"'
     return response
+
+
+# ---------- review: facts below the publication confidence ----------
+
+def _next_url(request, fallback: str) -> str:
+    nxt = request.POST.get("next") or ""
+    if nxt.startswith("/") and url_has_allowed_host_and_scheme(nxt, allowed_hosts={request.get_host()},
+                                                                require_https=request.is_secure()):
+        return nxt
+    return fallback
+
+
+@staff_member_required
+def review(request, fmt=None):
+    """"Te controleren": facts below the publication confidence nobody has reviewed, one click to decide."""
+    state = choice(request, "status", F.REVIEW_STATES) or F.REVIEW_OPEN
+    kind = choice(request, "soort", KIND_LABELS)
+    docs = list(SourceFile.objects.filter(id__in=F.to_review_facts(state).values("file_id"))
+                .only("id", "sha256", "title", "path").order_by("path", "id"))
+    by_slug = {F.doc_slug(d.sha256): d for d in docs}
+    doc = choice(request, "document", by_slug)
+    rows = F.review_list(state, kind=kind, file_id=by_slug[doc].id if doc else None)
+    table = Table("te-controleren", _("Te controleren"), [
+        Column("kind", _("Soort")), Column("text", _("Feit")), Column("confidence", _("Zekerheid"), "number"),
+        Column("document", _("Document")), Column("page", _("Pagina"), "number"), Column("quote", _("Passage")),
+        Column("decision", _("Beoordeling")), Column("key", _("Sleutel"))])
+    for r in rows:
+        table.rows.append({"kind": str(label(KIND_LABELS, r.kind)), "text": r.summary, "confidence": r.confidence,
+                           "document": r.doc_title, "page": r.page, "quote": r.quote,
+                           "decision": str(label(REVIEW_STATES, r.review or F.REVIEW_OPEN)), "key": r.key})
+        table.links.append({"text": r.url, "document": r.doc_url, "quote": r.url})
+    paginator = Paginator(rows, PER_PAGE)
+    pg = paginator.get_page(page_number(request)) if request.GET.get("format") not in ("csv", "xlsx") else None
+    filters = [
+        filter_spec("status", _("Status"), list(REVIEW_STATES.items()), state),
+        filter_spec("soort", _("Soort feit"), list(KIND_LABELS.items()), kind),
+        filter_spec("document", _("Document"), [(k, F.doc_title(d.title, d.path)) for k, d in by_slug.items()], doc),
+    ]
+    return respond(request, "web/review.html", {
+        "title": _("Te controleren"), "filters": filters, "rows": pg.object_list if pg else rows, "page_obj": pg,
+        "total": len(rows), "state": state, "threshold": F.publish_threshold(),
+        "accepted": ReviewDecision.ACCEPTED, "rejected": ReviewDecision.REJECTED,
+    }, tables=[table], suffix=fmt)
+
+
+@staff_member_required
+@require_POST
+def review_decide(request, key):
+    """Accept or reject one fact (every fact with this key); the decision survives re-ingest."""
+    decision = request.POST.get("besluit")
+    if decision not in (ReviewDecision.ACCEPTED, ReviewDecision.REJECTED):
+        return HttpResponseBadRequest(_("Onbekende beoordeling."))
+    fact = Fact.objects.filter(key=key).select_related("file").only(
+        "id", "kind", "data", "quote", "key", "confidence", "file__sha256").first()
+    if fact is None:
+        raise Http404
+    ReviewDecision.objects.update_or_create(fact_key=key, defaults={
+        "file_sha256": fact.file.sha256, "kind": fact.kind, "decision": decision, "confidence": fact.confidence,
+        "decided_by": request.user})
+    text = str(fact.data.get("text") or fact.data.get("title") or fact.data.get("name") or fact.quote)[:80]
+    if decision == ReviewDecision.ACCEPTED:
+        messages.success(request, _("Geaccepteerd en gepubliceerd: %(text)s") % {"text": text})
+    else:
+        messages.success(request, _("Afgewezen, wordt nergens getoond: %(text)s") % {"text": text})
+    return HttpResponseRedirect(_next_url(request, reverse("web:review")))
 
 
 # ---------- upload ----------

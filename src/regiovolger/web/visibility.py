@@ -1,7 +1,10 @@
 """The one place that decides what a visitor may see.
 
 Confidential parts (Part.confidential) and everything in them are for staff
-only. Every page, feed, export, search result and API response gets its rows
+only. Facts below the publication confidence (``extract.confidence.publish_threshold``)
+are published once a person accepted them on the review page; until then only
+staff see them (marked "te controleren"). A fact a person rejected is shown to
+nobody. Every page, feed, export, search result and API response gets its rows
 through ``visible``; nothing else queries the store models directly for output.
 """
 
@@ -9,7 +12,9 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
+from ..extract.confidence import publish_threshold
 from ..store.models import Fact, Page, Part, SourceFile
+from .models import ReviewDecision
 
 
 def is_staff(user) -> bool:
@@ -19,6 +24,9 @@ def is_staff(user) -> bool:
 def visible(model, user) -> QuerySet:
     """Rows of ``model`` (SourceFile, Part, Fact or Page) that ``user`` may see."""
     qs = model.objects.all()
+    if model is Fact:
+        qs = qs.exclude(Exists(ReviewDecision.objects.filter(fact_key=OuterRef("key"),
+                                                             decision=ReviewDecision.REJECTED)))
     if is_staff(user):
         return qs
     if model is SourceFile:
@@ -31,6 +39,9 @@ def visible(model, user) -> QuerySet:
     if model is Fact:
         confidential = Part.objects.filter(file=OuterRef("file_id"), confidential=True,
                                            start__lte=OuterRef("start"), end__gt=OuterRef("start"))
+        accepted = ReviewDecision.objects.filter(fact_key=OuterRef("key"), decision=ReviewDecision.ACCEPTED)
+        # confident (or never scored), or accepted by a person
+        qs = qs.filter(Q(confidence__isnull=True) | Q(confidence__gte=publish_threshold()) | Q(Exists(accepted)))
         # by its part, and by its offsets for facts that carry no part
         return qs.exclude(part__confidential=True).exclude(Exists(confidential))
     if model is Page:
