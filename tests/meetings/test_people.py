@@ -233,3 +233,18 @@ def test_action_owner_unit_is_no_person():
                            "quote": text[start:start + 13]}}
     people = extract_people(t, parts, {"meetings": ms, "agenda_items": items, "actions": [action], "commitments": []})
     assert [p["name"] for p in people] == ["Ria Kaptein", "Tom Aalders"]
+
+
+def test_speakers_in_a_recording_index_were_present():
+    from regiovolger.extract.meetings.events import _timestamp_speakers
+
+    t = "  00:16:26 - 00:16:56 - Marjolijn Moester\n  00:16:56 - 00:17:17 - Lindsey Stone (GroenLinks)\n"
+    got = _timestamp_speakers(t, 0, len(t), [{"name": "M. Moester"}])
+    assert [(a["name"], a["organisation"], a["status"]) for a in got] == [("Lindsey Stone", "GroenLinks", "present")]
+
+
+def test_attendance_list_typing_slips():
+    from regiovolger.extract.meetings.attendance import parse_attendance_block
+
+    people, _ = parse_attendance_block("de heer H.J. Glastra van Loon (HvB)), mevrouw G. Hoekveld(CU)", "present")
+    assert [(p["name"], p["organisation"]) for p in people] == [("H.J. Glastra van Loon", "HvB"), ("G. Hoekveld", "CU")]

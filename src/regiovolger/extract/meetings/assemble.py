@@ -13,7 +13,7 @@ from ..names import clean_name, compatible, looks_like_name
 from .agenda import _items_in
 from .attendance import _attendance, _dedupe_attendees
 from .common import _fold, _Meeting
-from .events import _chair_from_opening, _events, _roll_call
+from .events import _timestamp_speakers, _chair_from_opening, _events, _roll_call
 from .header import _header, body_key
 from .proposal import _from_proposal, proposal_header
 
@@ -85,6 +85,7 @@ def extract_meetings(text: Text, parts: list[Part]) -> tuple[list[dict], list[di
                 if last.source == "minutes":
                     # "X moet om 11.30 uur weg" in the minutes' items after a split-off agenda block
                     last.attendees += _events(t, part.start, part.end, last.attendees, speakers=False)
+                last.attendees += _timestamp_speakers(t, part.start, part.end, last.attendees)
             continue
         if kind in ("minutes", "decision_list", "action_list", "agenda"):
             m = _from_head(t, part, "agenda" if kind == "agenda" else "minutes")
@@ -196,6 +197,7 @@ def _from_head(t: str, part: Part, source: str) -> _Meeting | None:
         # "X (adviseur) was erbij voor punt 3" between the attendance lists
         m.attendees += _events(t, part.start, items_start, m.attendees, speakers=False, head=True)
     m.attendees += _roll_call(t, body_start, part.end, m.attendees)
+    m.attendees += _timestamp_speakers(t, part.start, part.end, m.attendees)
     if not m.chair:
         m.chair = _chair_from_opening(t, items_start, part.end, m.attendees)
     if source == "minutes":

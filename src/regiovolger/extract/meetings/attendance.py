@@ -228,6 +228,9 @@ def _lead_role(text: str, new_person: bool) -> tuple[str | None, str | None, str
 
 def parse_attendance_block(block: str, status: str, organisation: str | None = None) -> tuple[list[dict], int]:
     """Attendees from the text of one attendance block; returns (attendees, redacted count)."""
+    # typing slips of real lists: "Krommendijk(CDA)" without a space, "(HvB))" with one bracket too many
+    block = re.sub(r"(?<=\w)\((?=[^()\n]{1,40}\))", " (", block)
+    block = re.sub(r"\(([^()\n]{1,40})\)\)", r"(\1)", block)
     people: list[dict] = []
     redacted = 0
     current: dict | None = None

@@ -49,6 +49,7 @@ ATTENDANCE_LABELS = [
      r"(?:\s+(?:bij|vanaf|tijdens|voor)\s+(?:de\s+)?(?:agenda)?punt(?:en)?\s+\d{1,2}[a-z]?(?:\s*(?:en|t/m|-)\s*\d{1,2}[a-z]?)?)?",
      "present"),
     (r"(?:ambtelijk|ambtelijke\s+ondersteuning|ondersteuning|ambtelijk\s+aanwezig)", "present_support"),
+    (r"(?:overige|andere)\s+aanwezigen", "present"),
     (r"aanwezig(?:e|en)?(?:\s+(?:zijn|waren|is))?(?:\s+(?:de\s+)?(?:leden|raadsleden|statenleden|personen))?"
      r"(?:\s+namens\s+de\s+(?:fracties|partijen))?", "present"),
     (r"(?:deelnemers|deelname|genodigden|gasten|gast|te\s+gast|presentielijst|leden|er\s+waren(?:\s+aanwezig)?)",
@@ -58,7 +59,7 @@ ATTENDANCE_LABELS = [
     (r"(?:met\s+(?:kennisgeving|bericht|afmelding)\s+afwezig|afgemeld|afmelding(?:en)?|verhinderd|"
      r"(?:met\s+)?bericht\s+van\s+(?:verhindering|afwezigheid))"
      r"(?:\s+(?:zijn|waren|is|hebben|heeft|van|ontvangen\s+van))*", "absent"),
-    (r"(?:voorzitter|voorzitterschap|vz\.?)", "chair"),
+    (r"(?:(?:commissie|raads|staten|plaatsvervangend\s+)?voorzitter(?:\s*\(plv\.?\))?|voorzitterschap|vz\.?)", "chair"),
     (r"(?:verslaglegging|verslag|notulist[e]?|notulen|notulant|verslaggever|verslaglegger|notulering)", "minutes"),
     # "Namens het bestuur," ending in a comma opens a signature, not a list of attendees
     (r"(?:aanwezig\s+)?namens\s+(?P<org>[^:\n]{1,79}?[^:\n,])", "org"),

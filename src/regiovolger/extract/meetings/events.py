@@ -229,6 +229,26 @@ def _roll_call(t: str, start: int, end: int, attendees: list[dict]) -> list[dict
     return added
 
 
+# a speaker in the index of a meeting's recording: "00:16:26 - 00:16:56 - Marjolijn Moester"
+TIMESTAMP_SPEAKER = re.compile(r"(?m)^[ \t]*\d{1,2}:\d{2}(?::\d{2})?\s*[-–]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[-–]\s*"
+                               r"(?P<name>[^\n(]{3,60}?)[ \t]*(?:\((?P<org>[^)\n]{1,40})\))?[ \t]*$")
+
+
+def _timestamp_speakers(t: str, start: int, end: int, attendees: list[dict]) -> list[dict]:
+    """Who speaks in the recording's index was there."""
+    added: list[dict] = []
+    for m in TIMESTAMP_SPEAKER.finditer(t, start, end):
+        name = m.group("name").strip()
+        if not looks_like_name(name):
+            continue
+        pool = attendees + added
+        if any(_fold(a["name"]) == _fold(name) or compatible(a["name"], name) for a in pool):
+            continue
+        added.append({"name": name, "role": None, "organisation": m.group("org"), "status": "present",
+                      "until": None, "from": None, "inferred": "speaker"})
+    return added
+
+
 def _chair_from_opening(t: str, start: int, end: int, attendees: list[dict]) -> str | None:
     """'Opening door (de) gedeputeerde' / 'X opent de vergadering' name the chair."""
     seg = t[start:min(end, start + 3000)]
