@@ -1,0 +1,79 @@
+"""Projects named in running prose with their own money: decision lists, letters, news items.
+
+"Subsidie van € 7.500 aan Stichting X voor het realiseren van een film over …",
+"GS verlenen een bijdrage van € 450.000 aan het project ‘Old Smuggler’ in
+Valthermond", "de Regio Deal Zeeland", "een krediet van € 2,1 miljoen voor de
+herinrichting van de IJsselkade". A sentence yields a project when it names
+one: a quoted name after "project", a Regio Deal, or what a grant, subsidy,
+contribution or credit is "voor"; the amount must be in the same sentence
+unless the name is explicit (quoted, or a Regio Deal). One project per
+sentence; the sentence is its evidence and its scope, so the amounts and
+municipalities of that sentence are the project's own (not a neighbour's).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..sentences import sentence_spans
+from .common import _Context, _Project, _role
+
+QUOTED = re.compile(r"\b(?:project(?:en)?|initiatief|deelproject)\s+[‘'\"“„](?P<name>(?:[^’'\"”\n]|[’'](?=[a-z])){3,80})"
+                    r"[’'\"”](?![a-z])", re.I)
+REGIO_DEAL = re.compile(r"\bRegio[ -]?[Dd]eals?\s+(?P<name>[A-Z][\w'’-]+(?:[ -](?:[A-Z][\w'’-]+|en|aan\s+de))*)")
+GRANT = re.compile(r"(?i)\b(?:subsidie|bijdrage|krediet|investering|budget|cofinanciering|financiering)\w*\b"
+                   r"(?:(?:[^.;:]|[.,](?=[\d-]))*?)\bvoor\s+(?P<name>(?:het|de|een)\s+[^.;:()“”\"]{6,120}?)"
+                   r"(?=\s*(?:[.;:(“”\"]|,\s+(?:dat|die|waarmee|omdat|zodat|waarbij|en\s+(?:de|het))\b|\bte\s+[A-Z]|$))")
+# what a grant is "voor" that is no project: a period, a share, a group of people
+NOT_A_PROJECT = re.compile(r"(?i)^(?:het|de|een)\s+(?:jaar|jaren|periode|komende|eerste|tweede|derde|helft|rest|totaal"
+                           r"|gemeente|provincie|inwoners|ondernemers|organisatie|uitvoering\s+van\s+(?:de|het)\s+taken)\b")
+# "het realiseren van een film": the doing is not the name ("de herinrichting van de kade" keeps its noun)
+ACTIVITY = re.compile(r"(?i)^(?:het|de|een)\s+(?:realiseren|realisatie|uitvoeren|ontwikkelen|opstellen|plaatsen|organiseren"
+                      r"|maken|bouwen)\s+van\s+")
+MAX_SENTENCE = 500
+# a grant given to someone names its project even without a figure ("Stichting X ontvangt een subsidie voor …")
+GRANTED = re.compile(r"(?i)\b(?:ontvangt|ontvangen|krijgt|krijgen|toegekend|verleend|verleent|verlenen|kent|kennen"
+                     r"|beschikbaar\s+(?:te\s+)?stel)")
+
+
+def _name(sentence: str) -> tuple[str, int, int, bool] | None:
+    """(name, start, end within the sentence, explicit) of the project a sentence names."""
+    if sentence.rstrip().endswith("?"):
+        return None  # a form's question names no project of its own
+    for rx, explicit in ((QUOTED, True), (REGIO_DEAL, False), (GRANT, False)):
+        m = rx.search(sentence)
+        if not m:
+            continue
+        name = m.group("name").strip(" ’'\"”")
+        if rx is GRANT:
+            if NOT_A_PROJECT.match(name) or len(name.split()) < 3:
+                continue
+            name = ACTIVITY.sub("", name)
+            name = re.sub(r"^(?:het|de|een)\s+", "", name)
+            name = name[0].upper() + name[1:]
+        elif rx is REGIO_DEAL:
+            name = f"Regio Deal {name}"
+        return name, m.start("name"), m.end("name"), explicit or bool(GRANTED.search(sentence))
+    return None
+
+
+def _funded_projects(ctx: _Context, part, taken: list[tuple[int, int]]) -> list[_Project]:
+    s = ctx.s
+    found: list[_Project] = []
+    for a, b in sentence_spans(s, part.start, part.end):
+        if b - a > MAX_SENTENCE or any(a < y and b > x for x, y in taken):
+            continue
+        named = _name(s[a:b])
+        if named is None:
+            continue
+        name, ns, ne, explicit = named
+        amounts = ctx.amounts_in(a, b)
+        if not amounts and not explicit:
+            continue
+        if any(p.name.casefold() == name.casefold() for p in found):
+            continue  # the same project named again: its first sentence stands
+        project = _Project(name=name, name_start=a + ns, name_end=a + ne, start=a, end=b, scope=(a, b),
+                           layout="funded", scope_amounts=False)
+        project.amounts = [(m, _role(s, m)) for m in amounts]
+        found.append(project)
+    return found
