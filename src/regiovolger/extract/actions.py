@@ -28,6 +28,8 @@ except ImportError:  # pragma: no cover
     def clean_name(raw: str) -> str:
         return clean(raw)
 
+from .action_prose import CONFIDENCE as REQUEST_CONFIDENCE, prose_actions  # noqa: E402
+
 RECORD_TYPES = {"minutes", "decision_list", "action_list", "other"}
 MARKER_TYPES = RECORD_TYPES | {"agenda"}
 
@@ -779,20 +781,39 @@ def _charges(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, i
     return out
 
 
+def _requests(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
+    """Requests and intentions in letters and memos, as reviewed candidates."""
+    found = []
+    for s, e in sentence_spans(text.text, part.start, part.end):
+        if _overlaps(s, e, taken) or e - s > 400:
+            continue
+        hit = prose_actions(text.text[s:e])
+        if hit:
+            a = _action(text, parts, part, s, e, hit[1], [hit[0]])
+            a["confidence"] = REQUEST_CONFIDENCE
+            found.append(a)
+            taken.append((s, e))
+    return found
+
+
 def extract_actions(text: Text, parts: list[Part]) -> list[dict]:
     """Actions in ``text``, in text order, ids "a1", "a2", …"""
     out: list[dict] = []
     for part in parts_of(parts, text):
-        if part.type not in MARKER_TYPES:
-            continue
         taken: list[tuple[int, int]] = []
-        found = _sections(text, parts, part, taken)
-        for a in found:
-            a["_table"] = True
-        found += _tables(text, parts, part, taken)
+        found: list[dict] = []
+        if part.type in MARKER_TYPES:
+            found = _sections(text, parts, part, taken)
+            for a in found:
+                a["_table"] = True
+            found += _tables(text, parts, part, taken)
         if part.type in RECORD_TYPES:
             found += _charges(text, parts, part, taken)
+        # prose is read in every document type ("De minister zal … sturen" in a letter is an action too);
+        # outside minutes and action lists its confidence is lower (data/confidence.toml)
         found += _prose(text, parts, part, taken)
+        if part.type not in RECORD_TYPES:
+            found += _requests(text, parts, part, taken)
         out += found
     listed = [a for a in out if a.get("_table")]
     out = [a for a in out if a.get("_table") or not any(_same_task(a, b) for b in listed)]
