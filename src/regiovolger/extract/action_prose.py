@@ -15,7 +15,7 @@ import re
 
 from .sentences import clean
 
-CONFIDENCE = 0.5
+CONFIDENCE = 0.45  # under the publication threshold: staff review each one
 # "Wij verzoeken/vragen <addressee> (om) … te <verb>"
 REQUEST = re.compile(r"(?i)\b(?:wij|we|ik|het\s+college|gedeputeerde\s+staten|het\s+bestuur)\s+(?:verzoeken|verzoekt|vragen|vraagt"
                      r"|verzoek)\s+(?P<owner>(?:u|uw\s+[\w-]+|de\s+[\w-]+|het\s+[\w-]+|[A-Z][\w-]+))"
