@@ -88,6 +88,9 @@ De raad besluit unaniem:
 2. het college opdracht te geven jaarlijks te rapporteren.
 8. Sluiting
 """, [{"text_has": "energiestrategie vast te stellen", "kind": "adopt",
+       "vote": {"text": "unaniem", "for": None, "against": None, "unanimous": True}},
+      # each numbered point that is a decision clause is a decision of its own, with the vote of the opener
+      {"text_has": "opdracht te geven jaarlijks te rapporteren",
        "vote": {"text": "unaniem", "for": None, "against": None, "unanimous": True}}]),
     ("meningen zijn geen besluiten", "minutes", """5. Rondvraag
 Jan vraagt of de begroting al is vastgesteld?

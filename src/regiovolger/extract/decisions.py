@@ -116,7 +116,7 @@ BLOCK_OPEN = re.compile(
     r"(?im)(?:^[ \t]*|(?P<mid>(?<=\s)(?=(?-i:Besl))))(?:(?P<label>besluit(?:en)?|besloten|besluitvorming|conclusie(?:s)?|afspra(?:ak|ken)|uitkomst|b\s*e\s*s\s*l\s*u\s*i\s*t)"
     r"(?:[ \t]+(?:van\s+(?:het\s+|de\s+)?)?(?:college|b\s*(?:&|en)\s*w|d\.?b\.?|a\.?b\.?|dagelijks\s+bestuur|algemeen\s+bestuur"
     r"|bestuur|raad|gs|ps|directie))?[ \t]*:"
-    r"|(?P<lead>[^\n:.]{0,80}?\b(?-i:besl)(?:uit|uiten|oot)\b[^\n:.]{0,80}?:|[^\n:]{0,60}?\b(?-i:besl)(?:uit|uiten|oot)\b"
+    r"|(?P<lead>[^\n:.]{0,80}?\b(?-i:besl)(?:uit|uiten|oot|oten)\b[^\n:.]{0,80}?:|[^\n:]{0,60}?\b(?-i:besl)(?:uit|uiten|oot)\b"
     r"(?:[ \t]+(?:unaniem|in\s+meerderheid|bij\s+acclamatie|met\s+algemene\s+stemmen|zonder\s+(?:hoofdelijke\s+)?stemming))"
     r"?[ \t]*\([^)\n]*\)[ \t]*$))")
 VOTE = re.compile(
@@ -171,6 +171,12 @@ def about_of(s: str) -> str | None:
     return None
 
 
+def _next_point(text: str, pos: int, end: int, seen: int) -> bool:
+    """Is the next non-blank line the next numbered point ("2." after "1.")? Double-spaced lists go on."""
+    m = re.compile(r"\s*(\d{1,2})[.)]\s+\S").match(text, pos, end)
+    return bool(m) and int(m.group(1)) == seen + 1
+
+
 def _block_end(text: str, start: int, end: int, label: bool) -> int:
     """Where the body of a "Besluit:" block ends.
 
@@ -190,7 +196,7 @@ def _block_end(text: str, start: int, end: int, label: bool) -> int:
             last = le
             continue
         if is_blank(text, ls, le):
-            if has_text:
+            if has_text and not _next_point(text, le, end, seen):
                 return last
             continue
         stripped = line.strip()
@@ -315,7 +321,7 @@ def _blocks(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, in
             nl = t.find("\n", me, part.end)
             body_end = part.end if nl == -1 else nl  # a table cell: only the rest of its line is reliable
         else:
-            body_end = _block_end(t, me, part.end, bool(label))
+            body_end = _block_end(t, me, part.end, bool(label) or opener.endswith(":"))
         bs, be = _trim(t, me, body_end)
         if be <= bs:
             continue  # an empty Besluit field decides nothing
@@ -327,7 +333,11 @@ def _blocks(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, in
         # the vote stated in the opener or in the lines after the block
         against = _against(t, be, part.end)
         context = opener
-        spans = _bullets(t, bs, be, numbered=label.lower().startswith("besl")) if label else [(bs, be)]
+        # "Het college heeft besloten:" followed by numbered points: each point is a decision of its own
+        listed = bool(label) or opener.endswith(":")
+        spans = _bullets(t, bs, be, numbered=not label or label.lower().startswith("besl")) if listed else [(bs, be)]
+        if not label and len(spans) > 1 and not all(INFINITIVE.search(t[a:b]) for a, b in spans):
+            spans = [(bs, be)]  # points that are not decision clauses (research questions, considerations) stay one
         if label and label.lower().startswith("afspra"):
             # "Afspraak: X stuurt … rond. Y zal …": each sentence on its own, actions left to the actions
             spans = [sp for a, b in spans for sp in sentence_spans(t, a, b)]
@@ -341,7 +351,7 @@ def _blocks(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, in
             kind = kind_of(clean(t[s:e]))
             if kind == "other" and not label:
                 kind = kind_of(opener + " " + clean(t[s:e]))
-            if label:
+            if label or (listed and len(spans) > 1):
                 d = _decision(text, parts, s, e, kind, context)
             else:
                 lead_start = ms + len(t[ms:me]) - len(t[ms:me].lstrip())
@@ -367,6 +377,8 @@ def _blocks(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, in
                     d["subject"] = row_subject
             found.append(d)
             taken.append((d["evidence"]["start"], d["evidence"]["end"]))
+        if listed and len(spans) > 1:
+            taken.append((ms, me))  # the opener of the points is no decision of its own
     return found
 
 
@@ -468,7 +480,7 @@ def _sentences(text: Text, parts: list[Part], part: Part, taken: list[tuple[int,
         if om and om.start() > 0:
             s += om.start()
             sent = t[s:e]
-        m = TRIGGER.search(sent)
+        m = TRIGGER.search(sent) or REPORTED.search(sent) or BODY_ACTS.match(sent)
         advice = ADVICE.match(sent)
         concluded = CONCLUDES.search(sent)
         if concluded and kind_of(sent) == "other":
@@ -515,6 +527,16 @@ def _sentences(text: Text, parts: list[Part], part: Part, taken: list[tuple[int,
     return found
 
 
+# a decision point is an infinitive clause: "… vast te stellen", "akkoord te gaan met …"
+INFINITIVE = re.compile(r"\bte\s+[a-zà-ÿ]+|\bin\s+te\s+stemmen\b", re.I)
+# a decision list's paragraph whose subject is the deciding body, in the present tense:
+# "Gedeputeerde Staten verlengen de subsidietermijn …", "Het college kent een subsidie toe …"
+BODY_ACTS = re.compile(
+    r"\W*(?:het\s+college(?:\s+van\s+(?:[\w&]+\s+){1,4}?(?=\w+\s))?|gedeputeerde\s+staten|provinciale\s+staten|gs|b\s*&\s*w"
+    r"|(?:het\s+)?(?:dagelijks|algemeen)\s+bestuur|de\s+(?:gemeente)?raad|burgemeester\s+en\s+wethouders|de\s+provincie)\s+"
+    r"(?:kent|kennen|verleent|verlenen|verlengt|verlengen|besluit|besluiten|stemt|stemmen|keurt|keuren|wijst|wijzen|benoemt"
+    r"|benoemen|draagt|dragen|trekt|trekken|tekent|tekenen|stelt|stellen|neemt|nemen|geeft|geven|gaat|gaan)\b(?!\s+(?:voor|aan)\b[^.]*\bvoor\s*[.]?$)",
+    re.I)
 # a decision reported as taken: "hebben (op 13 februari 2024) besloten", "heb ik besloten", "is door GS vastgesteld"
 REPORTED = re.compile(
     r"\b(?:heeft|hebben|heb|hebt)\s+(?:[\w.,-]+\s+){0,8}?(?:besloten|vastgesteld|ingestemd|goedgekeurd|toegekend|verleend"
