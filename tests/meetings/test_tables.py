@@ -70,3 +70,36 @@ def test_no_table_in_prose_or_vote_lists():
     text = "De raad besluit unaniem.\n  Jansen      voor\n  Pietersen   tegen\n"
     assert all(t.header is None for t in tables(text, 0, len(text)))
     assert len(rows(text, 0, len(text))) == 2
+
+
+def test_agenda_outline_with_lettered_and_numbered_sub_items():
+    from regiovolger.extract.meetings.outline import outline
+
+    t = ("1. Opening\n2. Verslagen\na. Mededelingen\n1. Van de voorzitter\n2. Van de gemeenten\n"
+         "b. Verslag van 25 juni\n3. Financiën\na. Halfjaarrapportage\n4. Rondvraag\n")
+    assert [o.number for o in outline(t, 0, len(t))] == ["1", "2", "2a", "2a.1", "2a.2", "2b", "3", "3a", "4"]
+
+
+def test_agenda_outline_keeps_prose_lists_out():
+    from regiovolger.extract.meetings.outline import outline
+
+    t = "1. Opening\n2. Verslag\nDe raad besluit:\n1. Het verslag vast te stellen.\n3. Rondvraag\n"
+    assert [o.number for o in outline(t, 0, len(t))] == ["1", "2", "3"]
+
+
+def test_items_all_numbered_one_are_numbered_by_position():
+    from regiovolger.extract.meetings.outline import repeated_ones
+
+    t = " 1. Opening\nDe voorzitter opent.\n 1. Verslag\nAkkoord.\n 1. Rondvraag\nGeen.\n"
+    assert [(o.number, o.title) for o in repeated_ones(t, 0, len(t))] == [("1", "Opening"), ("2", "Verslag"), ("3", "Rondvraag")]
+
+
+def test_flattened_agenda_gets_its_lines_back_with_the_same_offsets():
+    from regiovolger.extract.view import relined
+
+    t = ("AGENDA Overleg : Algemeen bestuur Datum : 29 oktober 2014 " + "x " * 100 +
+         "1. Opening 2. Verslagen a. Mededelingen Ter informatie b. Verslag AB Ter besluitvorming 3. Rondvraag")
+    v = relined(t)
+    assert len(v) == len(t) and v.replace("\n", " ") == t
+    assert "\n1. Opening\n2. Verslagen\na. Mededelingen Ter informatie\nb. Verslag AB Ter besluitvorming\n3. Rondvraag" in v
+    assert "\nDatum : 29 oktober 2014" in v

@@ -86,6 +86,24 @@ def outline(t: str, start: int, end: int) -> list[OutlineItem]:
     return items
 
 
+ONE = re.compile(r"^(?P<indent>[ \t]*)1[.)][ \t]+(?P<title>[A-ZÀ-Ý‘'“\"(][^\n]{1,90}?)[ \t]*$", re.M)
+TWO = re.compile(r"^[ \t]*2[.)][ \t]+\S", re.M)
+
+
+def repeated_ones(t: str, start: int, end: int) -> list[OutlineItem]:
+    """Items all numbered "1." — separate one-item lists of a web page — numbered by their position.
+
+    Only short heading lines count (no final full stop), at least three of them, and no "2." anywhere.
+    """
+    if TWO.search(t, start, end):
+        return []
+    heads = [m for m in ONE.finditer(t, start, end) if not m.group("title").rstrip().endswith(".")]
+    if len(heads) < 3 or len({m.group("indent") for m in heads}) > 1:
+        return []
+    return [OutlineItem(str(i), 1, m.group("title").strip(), m.start(), m.start("title"), m.end("title"))
+            for i, m in enumerate(heads, 1)]
+
+
 def sections(items: list[OutlineItem], end: int) -> list[tuple[int, int]]:
     """Each item's section: up to the next item of the same or a higher level."""
     out = []
