@@ -41,3 +41,8 @@ def test_not_announcements(body):
 def test_a_window_opens_on_its_first_day():
     found = key_dates("De openstelling voor aanvragen loopt van 1 september 2024 tot 1 maart 2025.")
     assert [k["date"] for k in found] == ["2024-09-01"]
+
+
+def test_an_undated_memo_announces_a_day_without_its_year():
+    found = key_dates("Het presidium streeft naar besluitvorming in de raad op 10 juli a.s. over de werkwijze.", date=None)
+    assert [(k["date"], k["date_text"]) for k in found] == [(None, "10 juli")]

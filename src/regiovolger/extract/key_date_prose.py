@@ -24,12 +24,13 @@ FUTURE = re.compile(r"(?i)\b(?:a\.?s\.?|aanstaande|zal|zullen|gaat|gaan|volgt|vo
 CUE = re.compile(r"(?i)(?:vergader|bijeenkomst|overleg|sessie|commissie|raad\b|staten|bestuur|college|congres|conferentie"
                  r"|werkbezoek|avond|besluit|beslu?iten|behandel|bespre|publicatie|gepubliceerd|vaststell|vastgesteld|indien"
                  r"|ingediend|afgerond|afronding|inwerkingtreding|in\s+werking|oplevering|opening|start|aanvang|deadline"
-                 r"|termijn|uiterlijk|inzage|zienswijze|reactie|informeren|terugkoppel|rapportage|evaluatie|openstelling)")
+                 r"|termijn|uiterlijk|inzage|zienswijze|reactie|informeren|terugkoppel|rapportage|evaluatie|openstelling|van\s+kracht|treedt|treden)")
 PAST = re.compile(r"(?i)\b(?:heeft|hebben|had|hadden|was|waren|werd|werden|jl\.?|j\.l\.|jongstleden|afgelopen)(?!\w)")
 HEADER = re.compile(r"(?i)^\W*(?:aldus|datum|aanvang|tijd|plaats|locatie|kenmerk|verzonden|ons\s+kenmerk|uw\s+kenmerk|onderwerp"
                     r"|vergadering\s+van|verslag|notulen|besluitenlijst|agenda)\b")
 MAX_TITLE = 160
 HORIZON_MONTHS = 9
+ANNOUNCED = re.compile(r"(?i)\s*(?:a\.?s\.?|aanstaande)(?!\w)")
 RANGE_JOIN = re.compile(r"(?i)\s*(?:tot(?:\s+en\s+met)?|t/m|-|–|en)\s*")
 # a date said not to hold: "een termijn tot 31 augustus blijkt moeilijk haalbaar", "de bijeenkomst vervalt"
 CALLED_OFF = re.compile(r"(?i)\b(?:niet|moeilijk|lastig|nauwelijks)\s+haalbaar\b|\bvervalt\b|\bvervallen\b|\bgaat\s+niet\s+door\b"
@@ -76,6 +77,11 @@ def prose_key_dates(text: Text, part: Part, ref: str | None, taken: list[tuple[i
         for w in dates_in(t, s, e, dated):
             range_end = previous_end is not None and RANGE_JOIN.fullmatch(t, previous_end, w.start)
             previous_end = w.end
+            if w.date is None and not range_end and ANNOUNCED.search(t, w.end, min(e, w.end + 12)) \
+                    and not ref and w.text not in known:
+                known.add(w.text)  # "op 10 juli a.s." in an undated memo: the day without its year
+                out.append((w, s, e, _title(t, s, e, w.start, w.end)))
+                continue
             if not w.date or w.date in known or range_end:
                 continue  # "van 1 september tot 1 maart": the window opens on its first day
             if ref and w.date <= ref:
