@@ -41,7 +41,10 @@ def _fail(exc: ReadError) -> None:
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--pages", is_flag=True, help="Markeer paginagrenzen / mark page boundaries.")
 @click.option("--original", is_flag=True, help="Tekst vóór herstel van weggevallen tekens / text before glyph repair.")
-def text(file: str, pages: bool, original: bool) -> None:
+@click.option("--blocks", is_flag=True,
+              help="Overzicht van koppen, alinea's, lijstitems en tabellen (tabellen rij voor rij) / "
+                   "summary of headings, paragraphs, list items and tables (tables row by row).")
+def text(file: str, pages: bool, original: bool, blocks: bool) -> None:
     """Print de tekst waar alle offsets naar verwijzen / print the text all offsets refer to."""
     from .read import read_file
 
@@ -49,6 +52,9 @@ def text(file: str, pages: bool, original: bool) -> None:
         result = read_file(file)
     except ReadError as exc:
         _fail(exc)
+    if blocks:
+        sys.stdout.write(blocks_summary(result))
+        return
     body = result.original if original and result.original is not None else result.text
     if not pages or original:
         sys.stdout.write(body)
@@ -58,6 +64,27 @@ def text(file: str, pages: bool, original: bool) -> None:
     for page in result.pages:
         sys.stdout.write(f"=== pagina {page.number} ({page.method}, offsets {page.start}-{page.end}) ===\n")
         sys.stdout.write(result.text[page.start:page.end].rstrip("\n") + "\n")
+
+
+def blocks_summary(result) -> str:
+    """Counts of each kind of block, the headings as an outline, and every table row by row."""
+    from .structure import summary
+
+    counts = summary(result)
+    out = [f"koppen/headings: {counts['headings']}, alinea's/paragraphs: {counts['paragraphs']}, "
+           f"lijstitems/list items: {counts['list_items']}, tabellen/tables: {counts['tables']}"]
+
+    def flat(s: str) -> str:
+        return " ".join(s.split())
+
+    for block in result.headings:
+        out.append(f"{'  ' * (block.level - 1)}h{block.level} [{block.start}-{block.end}] {flat(result.block_text(block))}")
+    for number, table in enumerate(result.tables, 1):
+        width = max(len(row.cells) for row in table.rows)
+        out.append(f"tabel/table {number}: {len(table.rows)} × {width} [{table.start}-{table.end}]")
+        for row in table.rows:
+            out.append("  " + " | ".join(flat(result.block_text(cell)) for cell in row.cells))
+    return "\n".join(out) + "\n"
 
 
 @main.command()

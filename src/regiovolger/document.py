@@ -3,13 +3,16 @@
 ``read`` produces a :class:`Text`; ``segment`` turns it into :class:`Part` s;
 ``extract`` turns parts into facts whose evidence points into ``Text.text``.
 Offsets are Python ``str`` indices into ``Text.text``, exactly the string that
-``regiovolger text FILE`` prints.
+``regiovolger text FILE`` prints. ``Text.blocks`` (headings, paragraphs, list
+items, tables; see :mod:`regiovolger.structure`) are spans of that same string.
 """
 
 from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+
+from .structure import Block, Cell, Heading, ListItem, Paragraph, Row, Table  # noqa: F401 (re-exported)
 
 # Pages are joined with a form feed on a line of its own, as pdftotext does, so
 # that line-anchored rules still see every page's first line.
@@ -45,6 +48,20 @@ class Text:
     glyph_loss: bool = False
     original: str | None = None  # the text before repairs, when any were made
     repairs: list[Repair] = field(default_factory=list)
+    # Structure the reader found, in document order; offsets index ``text`` like evidence does.
+    blocks: list[Block] = field(default_factory=list)
+
+    def block_text(self, block: Block | Row | Cell) -> str:
+        """The text of a block, row or cell: ``text[start:end]``."""
+        return self.text[block.start:block.end]
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for b in self.blocks if isinstance(b, Table)]
+
+    @property
+    def headings(self) -> list[Heading]:
+        return [b for b in self.blocks if isinstance(b, Heading)]
 
     def page_at(self, offset: int) -> int | None:
         """The page number holding ``offset`` (the nearest earlier page on a separator)."""

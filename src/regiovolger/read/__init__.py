@@ -14,6 +14,7 @@ from pathlib import Path
 
 from ..document import Text, join_pages
 from ..errors import ReadError
+from ..structure import move_blocks, sort_blocks
 from .base import RawPages
 
 DEFAULT_MAX_MB = 200
@@ -139,7 +140,9 @@ def read_bytes(data: bytes, name: str = "") -> Text:
     if not any(t.strip() for t in raw.texts):
         raise ReadError("no_text")
     joined, pages = join_pages(raw.texts, raw.methods)
-    text = Text(text=joined, pages=pages, media_type=MEDIA_TYPES[kind], title=raw.title)
+    blocks = [b for page, page_blocks in zip(pages, raw.blocks) for b in move_blocks(page_blocks, page.start)]
+    text = Text(text=joined, pages=pages, media_type=MEDIA_TYPES[kind], title=raw.title,
+                blocks=sort_blocks(blocks))
     from .quality import apply_quality
 
     return apply_quality(text)

@@ -9,6 +9,9 @@ order. Three things are repaired on top of that:
   re-read column by column (method ``reordered``);
 * pages without a text layer (scans) are rendered and read by Tesseract
   (method ``ocr``).
+
+Headings (font size or weight) and tables (aligned columns) are found from
+pdfium's text rectangles on pages read as they stand (see ``pdf_structure``).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from functools import lru_cache
 
 from ..errors import ReadError
 from .base import RawPages
+from .pdf_structure import analyse, headings, page_blocks
 
 # pdfium error code for a missing or wrong password (FPDF_ERR_PASSWORD).
 _ERR_PASSWORD = 4
@@ -34,8 +38,9 @@ _LIGATURES = str.maketrans(
 _CONTROL = re.compile(r"[\x00\x01\x03-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def read_pdf(data: bytes, *, ocr: bool = True) -> RawPages:
-    """Read every page of a PDF. ``ocr=False`` leaves pages without a text layer empty."""
+def read_pdf(data: bytes, *, ocr: bool = True, structure: bool = True) -> RawPages:
+    """Read every page of a PDF. ``ocr=False`` leaves pages without a text layer empty;
+    ``structure=False`` skips headings and tables."""
     import pypdfium2 as pdfium
 
     if not data:
@@ -56,6 +61,7 @@ def read_pdf(data: bytes, *, ocr: bool = True) -> RawPages:
             raise ReadError("corrupt", kind="PDF", detail="het bestand is afgebroken (einde ontbreekt)")
         texts: list[str] = []
         methods: list[str] = []
+        layouts: list = []
         scans: list[int] = []
         for index in range(len(pdf)):
             try:
@@ -63,16 +69,18 @@ def read_pdf(data: bytes, *, ocr: bool = True) -> RawPages:
             except pdfium.PdfiumError as exc:
                 raise ReadError("corrupt", kind="PDF", detail=f"pagina {index + 1} is onleesbaar") from exc
             try:
-                text, method = _read_page(page)
+                text, method, layout = _read_page(page, structure)
                 if ocr and _needs_ocr(page, text):
                     scans.append(index)
             finally:
                 page.close()
             texts.append(text)
             methods.append(method)
+            layouts.append(layout)
         if scans:
             _ocr_pages(pdf, scans, texts, methods)
-        return RawPages(texts=texts, methods=methods, title=_title(pdf))
+        blocks = _structure(layouts, texts, methods) if structure else []
+        return RawPages(texts=texts, methods=methods, title=_title(pdf), blocks=blocks)
     finally:
         pdf.close()
 
@@ -102,7 +110,8 @@ def _title(pdf) -> str | None:
 # --------------------------------------------------------------------------- page text
 
 
-def _read_page(page) -> tuple[str, str]:
+def _read_page(page, structure: bool = True):
+    """The page's text, its method, and (for a page read as it stands) its layout for structure."""
     textpage = page.get_textpage()
     try:
         raw = textpage.get_text_range()
@@ -111,9 +120,26 @@ def _read_page(page) -> tuple[str, str]:
         if layout is not None:
             raw = layout
             method = "reordered"
+        text = clean_text(raw)
+        found = None
+        if structure and method == "text" and text.strip():
+            try:
+                found = analyse(textpage, raw, text)
+            except Exception:  # structure is a bonus: never lose a page's text over it
+                found = None
     finally:
         textpage.close()
-    return clean_text(raw), method
+    return text, method, found
+
+
+def _structure(layouts: list, texts: list[str], methods: list[str]) -> list[list]:
+    """Per page, the headings and tables found (pages read by OCR since get none)."""
+    layouts = [lay if method == "text" else None for lay, method in zip(layouts, methods)]
+    try:
+        per_page = headings(layouts, texts)
+    except Exception:  # structure is a bonus: never lose the text over it
+        return [[] for _ in texts]
+    return [page_blocks(lay, heads) for lay, heads in zip(layouts, per_page)]
 
 
 def clean_text(raw: str) -> str:

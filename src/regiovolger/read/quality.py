@@ -28,6 +28,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from ..document import Page, Repair, Text
+from ..structure import shift_block
 
 LANG = "nl"
 
@@ -522,4 +523,5 @@ def apply_quality(text: Text) -> Text:
     result.text = repaired
     result.repairs = [Repair(start=a, end=b, original=o, repaired=n) for _s, _e, a, b, o, n in spans]
     result.pages = [replace(p, start=shift(p.start), end=shift(p.end)) for p in result.pages]
+    result.blocks = [shift_block(b, shift) for b in result.blocks]
     return result
