@@ -35,6 +35,8 @@ RANGE_JOIN = re.compile(r"(?i)\s*(?:tot(?:\s+en\s+met)?|t/m|-|–|en)\s*")
 # a date said not to hold: "een termijn tot 31 augustus blijkt moeilijk haalbaar", "de bijeenkomst vervalt"
 CALLED_OFF = re.compile(r"(?i)\b(?:niet|moeilijk|lastig|nauwelijks)\s+haalbaar\b|\bvervalt\b|\bvervallen\b|\bgaat\s+niet\s+door\b"
                         r"|\bafgelast\b|\bgeannuleerd\b|\bgeschrapt\b")
+# a promise or task with its due date: the date is the commitment's or action's "due", not a key date
+OWED = re.compile(r"(?i)\b(?:zeg(?:t|gen)\s+(?:\w+\s+){0,8}?toe|toegezegd|toezegging|actie\s*:|stemt\s+in\s+met|besluit\s*:)")
 LOOKED_BACK = re.compile(r"(?i)\s*(?:jl\b|j\.l\.|jongstleden|l\.l\.)")
 # "per 9 juli 2015 te herbenoemen": the date a decision takes effect, not an event to follow
 EFFECTIVE = re.compile(r"(?i)\b(?:per|met\s+ingang\s+van|m\.i\.v\.?|ingaande)\s+$")
@@ -70,7 +72,7 @@ def prose_key_dates(text: Text, part: Part, ref: str | None, taken: list[tuple[i
             continue
         sentence = t[s:e]
         if HEADER.match(sentence) or sentence.rstrip().endswith("?") or not CUE.search(sentence) \
-                or CALLED_OFF.search(sentence):
+                or CALLED_OFF.search(sentence) or OWED.search(sentence):
             continue
         future = FUTURE.search(sentence)
         previous_end = None

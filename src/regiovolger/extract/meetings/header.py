@@ -120,6 +120,10 @@ def _body_above(head: str, title_pos: int) -> str | None:
     return canonical_body(ln)
 
 
+MEETING_DATE_FIELD = re.compile(r"(?im)^[ \t]*(?:vergaderdatum|datum\s+(?:van\s+de\s+)?vergadering|vergadering\s+d\.?\s?d\.?)"
+                                r"[ \t]*:?[ \t]*(?P<v>[^\n]{6,60})$")
+
+
 def _header(t: str, part_start: int, limit: int) -> dict:
     """Read title, body, date, times, location, chair from a part's head."""
     head = t[part_start:limit]
@@ -170,6 +174,10 @@ def _header(t: str, part_start: int, limit: int) -> dict:
         fields.setdefault(m.group("label").lower(), (m.group("value").strip(), part_start + m.start("value"),
                                                       part_start + m.end("value")))
     cands = []
+    # "Vergaderdatum: 4 juli 2023" under a title that carries the publication date
+    held = MEETING_DATE_FIELD.search(head)
+    if held:
+        cands.append((held.group("v"), "field"))
     if info["title"]:
         cands.append((f"{info['title']} {info.get('title_block') or ''}", "title"))
     invite = INVITATION.search(head)
