@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from regiovolger.document import Page, Part, Text
 from regiovolger.extract.actions import extract_actions
+from tests.extract.one_part import one_part
 
 
 def actions(body: str, kind: str = "letter") -> list[dict]:
-    s = f"Geacht college,\n\n{body}\n"
-    part = Part(id="p1", type=kind, title=None, date="2024-05-28", organisation=None, start=0, end=len(s))
-    return extract_actions(Text(text=s, pages=[Page(1, 0, len(s))], media_type="text/plain"), [part])
+    return extract_actions(*one_part("Geacht college,", body, kind, "2024-05-28"))
 
 
 @pytest.mark.parametrize("body,owner", [

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from regiovolger.document import Page, Part, Text
 from regiovolger.extract.key_dates import extract_key_dates
+from tests.extract.one_part import one_part
 
 
 def key_dates(body: str, date: str | None = "2024-05-28", kind: str = "letter") -> list[dict]:
-    s = f"Brief aan Provinciale Staten\n\n{body}\n"
-    part = Part(id="p1", type=kind, title=None, date=date, organisation=None, start=0, end=len(s))
-    return extract_key_dates(Text(text=s, pages=[Page(1, 0, len(s))], media_type="text/plain"), [part])
+    return extract_key_dates(*one_part("Brief aan Provinciale Staten", body, kind, date))
 
 
 @pytest.mark.parametrize("body,date", [

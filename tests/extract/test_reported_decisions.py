@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from regiovolger.document import Page, Part, Text
 from regiovolger.extract.decisions import extract_decisions
+from tests.extract.one_part import one_part
 
 
 def decisions(body: str, kind: str = "letter") -> list[dict]:
-    s = f"Geachte leden van de raad,\n\n{body}\n"
-    part = Part(id="p1", type=kind, title=None, date="2024-05-28", organisation=None, start=0, end=len(s))
-    return extract_decisions(Text(text=s, pages=[Page(1, 0, len(s))], media_type="text/plain"), [part])
+    return extract_decisions(*one_part("Geachte leden van de raad,", body, kind, "2024-05-28"))
 
 
 @pytest.mark.parametrize("body", [

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from regiovolger.document import Page, Part, Text
 from regiovolger.extract.projects import extract_projects
+from tests.extract.one_part import one_part
 
 
 def projects(body: str, kind: str = "decision_list") -> list[dict]:
-    s = f"Besluitenlijst Gedeputeerde Staten\n\n{body}\n"
-    part = Part(id="p1", type=kind, title=None, date="2021-07-06", organisation=None, start=0, end=len(s))
-    return extract_projects(Text(text=s, pages=[Page(1, 0, len(s))], media_type="text/plain"), [part])
+    return extract_projects(*one_part("Besluitenlijst Gedeputeerde Staten", body, kind, "2021-07-06"))
 
 
 @pytest.mark.parametrize("body,name,money", [

@@ -12,6 +12,7 @@ subject is then the text before the outcome or the heading above.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..document import Part, Text
 from ..nl import compiled, vocabulary
@@ -106,6 +107,7 @@ def _subject(sentence: str, outcome: re.Match) -> str:
     return subject[:MAX_SUBJECT].strip(" :,.-")
 
 
+@lru_cache(maxsize=None)
 def _rx(key: str) -> re.Pattern:
     return re.compile(vocabulary("votes")["result_block"][key], re.I | re.M)
 
