@@ -121,12 +121,15 @@ def filter_projects(projects: list[dict], programme: str | None = None, bo: str 
     return out
 
 
+from .spreadsheet import safe_cell  # noqa: E402
+
+
 def write_csv(projects: list[dict], path: str) -> None:
     with open(path, "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh, delimiter=";")
         w.writerow([key for _, key in COLUMNS])
         for p in projects:
-            w.writerow([_cell(p, key, for_table=False) for _, key in COLUMNS])
+            w.writerow([safe_cell(_cell(p, key, for_table=False)) for _, key in COLUMNS])
 
 
 def write_xlsx(projects: list[dict], path: str) -> None:
@@ -142,7 +145,7 @@ def write_xlsx(projects: list[dict], path: str) -> None:
             if key.endswith("_eur"):
                 row.append(p.get(key))
             else:
-                row.append(_cell(p, key))
+                row.append(safe_cell(_cell(p, key)))
         ws.append(row)
     for col in ws.iter_cols(min_row=2):
         if col and str(ws.cell(row=1, column=col[0].column).value) in ("totale kosten", "cofinanciering",

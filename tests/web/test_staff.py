@@ -97,3 +97,15 @@ def test_upload_is_ingested_in_the_background(staff_client, tmp_path):
     stored = SourceFile.objects.get(sha256=upload.sha256)
     assert stored.path.endswith("besluitenlijst-okt.txt")
     assert escape(stored.title) in staff_client.get(reverse("web:documents")).content.decode()
+
+
+@pytest.mark.parametrize("target,same_site", [
+    ("/acties/?status=open", True), ("//evil.example/acties/", False), ("https://evil.example/", False),
+    ("/\\evil.example", False),
+])
+def test_action_form_redirects_only_within_the_site(staff_client, corpus, target, same_site):
+    key = action_key(corpus["public"], "planning delen met de raden")
+    r = staff_client.post(reverse("web:action_update", args=[key]), {"what": "done", "next": target})
+    assert r.status_code == 302
+    assert (r["Location"] == target) is same_site
+    assert r["Location"].startswith("/") and not r["Location"].startswith("//")

@@ -57,6 +57,9 @@ class Cells(list):
         self.to_review = to_review
 
 
+from ..spreadsheet import safe_cell  # noqa: E402
+
+
 def plain(value):
     if isinstance(value, (list, tuple)):
         return [plain(v) for v in value]
@@ -90,7 +93,7 @@ def export(table: Table, fmt: str) -> HttpResponse:
         writer = csv.writer(buf, delimiter=";")
         writer.writerow(headers)
         for row in table.plain_rows():
-            writer.writerow([flat(row[c.key]) for c in table.columns])
+            writer.writerow([safe_cell(flat(row[c.key])) for c in table.columns])
         # BOM: spreadsheet programs then read the file as UTF-8
         response = HttpResponse("\ufeff" + buf.getvalue(), content_type="text/csv; charset=utf-8")
     else:
@@ -101,7 +104,7 @@ def export(table: Table, fmt: str) -> HttpResponse:
         ws.title = table.name[:31]
         ws.append(headers)
         for row in table.plain_rows():
-            ws.append([flat(row[c.key]) for c in table.columns])
+            ws.append([safe_cell(flat(row[c.key])) for c in table.columns])
         buf = io.BytesIO()
         wb.save(buf)
         response = HttpResponse(

@@ -442,10 +442,7 @@ def action_update(request, key):
         messages.success(request, _("Actie bijgewerkt: %(text)s") % {"text": (row.data.get("text") or row.quote)[:80]})
     else:
         messages.error(request, _("De actie kon niet worden bijgewerkt."))
-    nxt = request.POST.get("next") or reverse("web:actions")
-    if not nxt.startswith("/"):
-        nxt = reverse("web:actions")
-    return HttpResponseRedirect(nxt)
+    return HttpResponseRedirect(_next_url(request, reverse("web:actions")))
 
 
 # ---------- decisions, commitments ----------
