@@ -23,7 +23,31 @@ def data_dir() -> Path:
 
 DATA_DIR = data_dir()
 
-SECRET_KEY = os.environ.get("REGIOVOLGER_SECRET_KEY", "regiovolger-local-development-only")
+def secret_key(directory: Path) -> str:
+    """REGIOVOLGER_SECRET_KEY, else a key made once for this installation and kept in the data directory."""
+    configured = os.environ.get("REGIOVOLGER_SECRET_KEY")
+    if configured:
+        return configured
+    path = directory / "secret_key"
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        pass
+    import secrets
+
+    directory.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    # created exclusively and readable by the owner only; a concurrent first start reads the winner's key
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return path.read_text(encoding="ascii").strip()
+    with os.fdopen(fd, "w", encoding="ascii") as fh:
+        fh.write(key)
+    return key
+
+
+SECRET_KEY = secret_key(DATA_DIR)
 DEBUG = os.environ.get("REGIOVOLGER_DEBUG", "") == "1"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 
