@@ -44,3 +44,8 @@ def test_a_window_opens_on_its_first_day():
 def test_an_undated_memo_announces_a_day_without_its_year():
     found = key_dates("Het presidium streeft naar besluitvorming in de raad op 10 juli a.s. over de werkwijze.", date=None)
     assert [(k["date"], k["date_text"]) for k in found] == [(None, "10 juli")]
+
+
+def test_a_report_is_read_too_at_review_confidence():
+    [k] = key_dates("Op 9 oktober 2024 besluiten Provinciale Staten over de tussenstand.", kind="policy_report")
+    assert k["date"] == "2024-10-09" and k["confidence"] < 0.5

@@ -19,6 +19,7 @@ from ..document import Part, Text
 from .sentences import clean, dates_in, sentence_spans
 
 CONFIDENCE = 0.55
+REPORT_CONFIDENCE = 0.45  # in forms, programmes, reports and budgets: staff review each one
 FUTURE = re.compile(r"(?i)\b(?:a\.?s\.?|aanstaande|zal|zullen|gaat|gaan|volgt|volgen|gepland|planning|verwacht|uiterlijk"
                     r"|v[óo]{2}r|deadline|termijn|volgende|komende|eerstvolgende|vanaf|per|tot\s+en\s+met|t/m)(?!\w)")
 CUE = re.compile(r"(?i)(?:vergader|bijeenkomst|overleg|sessie|commissie|raad\b|staten|bestuur|college|congres|conferentie"

@@ -18,7 +18,7 @@ import re
 
 from ..document import Part, Text
 from .evidence import evidence
-from .key_date_prose import CONFIDENCE, prose_key_dates
+from .key_date_prose import CONFIDENCE, REPORT_CONFIDENCE, prose_key_dates
 from .sentences import When, clean, dates_in, is_blank, lines, parts_of, sentence_spans
 
 # what a meeting is called: "raadsvergadering", "stuurgroep", "Transformatietafel", "AB"
@@ -350,10 +350,11 @@ def extract_key_dates(text: Text, parts: list[Part]) -> list[dict]:
     out: list[dict] = []
     prose_seen: set[str] = set()  # a day announced in prose once per file
     for part in parts_of(parts, text):
-        if part.type in {"application_form", "programme", "policy_report", "budget"}:
-            continue
         taken: list[tuple[int, int]] = []
-        found = _lists(text, parts, part, taken)
+        # forms, programmes, reports and budgets list planned dates of their own content (project phases,
+        # milestones): their lists are not read as announcements; their prose is, at review confidence
+        listing = part.type not in {"application_form", "programme", "policy_report", "budget"}
+        found = _lists(text, parts, part, taken) if listing else []
         if part.type in {"minutes", "decision_list", "action_list", "agenda", "proposal", "memo", "letter", "other"}:
             found += _body_lines(text, parts, part, taken)
             listed = {k["date"] for k in found if k["date"]}
@@ -368,7 +369,7 @@ def extract_key_dates(text: Text, parts: list[Part]) -> list[dict]:
         taken = taken + [(k["evidence"]["start"], k["evidence"]["end"]) for k in found]
         for w, s, e, title in prose_key_dates(text, part, reference_date(text.text, part), taken, listed):
             k = _key_date(text, parts, w, s, e, title, text.text[s:e])
-            k["confidence"] = CONFIDENCE
+            k["confidence"] = CONFIDENCE if listing else REPORT_CONFIDENCE
             found.append(k)
             prose_seen.add(w.date)
         out += found
