@@ -248,3 +248,14 @@ def test_attendance_list_typing_slips():
 
     people, _ = parse_attendance_block("de heer H.J. Glastra van Loon (HvB)), mevrouw G. Hoekveld(CU)", "present")
     assert [(p["name"], p["organisation"]) for p in people] == [("H.J. Glastra van Loon", "HvB"), ("G. Hoekveld", "CU")]
+
+
+def test_prose_attendance_with_a_shared_faction_and_a_chair_in_the_list():
+    from regiovolger.extract.meetings.attendance import parse_attendance_block
+
+    people, _ = parse_attendance_block(
+        "mevrouw A.B. Jansen-de Vries en de heren C. Pieters, D.E. van Dam en F. Smit, allen vertegenwoordiger van de "
+        "fractie Lokaal Belang; voorzitter: de heer K. de Boer", "present")
+    assert [(p["name"], p["role"], p["organisation"]) for p in people] == [
+        ("A.B. Jansen-de Vries", None, "Lokaal Belang"), ("C. Pieters", None, "Lokaal Belang"),
+        ("D.E. van Dam", None, "Lokaal Belang"), ("F. Smit", None, "Lokaal Belang"), ("K. de Boer", "voorzitter", None)]

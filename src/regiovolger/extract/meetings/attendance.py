@@ -226,8 +226,49 @@ def _lead_role(text: str, new_person: bool) -> tuple[str | None, str | None, str
     return role, role if plural else None, rest
 
 
+# "…; voorzitter: de heer K. de Boer": a role with its holder inside a prose attendance list
+ROLE_SEGMENT = re.compile(r"^\s*(?P<role>(?:plaatsvervangend\s+)?(?:voorzitter|griffier|secretaris|notulist[e]?|verslag(?:legging)?"
+                          r"|ambtelijk\s+secretaris|wethouder|gedeputeerde))\s*:\s*(?P<rest>\S.*)$", re.I | re.S)
+# "…, allen vertegenwoordiger van de fractie X": what the list says of all of them
+ALL_OF_THEM = re.compile(r",?\s+(?:allen|beiden|alle\s+drie)\s+(?P<desc>[^;]+?)\s*[.;]?\s*$", re.I)
+FACTION = re.compile(r"(?i)\b(?:van\s+de\s+fractie|namens(?:\s+de\s+fractie)?|fractie)\s+(?:van\s+)?(?P<org>[^,;()]+)")
+
+
 def parse_attendance_block(block: str, status: str, organisation: str | None = None) -> tuple[list[dict], int]:
-    """Attendees from the text of one attendance block; returns (attendees, redacted count)."""
+    """Attendees from the text of one attendance block; returns (attendees, redacted count).
+
+    Prose lists are read per ";"-segment when they hold a role with its holder ("voorzitter: de heer X")
+    or a description of all in the segment ("allen vertegenwoordiger van de fractie Y").
+    """
+    segments = [seg for seg in re.split(r";\s*", block) if seg.strip()]
+    if len(segments) > 1 and any(ROLE_SEGMENT.match(seg) or ALL_OF_THEM.search(seg) for seg in segments):
+        people: list[dict] = []
+        redacted = 0
+        for seg in segments:
+            role = None
+            m = ROLE_SEGMENT.match(seg)
+            if m:
+                role, seg = m.group("role").lower(), m.group("rest")
+            org = organisation
+            every = ALL_OF_THEM.search(seg)
+            if every:
+                seg = seg[:every.start()]
+                faction = FACTION.search(every.group("desc"))
+                org = faction.group("org").strip() if faction else org
+                role = role or (None if faction else every.group("desc").strip())
+            found, red = _parse_block(seg, status, org)
+            for person in found:
+                if role:
+                    person["role"] = role
+                if org and every:
+                    person["organisation"] = org
+            people += found
+            redacted += red
+        return people, redacted
+    return _parse_block(block, status, organisation)
+
+
+def _parse_block(block: str, status: str, organisation: str | None = None) -> tuple[list[dict], int]:
     # typing slips of real lists: "Krommendijk(CDA)" without a space, "(HvB))" with one bracket too many
     block = re.sub(r"(?<=\w)\((?=[^()\n]{1,40}\))", " (", block)
     block = re.sub(r"\(([^()\n]{1,40})\)\)", r"(\1)", block)
