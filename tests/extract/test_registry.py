@@ -30,7 +30,7 @@ def test_every_registered_kind_is_in_the_contract(schema):
 def test_one_failing_extractor_costs_only_its_own_kind(monkeypatch):
     def broken(text, parts, result):
         raise RuntimeError("kapot")
-    kinds = tuple(k if k.key != "decisions" else registry.FactKind("decisions", "Besluiten", "Decisions", broken)
+    kinds = tuple(k if k.key != "decisions" else registry.FactKind("decisions", "Besluiten", broken)
                   for k in registry.KINDS)
     monkeypatch.setattr("regiovolger.extract.KINDS", kinds)
     result = run()
