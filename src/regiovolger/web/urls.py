@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from . import api, views
+from . import api, project_views, views
 from .feeds import DecisionsFeed
 
 router = DefaultRouter()
@@ -35,8 +35,8 @@ web = ([
     page(r"besluiten/", views.decisions, "decisions"),
     path("besluiten/feed.atom", DecisionsFeed(), name="decisions_feed"),
     page(r"toezeggingen/", views.commitments, "commitments"),
-    page(r"projecten/", views.projects, "projects"),
-    page(r"projecten/(?P<key>[0-9a-f]{16}\.[0-9a-f]{12})/", views.project, "project"),
+    page(r"projecten/", project_views.projects, "projects"),
+    page(r"projecten/(?P<key>[0-9a-f]{16}\.[0-9a-f]{12})/", project_views.project, "project"),
     page(r"gemeenten/", views.municipalities, "municipalities"),
     page(r"gemeenten/(?P<key>[\w-]+)/", views.municipality, "municipality"),
     page(r"personen/", views.people, "people"),
