@@ -4,7 +4,10 @@ Every third document of each annotator's slice (NN = 03, 06) is in the test
 part; the rest is the development part. The test part is scored at the start
 and at the end of a work session and never fixed against.
 
-    python eval/realset/split.py dev|test OUT_DIR   # links gold files of one part into OUT_DIR
+    python eval/realset/split.py dev|test|all OUT_DIR   # links gold files of one part into OUT_DIR
+
+From 2026-12-07 (second session) on, eval/realset2 is the held-out measure and this whole set,
+test part included, is development material and a regression floor ("all").
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ def main() -> None:
     n = 0
     for gold in sorted((HERE / "gold").glob("*.gold.json")):
         stem = gold.name[: -len(".gold.json")]
-        if part_of(stem) == which:
+        if which == "all" or part_of(stem) == which:
             (out / gold.name).symlink_to(gold)
             n += 1
     print(f"{n} {which} documents in {out}")
