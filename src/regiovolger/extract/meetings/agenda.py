@@ -12,6 +12,7 @@ from ..dates import find_dates
 from ..names import clean_name, looks_like_name
 from ..tables import tables
 from .common import _LABEL_RE, _lines, kind_of
+from .inline_agenda import inline_items, portal_items
 from .outline import outline, repeated_ones, sections
 
 PROPOSAL_START = re.compile(
@@ -292,9 +293,12 @@ def _items_in(t: str, start: int, end: int, allow_single: bool, with_proposal: b
     """Agenda items between start and end, each with heading evidence span and section."""
     chain = _best_chain(_item_candidates(t, start, end), 1 if allow_single else 2)
     items: list[dict] = []
-    levels = outline(t, start, end)
+    levels = portal_items(t, start, end) or outline(t, start, end)
     if sum(1 for o in levels if o.level == 1) < 2:
         levels = repeated_ones(t, start, end) or levels
+    if len(chain) < 2 and sum(1 for o in levels if o.level == 1) < 2:
+        # no list by lines: items numbered on within running text
+        levels = inline_items(t, start, end) or levels
     if len(levels) > len(chain) and sum(1 for o in levels if o.level == 1) >= 2:
         # an agenda with sub-items ("2a", "2a.1", "3.1") read level by level
         for i, (o, (sec_start, sec_end)) in enumerate(zip(levels, sections(levels, end))):

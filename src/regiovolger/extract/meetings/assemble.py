@@ -192,6 +192,12 @@ def _from_head(t: str, part: Part, source: str) -> _Meeting | None:
     if info.get("title_end"):
         items_start = max(items_start, info["title_end"])
     m.items = _items_in(t, items_start, part.end, source == "agenda", source == "agenda", source == "minutes")
+    first_span = min((s for s, _ in spans), default=items_start)
+    if first_span > (info.get("title_end") or part.start) + 200:
+        # an agenda before the attendance list (a letter convening the meeting, its minutes attached)
+        before = _items_in(t, info.get("title_end") or part.start, first_span, False, source == "agenda")
+        if len(before) >= 3:
+            m.items = before + m.items
     body_start = m.items[0]["section"][0] if m.items else items_start
     # attendance sentences may stand between the lists and the first item ("X schuift aan om 20.00 uur")
     m.attendees += _events(t, items_start if attendees else body_start, part.end, m.attendees,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..municipalities import lookup as municipality
+from .attendance_anchored import anchored_people, count_honorifics, unlabelled_attendance
 from ..names import clean_name, is_redacted, looks_like_name, parse_name
 from .common import ATTENDANCE_LABELS, HEADER_FIELD, ROLE_WORDS, TIME, _LABEL_RE, _ROLE_RE, _fold, _hhmm, _lines
 
@@ -265,7 +266,11 @@ def parse_attendance_block(block: str, status: str, organisation: str | None = N
             people += found
             redacted += red
         return people, redacted
-    return _parse_block(block, status, organisation)
+    people, redacted = _parse_block(block, status, organisation)
+    # a list that lost its lines: when honorifics name more people than the list reader found, they anchor
+    if "\n" not in block.strip() and count_honorifics(block) > len(people) + 1:
+        return anchored_people(block, status, organisation), redacted
+    return people, redacted
 
 
 def _parse_block(block: str, status: str, organisation: str | None = None) -> tuple[list[dict], int]:
@@ -434,6 +439,7 @@ def _attendance(t: str, start: int, end: int) -> tuple[list[dict], str | None, s
         pos = m.end()
         stop = _block_stop(t, m.start(), pos, block_end, end, kind)
         block = t[pos:stop]
+        headed_by_present = open_present
         if kind in ("chair", "minutes", "role") and open_present and stop < block_end:
             # "Aanwezig:" / "Voorzitter: X" / "CDA: Y, Z": the rows after the chair still list who was present
             rest_end = _block_stop(t, stop, stop, block_end, end, "present", first_counts=True)
@@ -473,6 +479,10 @@ def _attendance(t: str, start: int, end: int) -> tuple[list[dict], str | None, s
             spans.append((m.start(), stop))
             continue
         status = "absent" if kind == "absent" else "present"
+        if kind == "absent" and headed_by_present and i and not t[labels[i - 1].end():m.start()].strip():
+            # "Aanwezig:\nAfwezig: A, B, C": the labels' column was read before the lists' column, so the
+            # first list belongs to the first label
+            status = "present"
         org = m.group("org") if kind == "org" and "org" in m.groupdict() and m.group("org") else None
         if kind == "org":
             org = re.sub(r"\s+", " ", org).strip()
@@ -487,6 +497,8 @@ def _attendance(t: str, start: int, end: int) -> tuple[list[dict], str | None, s
                     p["from_item"], p["until_item"] = item.group(1), item.group(2) or item.group(1)
         attendees.extend(people)
         spans.append((m.start(), stop))
+    if not attendees:
+        attendees, spans = unlabelled_attendance(t, start, end)
     for a in attendees:
         if a["role"] and re.search(r"(?:^|/\s*)voorzitter\b", a["role"]) and a["status"] != "absent" and not chair:
             chair = a["name"]

@@ -7,6 +7,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ...nl import vocabulary
+
 DOC_WORDS = r"(?:verslag|notulen|besluitenlijst|actielijst|actie-\s*en\s*besluitenlijst|agenda|uitnodiging|bundel|vergaderstukken|conceptverslag|concept-verslag|concept|definitief|ontwerp-?agenda)"
 ROLE_WORDS = (
     "voorzitter", "vicevoorzitter", "vice-voorzitter", "plv. voorzitter", "secretaris", "wethouder", "gedeputeerde",
@@ -43,30 +45,8 @@ DISCUSS_VERBS = re.compile(r"^\W*(?:bespreken|bespreking|van\s+gedachten\s+wisse
                            r"input\s+(?:leveren|geven)|meedenken)", re.I)
 
 # attendance block labels: (pattern, kind)
-ATTENDANCE_LABELS = [
-    # "Tevens aanwezig bij agendapunt 2:" names people present for part of the meeting
-    (r"(?:tevens|voorts|ook|verder)\s+aanwezig(?:\s+(?:zijn|waren|is))?"
-     r"(?:\s+(?:bij|vanaf|tijdens|voor)\s+(?:de\s+)?(?:agenda)?punt(?:en)?\s+\d{1,2}[a-z]?(?:\s*(?:en|t/m|-)\s*\d{1,2}[a-z]?)?)?",
-     "present"),
-    (r"(?:ambtelijk|ambtelijke\s+ondersteuning|ondersteuning|ambtelijk\s+aanwezig)", "present_support"),
-    (r"(?:overige|andere)\s+aanwezigen", "present"),
-    (r"aanwezig(?:e|en)?(?:\s+(?:zijn|waren|is))?(?:\s+(?:de\s+)?(?:leden|raadsleden|statenleden|personen))?"
-     r"(?:\s+namens\s+de\s+(?:fracties|partijen))?", "present"),
-    (r"(?:deelnemers|deelname|genodigden|gasten|gast|te\s+gast|presentielijst|leden|er\s+waren(?:\s+aanwezig)?)",
-     "present"),
-    (r"(?:afwezig|niet\s+aanwezig)(?:\s+(?:zijn|waren|is))?"
-     r"(?:\s*[(]?\s*(?:met|zonder)\s+(?:kennisgeving|bericht(?:\s+van\s+verhindering)?|afmelding)\s*[)]?)?", "absent"),
-    (r"(?:met\s+(?:kennisgeving|bericht|afmelding)\s+afwezig|afgemeld|afmelding(?:en)?|verhinderd|"
-     r"(?:met\s+)?bericht\s+van\s+(?:verhindering|afwezigheid))"
-     r"(?:\s+(?:zijn|waren|is|hebben|heeft|van|ontvangen\s+van))*", "absent"),
-    (r"(?:(?:commissie|raads|staten|plaatsvervangend\s+)?voorzitter(?:\s*\(plv\.?\))?|voorzitterschap|vz\.?)", "chair"),
-    (r"(?:verslaglegging|verslag|notulist[e]?|notulen|notulant|verslaggever|verslaglegger|notulering)", "minutes"),
-    # "Namens het bestuur," ending in a comma opens a signature, not a list of attendees
-    (r"(?:aanwezig\s+)?namens\s+(?P<org>[^:\n]{1,79}?[^:\n,])", "org"),
-    # a role as label names people who are present in that role ("Griffier: mevrouw A. Bos")
-    (r"(?:ambtelijk\s+secretaris|(?:raads|staten|commissie|bestuurs|gemeente|programma)?(?:griffier|secretaris)|"
-     r"(?:ambtelijk\s+|beleids)?adviseurs?|plaatsvervangend\s+griffier|controller)", "role"),
-]
+# attendance labels and the status of those listed under them: nl/data/attendance.toml
+ATTENDANCE_LABELS = [(entry["pattern"], entry["status"]) for entry in vocabulary("attendance")["label"]]
 # a label starts a line, or follows a full stop on the line ("Aanwezig: 23 leden. Afwezig: ...")
 _LABEL_RE = re.compile(
     r"(?:^[ \t\-•*]*|(?<=[.;][ \t]))(?:" + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(ATTENDANCE_LABELS)) + r")\s*(?::|$)",
