@@ -328,7 +328,8 @@ def _blocks(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, in
         body = clean(t[bs:be])
         if label and NOT_TAKEN.search(body[:_clause_end(body, 0)]) and not re.search(r"\b(?:vastgesteld|akkoord|aangenomen|ingestemd)\b", body, re.I):
             continue
-        if re.match(r"[ \t]*[A-Z][\w ]{1,30}:", t[bs:be]) and not re.match(r"(?i)\s*(?:besluit|b\s*e\s*s)", t[bs:be]):
+        field = re.match(r"[ \t]*[A-Z][\w ]{1,30}:", t[bs:be])
+        if field and not re.match(r"(?i)\s*(?:besluit|b\s*e\s*s)", t[bs:be]) and not re.search(r"\bbesl", field.group(0)):
             continue  # the next field label, not a body
         # the vote stated in the opener or in the lines after the block
         against = _against(t, be, part.end)
@@ -533,7 +534,7 @@ INFINITIVE = re.compile(r"\bte\s+[a-zà-ÿ]+|\bin\s+te\s+stemmen\b", re.I)
 # "Gedeputeerde Staten verlengen de subsidietermijn …", "Het college kent een subsidie toe …"
 BODY_ACTS = re.compile(
     r"\W*(?:het\s+college(?:\s+van\s+(?:[\w&]+\s+){1,4}?(?=\w+\s))?|gedeputeerde\s+staten|provinciale\s+staten|gs|b\s*&\s*w"
-    r"|(?:het\s+)?(?:dagelijks|algemeen)\s+bestuur|de\s+(?:gemeente)?raad|burgemeester\s+en\s+wethouders|de\s+provincie)\s+"
+    r"|(?:het\s+)?(?:dagelijks|algemeen)\s+bestuur|de\s+(?:gemeente)?raad|burgemeester\s+en\s+wethouders|de\s+provincie|provincie\s+(?-i:[A-Z])[\w-]+)\s+"
     r"(?:kent|kennen|verleent|verlenen|verlengt|verlengen|besluit|besluiten|stemt|stemmen|keurt|keuren|wijst|wijzen|benoemt"
     r"|benoemen|draagt|dragen|trekt|trekken|tekent|tekenen|stelt|stellen|neemt|nemen|geeft|geven|gaat|gaan)\b(?!\s+(?:voor|aan)\b[^.]*\bvoor\s*[.]?$)",
     re.I)
@@ -565,6 +566,26 @@ def _reported(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, 
     return found
 
 
+DRAFT_HEADING = re.compile(r"(?im)^[ \t]*(?:ontwerp-?\s*besluit|(?:voorgesteld|concept)\s+besluit|beslispunten|besluitpunten)\b")
+
+
+def _body_acts(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
+    """"Gedeputeerde Staten kennen … toe", "De provincie draagt … bij": the body acting, in the present tense."""
+    t = text.text
+    found = []
+    for s, e in sentence_spans(t, part.start, part.end):
+        sent = t[s:e]
+        if _overlaps(s, e, taken) or len(sent) > 600 or not BODY_ACTS.match(sent):
+            continue
+        if NOT_TAKEN.search(sent) or NOT_REPORTED.search(sent) or BACKGROUND.search(sent):
+            continue
+        if re.search(r"(?i)\bbesluit(?:en)?\s*:", sent) or DRAFT_HEADING.search(t, part.start, s):
+            continue  # "De raad besluit:" under "Ontwerpbesluit" is the decision proposed, not taken
+        found.append(_decision(text, parts, s, e))
+        taken.append((s, e))
+    return found
+
+
 def extract_decisions(text: Text, parts: list[Part]) -> list[dict]:
     """Decisions taken in ``text``, in text order, ids "d1", "d2", …"""
     out: list[dict] = []
@@ -575,7 +596,14 @@ def extract_decisions(text: Text, parts: list[Part]) -> list[dict]:
         # minutes and decision lists record decisions in many forms; every other document is read as
         # well, for decisions it reports in the perfect tense ("Gedeputeerde Staten hebben op 17 juli
         # besloten …"), with a lower confidence (data/confidence.toml)
-        found += _sentences(text, parts, part, taken) if part.type in RECORD_TYPES else _reported(text, parts, part, taken)
+        if part.type in RECORD_TYPES:
+            found += _sentences(text, parts, part, taken)
+        else:
+            # the type shifts confidence, it does not switch reading off: a paragraph of a proposal or
+            # letter whose subject is the deciding body in the present tense is read too
+            found += _reported(text, parts, part, taken)
+            if part.type != "proposal":  # a proposal's "Provinciale Staten stellen … vast" is what it proposes
+                found += _body_acts(text, parts, part, taken)
         out += found
     out.sort(key=lambda d: d["evidence"]["start"])
     for i, d in enumerate(out, 1):

@@ -26,7 +26,7 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     layout = vocabulary("layout")
     labels = "|".join(f"(?:{p})" for p in layout["labels"])
     label = re.compile(rf"(?<=\S) (?=(?:{labels}))")
-    item = re.compile(r"(?<=\S) (?P<marker>(?P<num>\d{1,2})[.)]|(?P<letter>[a-z])[.)]) +(?=[A-ZÀ-Ý‘'“\"(])")
+    item = re.compile(r"(?<=\S) (?P<marker>(?P<num>\d{1,2})[.)]|(?P<letter>[a-z])[.)]) +(?=[A-ZÀ-Ýa-zà-ÿ‘'“\"(])")
     return label, item, frozenset(layout["not_item_before"])
 
 
@@ -46,6 +46,8 @@ def _item_breaks(line: str, offset: int, state: _Numbering) -> list[int]:
         word = re.search(r"(\w+)\W*$", line[:m.start()])
         if word and word.group(1).lower() in not_before:
             continue
+        if line[m.end()].islower() and line[m.start() - 1] not in ":;":
+            continue  # a point that starts in lower case follows a colon or the previous point's semicolon
         if m.group("num"):
             n = int(m.group("num"))
             if letter and n == sub + 1:  # numbering inside a lettered item goes first
