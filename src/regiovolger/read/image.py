@@ -40,6 +40,13 @@ def read_image(data: bytes) -> RawPages:
     if image.format not in _SUPPORTED:
         raise ReadError("unsupported", kind=_KINDS.get(image.format or "", image.format or kind))
     kind = _KINDS[image.format]
+    from ..limits import check_pages, current
+
+    check_pages(getattr(image, "n_frames", 1), kind)
+    limit = current().render_mpx
+    if image.width * image.height > limit * 1e6:  # checked on the header, before decoding the pixels
+        image.close()
+        raise ReadError("render_too_large", page=1, mpx=image.width * image.height / 1e6, limit_mpx=limit)
     ocr.check_available()
     texts: list[str] = []
     try:
