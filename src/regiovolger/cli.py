@@ -131,12 +131,18 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], workers: int | None, forc
                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
     with Progress(*columns, console=err_console, transient=False) as bar:
         task = bar.add_task(message("ingest.title"), total=None)
-        report = run_ingest(
-            paths, workers=workers, force=force,
-            on_total=lambda n: bar.update(task, total=n),
-            progress=lambda outcome: bar.advance(task),
-        )
-    if not report.outcomes:
+
+        def progress(outcome) -> None:
+            bar.advance(task)
+            if outcome.status == FAILED:  # the reason the moment it is known, not only at the end
+                bar.console.print(f"  {message('ingest.failed')}: {outcome.path}: {outcome.reason}",
+                                  highlight=False, markup=False, soft_wrap=True)
+
+        report = run_ingest(paths, workers=workers, force=force,
+                            on_total=lambda n: bar.update(task, total=n), progress=progress)
+    if report.interrupted:
+        err_console.print(message("ingest.interrupted", done=len(report.outcomes), total=report.total))
+    elif not report.outcomes:
         err_console.print(message("ingest.none", paths=", ".join(paths)))
         sys.exit(1)
     table = Table(message("ingest.status"), message("ingest.count"))
@@ -148,6 +154,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], workers: int | None, forc
         console.print(f"[bold]{message('ingest.failed')}:[/bold]")
         for outcome in report.failed:
             console.print(f"  {outcome.path}: {outcome.reason}", highlight=False, markup=False, soft_wrap=True)
+    if report.interrupted:
+        sys.exit(130)
+    if report.failed:
         sys.exit(1)
 
 

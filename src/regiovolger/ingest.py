@@ -34,6 +34,7 @@ class Outcome:
     reason: str | None = None
     code: str | None = None
     seconds: float | None = None  # read and extract, in the worker
+    peak_mb: float | None = None  # peak resident memory of the worker that read it
 
 
 @dataclass
@@ -179,10 +180,11 @@ def ingest(paths: Iterable[str], workers: int | None = None,
                     stored = save(result.processed, replace=force)
                     if stored:
                         finish(stored)  # resolve, then index: the stages after store
-                    done(Outcome(result.path, INGESTED if stored else UNCHANGED, seconds=result.seconds))
+                    done(Outcome(result.path, INGESTED if stored else UNCHANGED, seconds=result.seconds,
+                                 peak_mb=result.peak_mb))
                 else:
-                    done(Outcome(result.path, FAILED, result.reason, result.code, seconds=result.seconds),
-                         result.sha)
+                    done(Outcome(result.path, FAILED, result.reason, result.code, seconds=result.seconds,
+                                 peak_mb=result.peak_mb), result.sha)
         except KeyboardInterrupt:
             report.interrupted = True
     repair()  # files an earlier run left between stages (stored but not resolved or indexed)

@@ -87,12 +87,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "read.unreadable_other": ("het bestand heeft geen andere tekst", "the file holds no other text"),
     "read.ocr_failed": ("OCR mislukt: {detail}", "OCR failed: {detail}"),
     "read.time_limit": (
-        "tijdslimiet overschreden: na {seconds:.0f} s afgebroken",
-        "time limit exceeded: stopped after {seconds:.0f} s",
+        "tijdslimiet overschreden: na {seconds:g} s afgebroken",
+        "time limit exceeded: stopped after {seconds:g} s",
     ),
     "read.cpu_limit": (
-        "rekentijd overschreden: na {seconds:.0f} s processortijd afgebroken",
-        "CPU time exceeded: stopped after {seconds:.0f} s of processor time",
+        "rekentijd overschreden: na {seconds:g} s processortijd afgebroken",
+        "CPU time exceeded: stopped after {seconds:g} s of processor time",
     ),
     "read.memory_limit": (
         "geheugengrens overschreden ({limit_mb:.0f} MB): afgebroken",

@@ -71,6 +71,7 @@ def _child(conn) -> None:
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract: one thread per worker
+    _warm_up()
     while True:
         try:
             task = conn.recv()
@@ -86,18 +87,42 @@ def _child(conn) -> None:
         _limit(resource.RLIMIT_AS, limits.memory_mb * 1048576)
         try:
             answer = ("ok", _process(path))
-        except MemoryError:
-            answer = ("error", "memory_limit", _message("read.memory_limit", limit_mb=limits.memory_mb))
         except BaseException as exc:  # noqa: BLE001 - a reader bug must not stop the batch
-            answer = ("error", *reason_of(exc))
+            if _out_of_memory(exc):
+                answer = ("error", "memory_limit", _message("read.memory_limit", limit_mb=limits.memory_mb))
+            else:
+                answer = ("error", *reason_of(exc))
         finally:
             _unlimit(resource.RLIMIT_AS)
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # of this worker so far
         try:
-            conn.send(answer)
+            conn.send((answer, peak_mb))
         except MemoryError:
-            conn.send(("error", "memory_limit", _message("read.memory_limit", limit_mb=limits.memory_mb)))
+            conn.send((("error", "memory_limit", _message("read.memory_limit", limit_mb=limits.memory_mb)),
+                       peak_mb))
         except (EOFError, OSError, BrokenPipeError):
             return
+
+
+def _warm_up() -> None:
+    """Import the pipeline before any limit applies: the limits are for a file's work, not for start-up."""
+    import importlib
+
+    for name in ("regiovolger.pipeline", "regiovolger.read.pdf", "regiovolger.read.docx", "regiovolger.read.html",
+                 "regiovolger.read.plain", "regiovolger.read.image", "regiovolger.read.quality",
+                 "charset_normalizer", "pypdfium2", "PIL.Image", "pytesseract"):
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - the file that needs it will say what is missing
+            pass
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    """A MemoryError, or a library that could not map memory under RLIMIT_AS."""
+    if isinstance(exc, MemoryError):
+        return True
+    text = str(exc).lower()
+    return "cannot allocate memory" in text or "failed to map segment" in text or "out of memory" in text
 
 
 def _process(path: str):
@@ -135,6 +160,7 @@ class Result:
     code: str | None = None
     reason: str | None = None
     seconds: float = 0.0
+    peak_mb: float | None = None  # peak resident memory of the worker (unknown when it was killed)
 
 
 class _Worker:
@@ -235,9 +261,10 @@ def run(todo: list[tuple[str, str]], workers: int) -> Iterator[Result]:
             ready = mp_connection.wait([w.conn for w in busy], timeout=min(timeout, 5.0))
             for w in busy:
                 path, sha = w.task
+                peak_mb = None
                 if w.conn in ready:
                     try:
-                        answer = w.conn.recv()
+                        answer, peak_mb = w.conn.recv()
                     except (EOFError, OSError):
                         answer = ("error", *_death_reason(w, limits))
                 elif time.monotonic() - w.started > limits.seconds:
@@ -248,9 +275,9 @@ def run(todo: list[tuple[str, str]], workers: int) -> Iterator[Result]:
                 seconds = time.monotonic() - w.started
                 w.task = None
                 if answer[0] == "ok":
-                    yield Result(path, sha, processed=answer[1], seconds=seconds)
+                    yield Result(path, sha, processed=answer[1], seconds=seconds, peak_mb=peak_mb)
                 else:
-                    yield Result(path, sha, code=answer[1], reason=answer[2], seconds=seconds)
+                    yield Result(path, sha, code=answer[1], reason=answer[2], seconds=seconds, peak_mb=peak_mb)
     finally:
         for w in pool:
             if w.task is not None:
