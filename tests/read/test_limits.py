@@ -78,6 +78,15 @@ def test_pdf_without_pages_gets_a_clear_reason():
     assert "Success" not in str(error) and "pagina" in str(error)
 
 
+def test_pdf_without_pages_after_an_encrypted_one_is_not_called_encrypted():
+    from tests.read import pdf_factory as F
+
+    if not F.font_available():
+        pytest.skip("DejaVu font missing")
+    assert refused(F.text_pdf([["Vertrouwelijk."]], encrypt="wachtwoord"), "geheim.pdf").code == "encrypted"
+    assert refused(H.raw_pdf([]), "leeg.pdf").code == "no_pages"  # pdfium's error code is stale here
+
+
 def test_pdf_with_a_huge_page_gets_a_reason_about_its_page_size():
     huge = H.raw_pdf([(144_000, 144_000, H.text_stream(["Het bestuur."]))])
     error = refused(huge, "groot.pdf")

@@ -29,8 +29,11 @@ from .pdf_structure import analyse, headings, page_blocks
 
 # pdfium error code for a missing or wrong password (FPDF_ERR_PASSWORD).
 _ERR_PASSWORD = 4
-# pdfium's "no error" (FPDF_ERR_SUCCESS): what a failed load of a PDF without pages reports.
+# pdfium's "no error" (FPDF_ERR_SUCCESS): what a failed load of a PDF without pages can report.
 _ERR_SUCCESS = 0
+# A page tree that counts no pages, and one that counts some.
+_EMPTY_PAGE_TREE = re.compile(rb"/Count\s+0(?![\d.])")
+_PAGE_COUNT = re.compile(rb"/Count\s+[1-9]")
 # Acrobat accepts junk before the header within the first 1024 bytes.
 _HEADER_WINDOW = 1024
 # A page with fewer visible characters than this counts as "no text layer".
@@ -54,12 +57,15 @@ def read_pdf(data: bytes, *, ocr: bool = True, structure: bool = True) -> RawPag
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
+        # pdfium's error code is the last one set in this process: a document it refuses
+        # without an error of its own (an empty page tree) reports a stale code, or "Success"
         code = getattr(exc, "err_code", None)
-        if code == _ERR_PASSWORD:
+        if code == _ERR_PASSWORD and b"/Encrypt" in data:
             raise ReadError("encrypted") from exc
-        if code == _ERR_SUCCESS:
-            # pdfium refuses a document whose page tree is empty, saying "Success"
+        if _EMPTY_PAGE_TREE.search(data) and not _PAGE_COUNT.search(data):
             raise ReadError("no_pages") from exc
+        if code in (_ERR_SUCCESS, _ERR_PASSWORD):
+            raise ReadError("corrupt", kind="PDF", detail=_pdfium_detail("Data format error")) from exc
         raise ReadError("corrupt", kind="PDF", detail=_pdfium_detail(exc)) from exc
     try:
         if b"%%EOF" not in data[-4096:] and b"%%EOF" not in data:
