@@ -116,3 +116,10 @@ def test_seed_footnote_and_repeated_regional_deal():
     _text, programme = run_seed("000")
     deal = [p["name"] for p in programme if any(a["value_eur"] == 130_000_000 for a in p["amounts"])]
     assert len(deal) == 1
+
+
+def test_a_rate_is_no_budget():
+    second = "De initiatiefnemer stelt € 0,40 tot € 0,50/MWh beschikbaar voor een omgevingsfonds."
+    p = by_name(run_text(TWO_PROJECTS.format(second=second, notes="")), "Datacentrum")
+    assert p["total_cost_eur"] == 400_000 and p["budget_eur"] is None
+    assert list(_set_aside(p).values()) == ["rate"]

@@ -6,6 +6,7 @@ project's own passage states it as the project's money; it is set aside, with
 the reason, when it stands
 
 * in a **footnote** (a numbered note under the page's separator line),
+* as a **rate or price** ("€ 0,40/MWh", "€ 25 per inwoner"),
 * in a sentence that holds it up **for comparison**, names a **national or
   sector-wide budget**, or is about **another country**, unless that sentence
   names the project itself,
@@ -29,8 +30,8 @@ from ..amounts import AmountMatch
 from .common import _clean, _Context, _Project, _squash
 
 # reasons, as stored with each amount set aside
-FOOTNOTE, COMPARISON, NATIONAL, FOREIGN, OTHER_PROJECT, COUNTED_ELSEWHERE = (
-    "footnote", "comparison", "national_budget", "other_country", "other_project", "counted_elsewhere")
+FOOTNOTE, COMPARISON, NATIONAL, FOREIGN, OTHER_PROJECT, COUNTED_ELSEWHERE, RATE = (
+    "footnote", "comparison", "national_budget", "other_country", "other_project", "counted_elsewhere", "rate")
 
 # a footnote separator: a line of only spaces (a PDF rule lost in extraction) or of rule characters
 _SEPARATOR = re.compile(r"^(?:[ \t\u00a0]{20,}|[ \t]*[_\-—–]{5,}[ \t]*)$")
@@ -44,7 +45,8 @@ _LABELLED = ("application_form", "assessment_report", "proposal")
 @lru_cache(maxsize=None)
 def _cues() -> dict[str, re.Pattern]:
     v = vocabulary("amount_attribution")
-    out = {k: re.compile(rf"\b(?:{alternation(p)})\b", re.I) for k, p in v["not_own"].items()}
+    out = {k: re.compile(rf"\b(?:{alternation(p)})\b", re.I) for k, p in v["not_own"].items() if k != "rate_units"}
+    out["rate"] = re.compile(rf"\s*(?:/|per\s+)\s*(?:{alternation(v['not_own']['rate_units'])})\b", re.I)
     countries = [re.escape(c) for c in v["countries"]["names"]]
     out["countries"] = re.compile(rf"(?<![\w-])(?:{alternation(countries)})(?![\w-])")
     return out
@@ -107,6 +109,8 @@ def _names_project(sentence: str, p: _Project) -> bool:
 def _reason(ctx: _Context, p: _Project, a: AmountMatch, notes, others: list[_Project]) -> str | None:
     if any(x <= a.start < y for x, y in notes):
         return FOOTNOTE
+    if _cues()["rate"].match(ctx.s, a.end):
+        return RATE
     if p.layout in _LABELLED:
         return None  # a form's labelled field states the project's money
     lo, hi = _sentence(ctx, a)
