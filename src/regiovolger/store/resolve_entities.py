@@ -42,6 +42,18 @@ def _names(value) -> list[str]:
     return [v for v in value or [] if isinstance(v, str) and v.strip()]
 
 
+def passage(text: str, name: str, near: int) -> dict | None:
+    """The line that names ``name``, nearest after ``near`` (else anywhere): evidence for an office's holder."""
+    at = text.find(name, near)
+    at = at if at != -1 else text.find(name)
+    if at == -1:
+        return None
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end == -1 else end
+    return {"start": start, "end": end, "quote": text[start:end].strip()}
+
+
 def _role_words(text: str | None) -> list[str]:
     """Canonical offices a role label holds ("secretaris / voorzitter" -> both)."""
     from ..nl import vocabulary
@@ -126,13 +138,13 @@ class FileResolver:
                 for key, role in (("chair", "voorzitter"), ("minute_taker", "notulist")):
                     actor = A.classify(d.get(key))
                     if actor and actor.kind == A.PERSON:
-                        self.holders[(mid, role)].append((actor.name, evidence_of(x)))
+                        self.holders[(mid, role)].append((actor.name, self._evidence(x, d.get(key))))
                 for a in d.get("attendees") or []:
                     actor = A.classify((a or {}).get("name"))
                     if actor and actor.kind == A.PERSON:
                         raw.append(actor.name)
                         for role in _role_words(a.get("role")):
-                            self.holders[(mid, role)].append((actor.name, evidence_of(x)))
+                            self.holders[(mid, role)].append((actor.name, self._evidence(x, a.get("name"))))
             elif x.kind == "agenda_items" and d.get("portfolio_holder"):
                 actor = A.classify(d["portfolio_holder"])
                 if actor and actor.kind == A.PERSON:
@@ -150,6 +162,9 @@ class FileResolver:
             for n in group:
                 self.person_names[n] = full
         self.clusters = cluster_names(raw)
+
+    def _evidence(self, fact: Fact, name: str) -> dict:
+        return {**evidence_of(fact), **(passage(self.f.text or "", name, fact.start) or {})}
 
     def holder(self, role: str, meeting: str | None) -> tuple[str, dict] | None:
         """The one person this meeting, else this document, names for ``role``; None when none or several."""
@@ -271,15 +286,16 @@ class FileResolver:
 
     def _members_from_text(self) -> None:
         """'de gemeenten A, B en C' in a regional body's own document: its member municipalities."""
-        bodies = {}
-        for m in self.meetings.values():
-            body = self.meeting_body(m)
-            if body and body[1] in ("region", "committee", "board"):
-                bodies[body[0]] = body
+        regions, meeting_bodies = {}, {}
         for org in {x.part.organisation for x in self.facts if x.part_id and x.part and x.part.organisation}:
             if A.body_type(org) == "region":  # the document's own issuer, not any body it names
                 name = A.canonical_body(org)[0]
-                bodies[name] = (name, "region")
+                regions[name] = (name, "region")
+        for m in self.meetings.values():
+            body = self.meeting_body(m)
+            if body and body[1] in ("region", "committee", "board"):
+                meeting_bodies[body[0]] = body
+        bodies = regions or meeting_bodies  # a board's members are its regional body's
         if len(bodies) != 1:
             return
         body = next(iter(bodies.values()))
