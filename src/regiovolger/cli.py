@@ -256,6 +256,27 @@ def search_command(ctx: click.Context, query: str, types, organisations, years, 
                           highlight=False)
 
 
+@main.command("check")
+@click.option("--resolve-all", is_flag=True, help="Alle bestanden opnieuw resolven / resolve every file again.")
+@click.pass_context
+def check_command(ctx: click.Context, resolve_all: bool) -> None:
+    """Maak bestanden af die half verwerkt zijn (opgeslagen, niet geresolved of geïndexeerd) / finish files a
+    crash left between stages."""
+    from .store.bootstrap import setup
+
+    setup(ctx.obj["data_dir"])
+    from .store.resolution import rebuild, repair
+
+    if resolve_all:
+        with console.status("alle bestanden opnieuw resolven…"):
+            totals = rebuild()
+        console.print(f"opnieuw geresolved: {totals}", highlight=False)
+    done = repair()
+    for path in done:
+        console.print(f"  afgemaakt / finished: {path}", highlight=False, markup=False, soft_wrap=True)
+    console.print(f"{len(done)} bestand(en) afgemaakt / file(s) finished", highlight=False)
+
+
 @main.command("reindex")
 @click.pass_context
 def reindex_command(ctx: click.Context) -> None:
