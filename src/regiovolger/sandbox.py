@@ -70,6 +70,10 @@ def _child(conn) -> None:
     import resource
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        os.setpgrp()  # a group of its own: killing it also ends the tesseract it may be running
+    except OSError:
+        pass
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # Tesseract: one thread per worker
     _warm_up()
     while True:
@@ -184,10 +188,21 @@ class _Worker:
         return self.process.is_alive()
 
     def kill(self) -> None:
+        self.kill_group()
         if self.process.is_alive():
             self.process.kill()
         self.process.join(5)
         self.conn.close()
+
+    def kill_group(self) -> None:
+        """Kill the worker and what it started (tesseract), which a kill of the worker alone would orphan."""
+        pid = self.process.pid
+        if pid is None:
+            return
+        try:  # a group whose id is the worker's pid can only be the worker's own
+            os.killpg(pid, signal.SIGKILL)
+        except OSError:  # no such group (any more)
+            pass
 
     def stop(self) -> None:
         try:
@@ -231,6 +246,7 @@ def shutdown() -> None:
 
 def _death_reason(worker: _Worker, limits: Limits) -> tuple[str, str]:
     worker.process.join(5)
+    worker.kill_group()  # what the worker left running
     code = worker.process.exitcode
     if code is not None and code < 0 and -code == getattr(signal, "SIGXCPU", -1):
         return "cpu_limit", _message("read.cpu_limit", seconds=limits.cpu_seconds)
@@ -269,6 +285,7 @@ def run(todo: list[tuple[str, str]], workers: int) -> Iterator[Result]:
                         answer = ("error", *_death_reason(w, limits))
                 elif time.monotonic() - w.started > limits.seconds:
                     answer = ("error", "time_limit", _message("read.time_limit", seconds=limits.seconds))
+                    w.kill_group()
                     w.process.kill()
                 else:
                     continue

@@ -483,9 +483,10 @@ def _ocr_pages(pdf, indexes: list[int], texts: list[str], methods: list[str], co
             page.close()
         found = clean_text(ocr.ocr_image(image))
         layer = texts[index]
-        if layer.strip() and _same_words(layer, found):
+        suspect = garbage(layer)
+        if suspect and _same_words(layer, found):
             confirmed.append(index)
-        elif garbage(layer) and not garbage(found) or len(found.strip()) > len(layer.strip()):
+        elif suspect and not garbage(found) or len(found.strip()) > len(layer.strip()):
             texts[index] = found
             methods[index] = "ocr"
     return None
