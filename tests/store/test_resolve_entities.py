@@ -124,3 +124,16 @@ def test_a_file_left_between_stages_is_found_and_repaired():
     f.refresh_from_db()
     assert f.stage == "indexed" and not unfinished().exists()
     assert EntityRef.objects.filter(file=f).exists()
+
+
+def test_a_cooperation_named_with_its_municipalities_anywhere():
+    text = ("Uitvoeringsprogramma\nRegio Noorderkwartier is het samenwerkingsverband van drie gemeenten in het "
+            "noorden: Zutphen, Lochem en Brummen.\nProject Fietspad, budget 10.000.\n")
+    f = stored(text, [("organisations", {"name": "Regio Noorderkwartier", "kind": "region", "mentions": 3},
+                       "Regio Noorderkwartier"),
+                      ("projects", {"id": "pr1", "name": "Fietspad"}, "Project Fietspad")], name="programma.txt")
+    resolve_file(f)
+    body = Entity.objects.get(kind=Entity.ORGANISATION, name="Regio Noorderkwartier")
+    assert set(body.members.values_list("member__name", flat=True)) == {"Zutphen", "Lochem", "Brummen"}
+    project = EntityRef.objects.get(fact__kind="projects", role="body")
+    assert project.entity == body, "a programme's projects belong to the regional body it is about"

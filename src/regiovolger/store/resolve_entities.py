@@ -63,6 +63,11 @@ def _role_words(text: str | None) -> list[str]:
     return sorted({v for k, v in roles.items() if re.search(rf"\b{re.escape(k)}\b", folded)})
 
 
+# "<body> is het samenwerkingsverband van negen gemeenten in Midden-Brabant: A, B, ..."
+_COOPERATION = re.compile(r"(?P<body>[^\n.:;]{3,80}?)\s+is\s+(?:het|een)\s+samenwerkingsverband\s+van\s+"
+                          r"(?:de\s+)?(?:\w+\s+)?gemeenten\b[^:\n]{0,60}:\s*", re.I)
+
+
 class FileResolver:
     """The entity refs of one stored file."""
 
@@ -101,6 +106,17 @@ class FileResolver:
             return f"Gemeenteraad {muni[0]}" if muni else None
         return found.pop() if len(found) == 1 else None
 
+    def _main_region(self) -> str | None:
+        counts: dict[str, int] = {}
+        for x in self.facts:
+            if x.kind == "organisations" and A.body_type(x.data.get("name"), x.data.get("kind")) == "region":
+                name = A.canonical_body(x.data["name"])[0]
+                counts[name] = counts.get(name, 0) + int(x.data.get("mentions") or 1)
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if ranked and (len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]):
+            return ranked[0][0]
+        return None
+
     def meeting_body(self, m: Fact) -> tuple[str, str] | None:
         """(display name, type) of a meeting's body, with its owner when the name alone is generic."""
         body = m.data.get("body") or m.data.get("organisation")
@@ -114,9 +130,8 @@ class FileResolver:
             if muni:
                 name = f"{name} {muni[0]}"
         elif kind in ("board", "committee") and len(name.split()) <= 2:
-            if not owner:  # the one regional body the document names
-                regions = {A.canonical_body(o)[0] for o in self._file_orgs() if A.body_type(o) == "region"}
-                owner = regions.pop() if len(regions) == 1 else None
+            if not owner:  # the regional body the document names most
+                owner = self._main_region()
             if owner and A.fold(owner) not in A.fold(name):
                 name = f"{name} {A.canonical_body(owner)[0]}"
         return name, kind
@@ -215,6 +230,7 @@ class FileResolver:
 
     def run(self) -> int:
         self._collect_people()
+        self.main_region = self._main_region()
         for x in self.facts:
             d = x.data
             if x.kind == "people" and d.get("name"):
@@ -264,6 +280,8 @@ class FileResolver:
         if body is None and x.part_id and x.part and x.part.organisation:
             org = x.part.organisation
             body = (A.canonical_body(org)[0], A.body_type(org) or "other")
+        if body is None and self.main_region:  # a programme of the regional body the document is about
+            body = (self.main_region, "region")
         if body and body[1] != "municipality":
             self.store.org_ref(x, "body", body[0], *body)
         elif body:
@@ -285,7 +303,21 @@ class FileResolver:
                     self.store.member(entity, code, evidence_of(m))
 
     def _members_from_text(self) -> None:
-        """'de gemeenten A, B en C' in a regional body's own document: its member municipalities."""
+        """'de gemeenten A, B en C' in a regional body's own document: its member municipalities; and
+        '<body> is het samenwerkingsverband van negen gemeenten: A, B, ...' wherever it stands."""
+        from ..extract.organisations import find_organisations
+
+        text = self.f.text or ""
+        for m in _COOPERATION.finditer(text):
+            named = [o for o in find_organisations(m.group("body")) if o.kind == "region"]
+            window = text[m.end():m.end() + 400].split("\n\n")[0]
+            found = [mm for mm in find_municipalities(window)]
+            if named and len(found) >= 2:
+                entity = self.store.org(named[-1].name, "region")
+                ev = {"start": m.start(), "end": m.end() + found[-1].end,
+                      "quote": text[m.start():m.end() + found[-1].end]}
+                for mm in found:
+                    self.store.member(entity, mm.cbs_code, ev)
         regions, meeting_bodies = {}, {}
         for org in {x.part.organisation for x in self.facts if x.part_id and x.part and x.part.organisation}:
             if A.body_type(org) == "region":  # the document's own issuer, not any body it names
@@ -299,7 +331,6 @@ class FileResolver:
         if len(bodies) != 1:
             return
         body = next(iter(bodies.values()))
-        text = self.f.text or ""
         for m in re.finditer(r"\b(?:de|alle|(?:de\s+)?deelnemende|betrokken)\s+gemeenten\s*(?:zijn\s*)?:?\s+", text, re.I):
             window = re.split(r"[.;\n]\s*\n|\.\s", text[m.end():m.end() + 400], maxsplit=1)[0]
             found = [mm for mm in find_municipalities(window) if mm.start < 300]
