@@ -121,6 +121,10 @@ def test_image_larger_than_the_render_limit_is_refused_from_its_header(monkeypat
     Image.new("1", (2000, 1000), 1).save(buf, "PNG")
     error = refused(buf.getvalue(), "scan.png")
     assert error.code == "render_too_large"
+    monkeypatch.delenv("REGIOVOLGER_MAX_RENDER_MPX")
+    monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 500_000)  # Pillow's own bomb guard (twice this: an error)
+    error = refused(buf.getvalue(), "scan.png")
+    assert error.code == "render_too_large" and "2 megapixel" in str(error)
 
 
 def test_one_enormous_line_is_refused(monkeypatch):
