@@ -14,6 +14,7 @@ from ..extract.municipalities import find_municipalities
 from .models import Fact
 from .resolve_meetings import evidence_of
 
+
 def names(value) -> list[str]:
     """Name strings of a fact field that holds one name or a list."""
     if isinstance(value, str):

@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from . import api, entity_views, project_views, views
+from . import api, api_entities, entity_views, project_views, views
 from .feeds import DecisionsFeed
 
 router = DefaultRouter()
@@ -14,6 +14,7 @@ router.include_root_view = False
 router.register("documents", api.DocumentViewSet, basename="api-document")
 router.register("parts", api.PartViewSet, basename="api-part")
 router.register("facts", api.FactViewSet, basename="api-fact")
+router.register("entities", api_entities.EntityViewSet, basename="api-entity")
 
 FMT = r"(?:\.(?P<fmt>json|csv|xlsx))?$"
 
