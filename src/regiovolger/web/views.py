@@ -303,9 +303,11 @@ def meeting(request, key, fmt=None):
             related.append({"type": label(PART_TYPES, p.type), "title": p.title or p.key,
                             "url": reverse("web:document", args=[F.doc_slug(p.file.sha256)]) + f"#deel-{p.key}"})
     adopted_in = E.adopting(user, m)
+    body = E.bodies_of([m]).get(m.id)  # the body with its owner, as resolved ("Gemeenteraad Den Helder")
     return respond(request, "web/meeting.html", {
         "m": m, "per_item": per_item, "loose_decisions": loose_decisions, "loose_actions": loose_actions,
         "related": related, "adopted_in": adopted_in, "day": day, "decision_kinds": DECISION_KINDS,
+        "body": body, "body_url": E.url(body) if body else None,
     }, data={"meeting": m.as_json(), "agenda_items": [i.as_json() for i in items],
              "decisions": [d.as_json() for d in decisions], "actions": [a.as_json() for a in actions],
              "votes": [v.as_json() for v in votes]},
