@@ -75,7 +75,7 @@ def crawl(client) -> tuple[dict[str, int], dict[str, str]]:
             continue
         response = client.get(url)
         status[url] = response.status_code
-        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+        if response.status_code != 200 or response.streaming or "text/html" not in response.get("Content-Type", ""):
             continue
         for href in HREF.findall(response.content.decode("utf-8", "replace")):
             href = urldefrag(urljoin(url, href.replace("&amp;", "&")))[0]
