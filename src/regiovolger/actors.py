@@ -144,6 +144,7 @@ def canonical_body(name: str) -> tuple[str, list[str]]:
     "Ministerie van EZ" -> ("Ministerie van Economische Zaken", ["Ministerie van EZ"]).
     """
     text = " ".join(name.split()).strip(" .,;:")
+    text = re.sub(r"(?i)^(?:de|het)\s+(?=\S)", "", text)  # "de provincie Overijssel" = "Provincie Overijssel"
     aliases: list[str] = []
     m = _BRACKET.search(text)
     if m and len(text) > m.end() - m.start() + 3:
@@ -176,6 +177,24 @@ def body_key(name: str | None) -> str:
     return re.sub(r"[^a-z0-9]+", " ", fold(canonical)).strip()
 
 
+_PARTICLE = {"van", "de", "der", "den", "het", "voor", "en", "&", "'t"}
+
+
+def initialism(name: str) -> str:
+    """The first word and the initials of the rest: "Veiligheidsregio Noord-Holland Noord" and
+    "Veiligheidsregio NHN" both give "veiligheidsregio nhn", so an abbreviation finds its full name."""
+    words = canonical_body(name)[0].split()
+    if len(words) < 2:
+        return ""
+    rest = words[1:]
+    if len(rest) == 1 and re.fullmatch(r"[A-Z]{2,6}", rest[0]):
+        return f"{fold(words[0])} {rest[0].lower()}"
+    parts = [p for w in rest for p in w.split("-") if p and fold(p) not in _PARTICLE]
+    if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+        return ""
+    return f"{fold(words[0])} {''.join(p[0] for p in parts).lower()}"
+
+
 def owner_of(name: str | None) -> tuple[str | None, str | None]:
     """(municipality name, cbs code) a meeting body belongs to when its name says so ("Gemeenteraad Den Helder")."""
     from .extract.municipalities import lookup
@@ -191,4 +210,4 @@ def owner_of(name: str | None) -> tuple[str | None, str | None]:
     return (muni.name, muni.cbs_code) if muni else (None, None)
 
 
-__all__ = ["Actor", "classify", "body_type", "canonical_body", "body_key", "owner_of", "fold"]
+__all__ = ["Actor", "classify", "body_type", "canonical_body", "body_key", "initialism", "owner_of", "fold"]

@@ -137,3 +137,17 @@ def test_a_cooperation_named_with_its_municipalities_anywhere():
     assert set(body.members.values_list("member__name", flat=True)) == {"Zutphen", "Lochem", "Brummen"}
     project = EntityRef.objects.get(fact__kind="projects", role="body")
     assert project.entity == body, "a programme's projects belong to the regional body it is about"
+
+
+def test_one_of_several_office_holders_by_the_municipality_the_text_names():
+    text = ("Verslag overleg\nAanwezig: Frank Mol (wethouder Zutphen), Ans Kok (wethouder Lochem)\n"
+            "Zutphen wil de normen aanpassen.\n- De wethouder zal dit terugkoppelen aan de raad.\n")
+    meeting = {"id": "m1", "body": "Bestuurlijk overleg", "date": "2031-05-01", "attendees": [
+        {"name": "Frank Mol", "role": "wethouder", "organisation": "Zutphen"},
+        {"name": "Ans Kok", "role": "wethouder", "organisation": "Lochem"}]}
+    f = stored(text, [("meetings", meeting, "Verslag overleg"),
+                      ("actions", {"id": "x1", "meeting": "m1", "text": "terugkoppelen", "owners": ["De wethouder"]},
+                       "- De wethouder zal dit terugkoppelen aan de raad.")], name="overleg.txt")
+    resolve_file(f)
+    owner = refs("owner")
+    assert [r.entity.name for r in owner] == ["Frank Mol"]

@@ -112,15 +112,24 @@ class Resolver:
             return self.orgs[mk]
         entity = Entity.objects.filter(kind=Entity.ORGANISATION, match_key=mk).first()
         forms = [a for a in [*more, *(aliases or [])] if a]
+        short = A.initialism(canonical)
+        if entity is None and short:  # "Veiligheidsregio NHN" and "Veiligheidsregio Noord-Holland Noord"
+            entity = Entity.objects.filter(kind=Entity.ORGANISATION, data__initialism=short).first()
+            if entity is not None:
+                forms.append(canonical)
+                if len(canonical) > len(entity.name):  # the full name is the name, the abbreviation an alias
+                    forms.append(entity.name)
+                    entity.name = canonical
+                    entity.save(update_fields=["name"])
         if entity is None:
             entity = Entity.objects.create(kind=Entity.ORGANISATION, key=_unique_key(Entity.ORGANISATION, slug(canonical)),
                                            name=canonical, type=type_ or "other", match_key=mk, aliases=sorted(set(forms)))
             owner = A.owner_of(canonical)
-            if owner[1]:
-                entity.data = {"owner": owner[1]}
+            entity.data = {**({"owner": owner[1]} if owner[1] else {}), **({"initialism": short} if short else {})}
+            if entity.data:
                 entity.save(update_fields=["data"])
         elif not set(forms) <= set(entity.aliases) or (entity.type in ("", "other") and type_ not in ("", "other")):
-            entity.aliases = sorted(set(entity.aliases) | set(forms))
+            entity.aliases = sorted(set(entity.aliases) | set(forms) - {entity.name})
             if entity.type in ("", "other") and type_:
                 entity.type = type_
             entity.save(update_fields=["aliases", "type"])

@@ -54,6 +54,9 @@ class BodyRules:
         if body_type == "municipal_council":
             muni = self._file_municipality()
             return f"Gemeenteraad {muni[0]}" if muni else None
+        if body_type == "province" and len(found) > 1:  # "Gedeputeerde Staten van X" and "Provincie X": one province
+            places = {re.sub(r"(?i)^.*?\b(?:provincie|staten van)\s+", "", f) for f in found}
+            return f"Provincie {places.pop()}" if len(places) == 1 else None
         return found.pop() if len(found) == 1 else None
 
     def _main_region(self) -> str | None:

@@ -20,6 +20,7 @@ import re
 from collections import defaultdict
 
 from .. import actors as A
+from ..extract.municipalities import find_municipalities
 from ..extract.names import cluster_names, fullest
 from .entity_store import Resolver
 from .models import Fact, SourceFile
@@ -90,7 +91,8 @@ class FileResolver(BodyRules):
                     if actor and actor.kind == A.PERSON:
                         raw.append(actor.name)
                         for role in _role_words(a.get("role")):
-                            self.holders[(mid, role)].append((actor.name, self._evidence(x, a.get("name"))))
+                            ev = {**self._evidence(x, a.get("name")), "organisation": a.get("organisation")}
+                            self.holders[(mid, role)].append((actor.name, ev))
             elif x.kind == "agenda_items" and d.get("portfolio_holder"):
                 actor = A.classify(d["portfolio_holder"])
                 if actor and actor.kind == A.PERSON:
@@ -112,8 +114,9 @@ class FileResolver(BodyRules):
     def _evidence(self, fact: Fact, name: str) -> dict:
         return {**evidence_of(fact), **(passage(self.f.text or "", name, fact.start) or {})}
 
-    def holder(self, role: str, meeting: str | None) -> tuple[str, dict] | None:
-        """The one person this meeting, else this document, names for ``role``; None when none or several."""
+    def holder(self, role: str, meeting: str | None, near: str = "") -> tuple[str, dict] | None:
+        """The one person this meeting, else this document, names for ``role``. Several holders (three
+        wethouders at one table): the one whose municipality the text just before names; else None."""
         scopes = [self.holders.get((meeting, role), [])] if meeting else []
         scopes.append(self.holders.get((None, role), []))
         scopes.append([h for (_mid, r), hs in self.holders.items() if r == role for h in hs])
@@ -122,7 +125,13 @@ class FileResolver(BodyRules):
             if len(people) == 1:
                 return next(iter(people.items()))
             if len(people) > 1:
-                return None
+                # the text before the action, without the lines that list the holders themselves
+                near = "\n".join(line for line in near.splitlines() if not any(n in line for n in people))
+                places = {mm.cbs_code for mm in find_municipalities(near)}
+                named = [(n, ev) for n, ev in people.items()
+                         if places & {mm.cbs_code for mm in find_municipalities(
+                             ev.get("organisation") or ev.get("quote") or "")}]
+                return named[0] if len(named) == 1 else None
         return None
 
     # ----- refs
@@ -135,7 +144,8 @@ class FileResolver(BodyRules):
         if actor.kind == A.PERSON:
             self.person(fact, role, surface, self.person_names.get(actor.name, actor.name))
         elif actor.kind == A.ROLE:
-            held = self.holder(actor.name, meeting.data.get("id") if meeting else None)
+            near = (self.f.text or "")[max(0, fact.start - 400):fact.end]
+            held = self.holder(actor.name, meeting.data.get("id") if meeting else None, near)
             if held:
                 self.person(fact, role, surface, self.person_names.get(held[0], held[0]), held[1])
         elif actor.kind == A.MUNICIPALITY:
