@@ -123,3 +123,12 @@ def adopting(user, meeting: F.FactRow) -> list[F.FactRow]:
     shas = {sha for sha, _id in wanted}
     rows = F.load(user, "agenda_items", files=visible(SourceFile, user).filter(sha256__in=shas))
     return [r for r in rows if (r.file_sha, r.data.get("id")) in wanted]
+
+
+def shown_name(name: str, forms) -> str:
+    """A person's name as the facts a visitor may see spell it (the fullest of them): a fuller spelling
+    that only a confidential document gives stays there."""
+    from ..extract.names import clean_name, fullest, looks_like_name
+
+    seen = [clean_name(f) for f in forms if f and looks_like_name(clean_name(f))]
+    return fullest(seen) if seen else name

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ..extract.municipalities import by_code, registry
+from ..extract.names import clean_name
 from ..store.models import Entity, EntityRef, Membership
 from . import entities as E
 from . import facts as F
@@ -26,13 +27,19 @@ def _listing(user, kind: str):
     """Visible refs of entities of ``kind``: entity id -> (entity fields, roles, files, facts). One query."""
     out: dict[int, dict] = {}
     refs = E.visible_refs(user).filter(entity__kind=kind).values_list(
-        "entity_id", "entity__key", "entity__name", "entity__type", "role", "file_id", "fact_id", "fact__kind")
-    for eid, key, name, type_, role, file_id, fact_id, fact_kind in refs:
+        "entity_id", "entity__key", "entity__name", "entity__type", "role", "file_id", "fact_id", "fact__kind",
+        "surface", "evidence")
+    for eid, key, name, type_, role, file_id, fact_id, fact_kind, surface, evidence in refs:
         e = out.setdefault(eid, {"key": key, "name": name, "type": type_, "roles": defaultdict(set), "files": set(),
-                                 "kinds": defaultdict(set)})
+                                 "kinds": defaultdict(set), "forms": set()})
         e["roles"][role].add(fact_id)
         e["files"].add(file_id)
         e["kinds"][fact_kind].add(fact_id)
+        if not evidence:  # an office ("de wethouder") is no spelling of the name
+            e["forms"].add(surface)
+    if kind == Entity.PERSON:
+        for e in out.values():
+            e["name"] = E.shown_name(e["name"], e["forms"])
     return out
 
 
@@ -106,10 +113,13 @@ def person(request, key, fmt=None):
     projects = project_table([r for r in rows if "administrative_client" in roles_of[r.id]],
                              _("Projecten als bestuurlijk opdrachtgever"))
     roles = _roles(rows, by_fact)
-    fields = [(_("Rollen"), "; ".join(roles)), (_("Ook geschreven als"), ", ".join(p.aliases))]
+    forms = {s for r in rows for _e, _role, ev, s in by_fact[r.id] if not ev}
+    name = E.shown_name(p.name, forms)
+    aliases = sorted({clean_name(f) for f in forms} - {name})
+    fields = [(_("Rollen"), "; ".join(roles)), (_("Ook geschreven als"), ", ".join(aliases))]
     tables = [mt, acts, comm, projects] + ([offices] if offices.rows else [])
-    return respond(request, "web/detail.html", {"title": p.name, "kind": _("Persoon"), "fields": fields},
-                   data={"person": {"name": p.name, "key": p.key, "roles": roles, "aliases": p.aliases}},
+    return respond(request, "web/detail.html", {"title": name, "kind": _("Persoon"), "fields": fields},
+                   data={"person": {"name": name, "key": p.key, "roles": roles, "aliases": aliases}},
                    tables=tables, suffix=fmt)
 
 
