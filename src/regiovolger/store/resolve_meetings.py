@@ -220,8 +220,8 @@ def _commitments(f: SourceFile, facts: list[Fact]) -> list[Link]:
     out = []
     fulfilling = [c for c in mine if c.data.get("fulfilled_here")]
     candidates = Fact.objects.filter(kind="commitments").exclude(file=f).select_related("file", "part")
-    if fulfilling:
-        others = [d for d in candidates if not d.data.get("fulfilled_here")]
+    if fulfilling:  # rare (a memo that says it fulfils a commitment): compared with every commitment made
+        others = list(candidates.exclude(data__fulfilled_here=True))
         for c in fulfilling:
             best, score = _best(c, others)
             if best is not None:
@@ -230,7 +230,7 @@ def _commitments(f: SourceFile, facts: list[Fact]) -> list[Link]:
                                  source_file=f, target_file=best.file, score=round(score, 2)))
     made = [c for c in mine if not c.data.get("fulfilled_here")]
     if made:
-        for d in (x for x in candidates if x.data.get("fulfilled_here")):
+        for d in candidates.filter(data__fulfilled_here=True):  # the few fulfilling ones, not every commitment
             best, score = _best(d, made)
             if best is not None:
                 out.append(_link("fulfils_commitment", _ref(d.file.sha256, "commitment", d.data.get("id", "")),
