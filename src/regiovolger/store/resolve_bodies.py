@@ -23,7 +23,7 @@ def names(value) -> list[str]:
 
 
 # "<body> is het samenwerkingsverband van negen gemeenten in Midden-Brabant: A, B, ..."
-_COOPERATION = re.compile(r"(?P<body>[^\n.:;]{3,80}?)\s+is\s+(?:het|een)\s+samenwerkingsverband\s+van\s+"
+_COOPERATION = re.compile(r"\bis\s+(?:het|een)\s+samenwerkingsverband\s+van\s+"
                           r"(?:de\s+)?(?:\w+\s+)?gemeenten\b[^:\n]{0,60}:\s*", re.I)
 
 
@@ -138,13 +138,14 @@ class BodyRules:
 
         text = self.f.text or ""
         for m in _COOPERATION.finditer(text):
-            named = [o for o in find_organisations(m.group("body")) if o.kind == "region"]
+            before = re.split(r"[\n.:;]", text[max(0, m.start() - 80):m.start()])[-1]  # the body, in the same clause
+            named = [o for o in find_organisations(before) if o.kind == "region"]
             window = text[m.end():m.end() + 400].split("\n\n")[0]
             found = [mm for mm in find_municipalities(window)]
             if named and len(found) >= 2:
                 entity = self.store.org(named[-1].name, "region")
-                ev = {"start": m.start(), "end": m.end() + found[-1].end,
-                      "quote": text[m.start():m.end() + found[-1].end]}
+                start = m.start() - len(before)
+                ev = {"start": start, "end": m.end() + found[-1].end, "quote": text[start:m.end() + found[-1].end]}
                 for mm in found:
                     self.store.member(entity, mm.cbs_code, ev)
         regions, meeting_bodies = {}, {}

@@ -19,9 +19,11 @@ import datetime as dt
 import re
 
 from ..actors import body_key
-from ..resolve import ACTION_WORDS, MINUTES_WORDS, _referenced_date, merge_meetings, same_body, similarity
+from ..resolve import ACTION_WORDS, MINUTES_WORDS, _referenced_date, _tokens, merge_meetings, same_body, similarity
 from .models import Fact, Link, MeetingSource, ResolvedMeeting, SourceFile
 
+FACT_FIELDS = ("id", "kind", "data", "page", "start", "end", "quote", "file__id", "file__sha256", "part__id",
+               "part__key")
 NEAREST = 3  # meetings of the same body on either side compared for repeated actions
 
 
@@ -172,7 +174,8 @@ def _fill_pending(meeting: ResolvedMeeting) -> None:
     """Agenda items stored earlier that adopt the minutes of this meeting's date now point at it."""
     if not meeting.date:
         return
-    for link in Link.objects.filter(kind="adopts_minutes", target_date=meeting.date).select_related("source_file"):
+    for link in Link.objects.filter(kind="adopts_minutes", target_date=meeting.date).select_related(
+            "source_file").only("id", "source", "target", "data", "source_file__id", "source_file__sha256"):
         if not link.data.get("pending") or not same_body(meeting.body, link.data.get("body")):
             continue
         link.target = {"kind": "meeting", "id": meeting.key}
@@ -195,7 +198,8 @@ def _repeated_actions(f: SourceFile, facts: list[Fact], here: dict[str, Resolved
         if not near:
             continue
         when = {m.id: m.date for m in near}
-        sources = MeetingSource.objects.filter(meeting__in=near).exclude(file=f).select_related("file")
+        sources = MeetingSource.objects.filter(meeting__in=near).exclude(file=f).select_related("file").only(
+            "meeting_id", "local_id", "file__id", "file__sha256")
         local = {(s.file_id, s.local_id): (s.meeting_id, s.file) for s in sources}
         others = [(a, *local[(a.file_id, a.data.get("meeting"))]) for a in Fact.objects.filter(
             kind="actions", file__in={s.file_id for s in sources}).select_related("part")
@@ -219,11 +223,14 @@ def _commitments(f: SourceFile, facts: list[Fact]) -> list[Link]:
         return []
     out = []
     fulfilling = [c for c in mine if c.data.get("fulfilled_here")]
-    candidates = Fact.objects.filter(kind="commitments").exclude(file=f).select_related("file", "part")
+    # the file row without its text and extraction: only what a link needs
+    candidates = Fact.objects.filter(kind="commitments").exclude(file=f).select_related("file", "part").only(
+        *FACT_FIELDS)
     if fulfilling:  # rare (a memo that says it fulfils a commitment): compared with every commitment made
         others = list(candidates.exclude(data__fulfilled_here=True))
+        cache: dict[int, set] = {}
         for c in fulfilling:
-            best, score = _best(c, others)
+            best, score = _best(c, others, cache)
             if best is not None:
                 out.append(_link("fulfils_commitment", _ref(f.sha256, "commitment", c.data.get("id", "")),
                                  _ref(best.file.sha256, "commitment", best.data.get("id", "")), evidence_of(c),
@@ -239,10 +246,15 @@ def _commitments(f: SourceFile, facts: list[Fact]) -> list[Link]:
     return out
 
 
-def _best(c: Fact, others: list[Fact]) -> tuple[Fact | None, float]:
+def _best(c: Fact, others: list[Fact], cache: dict[int, set] | None = None) -> tuple[Fact | None, float]:
     best, score = None, 0.0
+    cache = {} if cache is None else cache
+    mine = _tokens(c.data.get("text"))
     for d in others:
-        s = similarity(c.data.get("text"), d.data.get("text"))
+        theirs = cache.get(d.id)
+        if theirs is None:
+            theirs = cache[d.id] = _tokens(d.data.get("text"))
+        s = len(mine & theirs) / len(mine | theirs) if mine and theirs else 0.0
         if c.data.get("date_made") and c.data.get("date_made") == d.data.get("date_made"):
             s += 0.3
         if s > score:
