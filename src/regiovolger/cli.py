@@ -131,12 +131,18 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], workers: int | None, forc
                TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn())
     with Progress(*columns, console=err_console, transient=False) as bar:
         task = bar.add_task(message("ingest.title"), total=None)
-        report = run_ingest(
-            paths, workers=workers, force=force,
-            on_total=lambda n: bar.update(task, total=n),
-            progress=lambda outcome: bar.advance(task),
-        )
-    if not report.outcomes:
+
+        def progress(outcome) -> None:
+            bar.advance(task)
+            if outcome.status == FAILED:  # the reason the moment it is known, not only at the end
+                bar.console.print(f"  {message('ingest.failed')}: {outcome.path}: {outcome.reason}",
+                                  highlight=False, markup=False, soft_wrap=True)
+
+        report = run_ingest(paths, workers=workers, force=force,
+                            on_total=lambda n: bar.update(task, total=n), progress=progress)
+    if report.interrupted:
+        err_console.print(message("ingest.interrupted", done=len(report.outcomes), total=report.total))
+    elif not report.outcomes:
         err_console.print(message("ingest.none", paths=", ".join(paths)))
         sys.exit(1)
     table = Table(message("ingest.status"), message("ingest.count"))
@@ -148,6 +154,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], workers: int | None, forc
         console.print(f"[bold]{message('ingest.failed')}:[/bold]")
         for outcome in report.failed:
             console.print(f"  {outcome.path}: {outcome.reason}", highlight=False, markup=False, soft_wrap=True)
+    if report.interrupted:
+        sys.exit(130)
+    if report.failed:
         sys.exit(1)
 
 
@@ -245,6 +254,27 @@ def search_command(ctx: click.Context, query: str, types, organisations, years, 
         if values:
             console.print(f"[bold]{labels[name]}[/bold]: " + ", ".join(f"{v.value} ({v.count})" for v in values[:10]),
                           highlight=False)
+
+
+@main.command("check")
+@click.option("--resolve-all", is_flag=True, help="Alle bestanden opnieuw resolven / resolve every file again.")
+@click.pass_context
+def check_command(ctx: click.Context, resolve_all: bool) -> None:
+    """Maak bestanden af die half verwerkt zijn (opgeslagen, niet geresolved of geïndexeerd) / finish files a
+    crash left between stages."""
+    from .store.bootstrap import setup
+
+    setup(ctx.obj["data_dir"])
+    from .store.resolution import rebuild, repair
+
+    if resolve_all:
+        with console.status("alle bestanden opnieuw resolven…"):
+            totals = rebuild()
+        console.print(f"opnieuw geresolved: {totals}", highlight=False)
+    done = repair()
+    for path in done:
+        console.print(f"  afgemaakt / finished: {path}", highlight=False, markup=False, soft_wrap=True)
+    console.print(f"{len(done)} bestand(en) afgemaakt / file(s) finished", highlight=False)
 
 
 @main.command("reindex")

@@ -1,23 +1,28 @@
 """ingest: files, folders and globs → store, in parallel, never stopping on a bad file.
 
-Workers run the Django-free pipeline (read → segment → extract) and return
-plain data; only this process writes to the database, one transaction per file.
+Workers run the Django-free pipeline (read → segment → extract) in child
+processes under the limits of :mod:`regiovolger.limits` (see
+:mod:`regiovolger.sandbox`) and return plain data; only this process writes to
+the database, one transaction per file. Special files and symbolic links out of
+the folder given are refused without being opened.
 """
 
 from __future__ import annotations
 
+import contextlib
 import glob
-import multiprocessing
 import os
+import signal
+import stat
+import threading
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import sandbox
 from .errors import ReadError
 from .messages import message
-from .pipeline import Processed, process_file, sha256_file
+from .pipeline import sha256_file
 
 INGESTED, UNCHANGED, FAILED = "ingested", "unchanged", "failed"
 
@@ -28,11 +33,15 @@ class Outcome:
     status: str
     reason: str | None = None
     code: str | None = None
+    seconds: float | None = None  # read and extract, in the worker
+    peak_mb: float | None = None  # peak resident memory of the worker that read it
 
 
 @dataclass
 class Report:
     outcomes: list[Outcome] = field(default_factory=list)
+    total: int = 0
+    interrupted: bool = False  # Ctrl-C or SIGTERM stopped the run before every file was done
 
     def count(self, status: str) -> int:
         return sum(1 for o in self.outcomes if o.status == status)
@@ -42,43 +51,81 @@ class Report:
         return [o for o in self.outcomes if o.status == FAILED]
 
 
-def expand(paths: Iterable[str]) -> list[Path]:
+_SPECIAL = ((stat.S_ISFIFO, "FIFO"), (stat.S_ISCHR, "apparaat/device"), (stat.S_ISBLK, "apparaat/device"),
+            (stat.S_ISSOCK, "socket"))
+
+
+def refusal(path: Path, root: Path | None = None) -> tuple[str, str] | None:
+    """Why ``path`` is not opened at all, as (code, reason), or None when it may be read.
+
+    Special files (FIFO, device, socket) are refused: opening one can block for ever.
+    Inside a folder (``root``, resolved) a symbolic link is followed only when it
+    points inside that folder.
+    """
+    try:
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            target = path.resolve()
+            if root is not None and not target.is_relative_to(root):
+                return "symlink_outside", message("read.symlink_outside", target=str(target))
+            info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError, RuntimeError):  # RuntimeError: a symlink loop
+        return "not_found", message("read.not_found", path=str(path))
+    except OSError as exc:
+        return "error", message("read.internal", detail=str(exc))
+    for test, kind in _SPECIAL:
+        if test(info.st_mode):
+            return "special", message("read.special", kind=kind)
+    return None
+
+
+def scan(paths: Iterable[str]) -> list[tuple[Path, tuple[str, str] | None]]:
     """Files named, files under folders (recursively, skipping hidden ones) and glob matches,
-    each once, as sorted absolute paths."""
-    found: set[Path] = set()
+    each once, as sorted absolute paths, each with its :func:`refusal` (None when it may be read)."""
+    found: dict[Path, tuple[str, str] | None] = {}
 
     def add(p: Path) -> None:
         # absolute paths: the store records where a file came from, wherever ingest ran
         p = p.absolute()
-        if p.is_dir():
-            for sub in p.rglob("*"):
-                if sub.is_file() and not any(part.startswith(".") for part in sub.relative_to(p).parts):
-                    found.add(sub)
-        else:
-            found.add(p)
+        if not p.is_dir():
+            found.setdefault(p, refusal(p))
+            return
+        root = p.resolve()
+        # symlinked folders are not entered: what they point to inside the folder is walked anyway
+        for folder, dirs, names in os.walk(p):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            for name in names:
+                if not name.startswith("."):
+                    sub = Path(folder) / name
+                    found.setdefault(sub, refusal(sub, root))
 
     for raw in paths:
         matches = glob.glob(raw, recursive=True) if glob.has_magic(raw) else [raw]
         for m in matches:
             add(Path(m))
-    return sorted(found, key=str)
+    return sorted(found.items(), key=lambda item: str(item[0]))
 
 
-def _work(path: str) -> Processed | ReadError | Exception:
-    """Runs in a worker: returns the result or the error, never raises."""
+def expand(paths: Iterable[str]) -> list[Path]:
+    """The files of :func:`scan` that may be read."""
+    return [p for p, refused in scan(paths) if refused is None]
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt():
+    """SIGTERM stops a run like Ctrl-C does: the summary of what was done is still given."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum, frame):
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, handler)
     try:
-        return process_file(path)
-    except ReadError as exc:
-        return exc
-    except Exception as exc:  # a reader bug must not stop the batch
-        return exc
-
-
-def _reason(exc: BaseException) -> tuple[str, str]:
-    if isinstance(exc, ReadError):
-        return exc.code, str(exc)
-    detail = " ".join(str(exc).split())[:200] or type(exc).__name__
-    return "error", message("read.internal", detail=f"{type(exc).__name__}: {detail}")
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def ingest(paths: Iterable[str], workers: int | None = None,
@@ -89,77 +136,56 @@ def ingest(paths: Iterable[str], workers: int | None = None,
     ``force`` reads files that are stored already once more (after an upgrade of
     the readers or extractors) and replaces what was extracted from them.
     """
+    from .store.resolution import finish, repair
     from .store.writer import known, record_failure, save
 
     report = Report()
-    files = expand(paths)
+    entries = scan(paths)
+    report.total = len(entries)
     if on_total:
-        on_total(len(files))
+        on_total(len(entries))
 
     def done(outcome: Outcome, sha: str | None = None) -> None:
+        # recorded and reported the moment it is known: a killed run loses nothing already done
         if outcome.status == FAILED:
             record_failure(outcome.path, outcome.code or "error", outcome.reason or "", sha)
         report.outcomes.append(outcome)
         if progress:
             progress(outcome)
 
-    todo: list[tuple[str, str]] = []
-    for f in files:
-        path = str(f)
+    with _terminate_as_interrupt():
         try:
-            sha = sha256_file(f)
-        except OSError as exc:
-            done(Outcome(path, FAILED, message("read.not_found", path=path) if isinstance(
-                exc, FileNotFoundError) else str(exc), "not_found"))
-            continue
-        if known(sha, path) and not force:
-            done(Outcome(path, UNCHANGED))
-        else:
-            todo.append((path, sha))
+            todo: list[tuple[str, str]] = []
+            for f, refused in entries:
+                path = str(f)
+                if refused:
+                    done(Outcome(path, FAILED, refused[1], refused[0]))
+                    continue
+                try:
+                    sha = sha256_file(f)
+                except ReadError as exc:
+                    done(Outcome(path, FAILED, str(exc), exc.code))
+                    continue
+                except OSError as exc:
+                    done(Outcome(path, FAILED, message("read.not_found", path=path) if isinstance(
+                        exc, FileNotFoundError) else str(exc), "not_found"))
+                    continue
+                if known(sha, path) and not force:
+                    done(Outcome(path, UNCHANGED))
+                else:
+                    todo.append((path, sha))
 
-    workers = workers or os.cpu_count() or 1
-    for path, sha, result in _run_pool(todo, workers):
-        if isinstance(result, Processed):
-            stored = save(result, replace=force)
-            done(Outcome(path, INGESTED if stored else UNCHANGED))
-        else:
-            code, reason = _reason(result)
-            done(Outcome(path, FAILED, reason, code), sha)
-    if report.count(INGESTED):
-        from .store.resolution import rebuild
-
-        rebuild()  # meetings, people and links look across files: refresh them
+            for result in sandbox.run(todo, workers or os.cpu_count() or 1):
+                if result.processed is not None:
+                    stored = save(result.processed, replace=force)
+                    if stored:
+                        finish(stored)  # resolve, then index: the stages after store
+                    done(Outcome(result.path, INGESTED if stored else UNCHANGED, seconds=result.seconds,
+                                 peak_mb=result.peak_mb))
+                else:
+                    done(Outcome(result.path, FAILED, result.reason, result.code, seconds=result.seconds,
+                                 peak_mb=result.peak_mb), result.sha)
+        except KeyboardInterrupt:
+            report.interrupted = True
+    repair()  # files an earlier run left between stages (stored but not resolved or indexed)
     return report
-
-
-def _run_pool(todo: list[tuple[str, str]], workers: int):
-    """Yield (path, sha, result) as workers finish; survives a worker that dies hard."""
-    if workers == 1 or len(todo) <= 1:
-        for path, sha in todo:
-            yield path, sha, _work(path)
-        return
-    # spawn, not fork: the parent holds database connections a fork must not share
-    context = multiprocessing.get_context("spawn")
-    retry: list[tuple[str, str]] = []
-    with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context) as pool:
-        futures = {pool.submit(_work, path): (path, sha) for path, sha in todo}
-        for fut in as_completed(futures):
-            path, sha = futures[fut]
-            try:
-                result = fut.result()
-            except BrokenProcessPool:
-                retry.append((path, sha))
-                continue
-            yield path, sha, result
-    # A worker died (segfault, out of memory) and took the pool down: run each
-    # unfinished file alone, so only the file that kills its reader fails.
-    for path, sha in retry:
-        yield path, sha, _work_isolated(path, context)
-
-
-def _work_isolated(path: str, context) -> Processed | Exception:
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        try:
-            return pool.submit(_work, path).result()
-        except BrokenProcessPool:
-            return ReadError("crashed")

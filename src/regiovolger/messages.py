@@ -42,6 +42,66 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the reader crashed on this file (process died)",
     ),
     "read.not_found": ("bestand niet gevonden: {path}", "file not found: {path}"),
+    "read.special": (
+        "geen gewoon bestand ({kind}): niet geopend",
+        "not a regular file ({kind}): not opened",
+    ),
+    "read.symlink_outside": (
+        "snelkoppeling naar een plek buiten de opgegeven map ({target}): niet gevolgd",
+        "symbolic link to a place outside the folder given ({target}): not followed",
+    ),
+    "read.zip_entries": (
+        "{kind} bevat {count} onderdelen, de grens is {limit} (mogelijk een zip-bom)",
+        "{kind} holds {count} entries, the limit is {limit} (possibly a zip bomb)",
+    ),
+    "read.zip_too_large": (
+        "{kind} wordt uitgepakt {size_mb:.0f} MB, de grens is {limit_mb:.0f} MB (mogelijk een zip-bom)",
+        "{kind} unpacks to {size_mb:.0f} MB, the limit is {limit_mb:.0f} MB (possibly a zip bomb)",
+    ),
+    "read.too_deep": (
+        "{kind} is dieper genest dan {limit} niveaus",
+        "{kind} is nested deeper than {limit} levels",
+    ),
+    "read.too_many_pages": (
+        "{kind} heeft {count} pagina's, de grens is {limit}",
+        "{kind} has {count} pages, the limit is {limit}",
+    ),
+    "read.page_too_large": (
+        "pagina {page} is onredelijk groot: {width_cm:.0f} × {height_cm:.0f} cm, de grens is {limit_cm:.0f} cm",
+        "page {page} is unreasonably large: {width_cm:.0f} × {height_cm:.0f} cm, the limit is {limit_cm:.0f} cm",
+    ),
+    "read.render_too_large": (
+        "pagina {page} is te groot om te lezen met OCR: {mpx:.0f} megapixel, de grens is {limit_mpx:.0f}",
+        "page {page} is too large for OCR: {mpx:.0f} megapixels, the limit is {limit_mpx:.0f}",
+    ),
+    "read.line_too_long": (
+        "regel {line} is {chars} tekens lang, de grens is {limit}",
+        "line {line} is {chars} characters long, the limit is {limit}",
+    ),
+    "read.no_pages": ("PDF zonder pagina's", "PDF without pages"),
+    "read.unreadable": (
+        "onleesbaar: de tekst is onzin op {pages} van {total} pagina's; {detail}",
+        "unreadable: the text is garbage on {pages} of {total} pages; {detail}",
+    ),
+    "read.unreadable_ocr": ("OCR gaf ook geen leesbare tekst", "OCR gave no readable text either"),
+    "read.unreadable_other": ("het bestand heeft geen andere tekst", "the file holds no other text"),
+    "read.ocr_failed": ("OCR mislukt: {detail}", "OCR failed: {detail}"),
+    "read.time_limit": (
+        "tijdslimiet overschreden: na {seconds:g} s afgebroken",
+        "time limit exceeded: stopped after {seconds:g} s",
+    ),
+    "read.cpu_limit": (
+        "rekentijd overschreden: na {seconds:g} s processortijd afgebroken",
+        "CPU time exceeded: stopped after {seconds:g} s of processor time",
+    ),
+    "read.memory_limit": (
+        "geheugengrens overschreden ({limit_mb:.0f} MB): afgebroken",
+        "memory limit exceeded ({limit_mb:.0f} MB): stopped",
+    ),
+    "ingest.interrupted": (
+        "onderbroken: {done} van {total} bestanden verwerkt",
+        "interrupted: {done} of {total} files processed",
+    ),
     "ingest.title": ("Inlezen", "Ingesting"),
     "ingest.ingested": ("ingelezen", "ingested"),
     "ingest.unchanged": ("ongewijzigd", "unchanged"),

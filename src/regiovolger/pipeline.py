@@ -13,7 +13,7 @@ from pathlib import Path
 from .document import Part, Text
 from .extract import extract
 from .extract.view import reading_view
-from .read import load, read_bytes
+from .read import load, open_regular, read_bytes
 from .segment import segment
 
 
@@ -29,7 +29,7 @@ class Processed:
 
 def sha256_file(path: str | os.PathLike) -> str:
     h = hashlib.sha256()
-    with open(path, "rb") as fh:
+    with open_regular(path) as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
     return h.hexdigest()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from regiovolger.ingest import ingest
-from regiovolger.store.models import Link, ResolvedMeeting, ResolvedPerson
+from regiovolger.store.models import Entity, Link, ResolvedMeeting
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +52,7 @@ def test_meetings_people_and_links_across_files(tmp_path):
     march = ResolvedMeeting.objects.get(date="2025-03-12")
     assert ResolvedMeeting.objects.filter(date="2025-02-12").count() == 1
     assert len({m["file"] for m in march.data["mentions"]}) == 2, "agenda and minutes are one meeting"
-    names = set(ResolvedPerson.objects.values_list("name", flat=True))
+    names = set(Entity.objects.filter(kind="person").values_list("name", flat=True))
     assert "Jan van Dam" in names and "J. van Dam" not in names
     adopts = Link.objects.filter(kind="adopts_minutes")
     assert any(link.target.get("id", "").endswith("2025-02-12") for link in adopts)

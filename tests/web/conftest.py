@@ -125,7 +125,7 @@ def build_public(path="/tmp/heuvelland-db-2031-03-03.txt", salt=""):
               "Teun Vrieling", T)
     make_fact(f, p1, "organisations", {"name": "Samenwerking Heuvelland", "kind": "region", "aliases": []},
               "Samenwerking Heuvelland", T)
-    return f
+    return resolved(f)
 
 
 def build_secret(path="/tmp/notitie-grond.txt"):
@@ -154,6 +154,14 @@ def build_secret(path="/tmp/notitie-grond.txt"):
     make_fact(f, p, "municipalities", {"name": f"{SECRET}stad", "cbs_code": None, "mentions": 1}, SECRET, T)
     make_fact(f, p, "organisations", {"name": f"{SECRET} Grond BV", "kind": "company"}, SECRET, T, nth=1)
     make_fact(f, p, "people", {"name": f"Verkoper {SECRET}", "roles": []}, SECRET, T, nth=2)
+    return resolved(f)
+
+
+def resolved(f):
+    """The resolve stage over a hand-built file, as ingest runs it after storing."""
+    from regiovolger.store.resolution import resolve_file
+
+    resolve_file(f)
     return f
 
 

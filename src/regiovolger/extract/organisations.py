@@ -71,6 +71,7 @@ _STOP_WORDS = frozenset("De Het Een In Op Met Voor Van Aan Bij Deze Dit Dat Die 
                         "Ook Door Uit Over Tot Na Per Zo Daarnaast".split())
 # A "Regio Deal" is a programme, not an organisation.
 _NOT_AFTER_REGIO = frozenset("Deal Deals".split())
+_NOT_BEFORE_REGIO = frozenset("elke iedere ieder deze die onze uw hun een welke".split())
 
 
 def org_key(name: str) -> str:
@@ -106,6 +107,10 @@ def find_organisations(text: str) -> list[OrgMention]:
             continue
         prefix = m.group(f"p{i}") if fixed is None else "Ministerie van"
         if kind == "region" and name.split()[0] in _NOT_AFTER_REGIO:
+            continue
+        # "Elke Regio Telt", "onze regio Achterhoek": a quantifier or possessive before it makes it no name
+        before = text[max(0, m.start() - 12):m.start()].split()
+        if kind == "region" and before and before[-1].lower() in _NOT_BEFORE_REGIO:
             continue
         shown = f"{display} {name}" if display else f"{prefix[0].upper()}{prefix[1:]} {name}"
         end = m.start("name") + len(name)

@@ -43,7 +43,7 @@ PREFIXED = re.compile(
     rf"(?i:\b(?P<pre>{STRONG_PREFIX}|{WEAK_PREFIX}))(?:{_SP}|[ \t]*\n[ \t]*)(?:{_TITLES})?"
     rf"(?P<name>{_INIT}{_JOIN}{_P}{_W}(?:{_SP}{_P}{_W})?|{_W}(?:{_SP}{_P}{_W})?|(?:De|Van|Ter|Ten)(?:{_SP}(?:der|den|de))?{_SP}{_W})")
 TITLED = re.compile(rf"(?P<full>{_TITLES}(?P<name>{_INIT}{_JOIN}{_P}{_W}|{_W}{_SP}{_P}{_W}){_POST})")
-INITIALS = re.compile(rf"(?<![\w.&])(?P<name>{_INIT}{_JOIN}(?:(?:van|de|der|den|ter|ten|te|het|in|op)[ \t]+){{0,3}}{_W})")
+INITIALS = re.compile(rf"(?<![\w.&-])(?P<name>{_INIT}{_JOIN}(?:(?:van|de|der|den|ter|ten|te|het|in|op)[ \t]+){{0,3}}{_W})")
 POSTFIX = re.compile(
     rf"(?P<name>{_W}{_SP}{_P}{_W}|{_INIT}{_JOIN}{_P}{_W}),[ \t]+(?P<role>{STRONG_PREFIX}|{WEAK_PREFIX})\b(?![ \t]+Staten)"
     rf"(?:[ \t]+(?:van[ \t]+(?:de[ \t]+)?)?(?P<org>[A-Z][\w-]+(?:[ \t]+[A-Z][\w-]+)?))?")
@@ -52,6 +52,14 @@ SIGNATURE = re.compile(r"met\s+(?:vriendelijke|hartelijke)\s+groet(?:en)?,?\s*\n
 ROLE_NORMAL = {"de heer": None, "heer": None, "mevrouw": None, "mevr.": None, "mw.": None, "dhr.": None}
 SURNAME_STOP = {"staten", "kamer", "raad", "regio", "provincie", "gemeente", "college", "bestuur", "commissie",
                 "overleg", "de", "het", "van", "zaken", "economie"}
+
+
+def _is_person(name: str) -> bool:
+    """Not a group, office, body or municipality ("Initiatiefnemers", "allen", "de provincie")."""
+    from ..actors import PERSON, classify
+
+    actor = classify(name)
+    return actor is not None and actor.kind == PERSON
 
 
 @dataclass
@@ -92,7 +100,7 @@ def _from_result(t: str, result: dict) -> list[_Mention]:
                 out.append(_Mention(it[key], role, body if role == "portefeuillehouder" else None, *loc))
     for a in result.get("actions", []):
         for owner in a.get("owners", []) or []:
-            if owner and looks_like_name(owner):
+            if owner and looks_like_name(owner) and _is_person(owner):
                 loc = _locate(t, owner, a["evidence"]["start"], a["evidence"]["end"] + 200) or \
                     (a["evidence"]["start"], a["evidence"]["end"])
                 out.append(_Mention(owner, None, None, *loc))
@@ -104,7 +112,7 @@ def _from_result(t: str, result: dict) -> list[_Mention]:
             if m:
                 role = ROLE_NORMAL.get(m.group(1).lower(), m.group(1).lower())
                 who = who[m.end():]
-            if looks_like_name(who):
+            if looks_like_name(who) and _is_person(who):
                 loc = _locate(t, who) or (c["evidence"]["start"], c["evidence"]["end"])
                 out.append(_Mention(who, role, None, *loc))
     return out
@@ -134,6 +142,8 @@ def _from_text(t: str) -> list[_Mention]:
     for m in PREFIXED.finditer(t):
         pre = re.sub(r"\s+", " ", m.group("pre").lower())
         name = m.group("name")
+        if m.group("pre").isupper() and len(m.group("pre")) <= 4:  # "100 MW. Daarbij": a unit, not "mw."
+            continue
         weak = re.fullmatch(WEAK_PREFIX, pre) is not None
         has_init = re.match(_INIT, name) is not None
         if weak and not has_init:
@@ -163,7 +173,8 @@ def _from_text(t: str) -> list[_Mention]:
         add(raw, None, m.start(), m.end())
     for m in SIGNATURE.finditer(t):
         line = m.group("name").strip()
-        if looks_like_name(line):
+        # a person signs with at least two words; one word is a department ("Procedureondersteuning")
+        if looks_like_name(line) and len(clean_name(line).split()) >= 2:
             add(line, None, m.start("name"), m.start("name") + len(line))
     return out
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import zipfile
 from pathlib import Path
 
@@ -17,8 +18,6 @@ from ..errors import ReadError
 from ..structure import move_blocks, sort_blocks
 from .base import RawPages
 
-DEFAULT_MAX_MB = 200
-MAX_BYTES_ENV = "REGIOVOLGER_MAX_MB"
 
 MEDIA_TYPES = {
     "pdf": "application/pdf",
@@ -49,11 +48,9 @@ KNOWN_UNSUPPORTED = {
 
 
 def max_bytes() -> int:
-    try:
-        mb = float(os.environ.get(MAX_BYTES_ENV, DEFAULT_MAX_MB))
-    except ValueError:
-        mb = DEFAULT_MAX_MB
-    return int(mb * 1024 * 1024)
+    from ..limits import current
+
+    return int(current().max_mb * 1024 * 1024)
 
 
 def sniff(data: bytes, name: str = "") -> str:
@@ -69,9 +66,13 @@ def sniff(data: bytes, name: str = "") -> str:
             return kind
     if data.startswith(b"PK\x03\x04"):
         try:
-            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+            infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
         except zipfile.BadZipFile as exc:
             raise ReadError("corrupt", kind="ZIP/DOCX", detail=str(exc)) from exc
+        names = [i.filename for i in infos]
+        from ..limits import check_zip
+
+        check_zip(infos, "DOCX" if "word/document.xml" in names else "ZIP")
         if "word/document.xml" in names:
             return "docx"
         kind = "ZIP"
@@ -87,6 +88,8 @@ def sniff(data: bytes, name: str = "") -> str:
     for magic, kind in KNOWN_UNSUPPORTED.items():
         if data.startswith(magic):
             raise ReadError("unsupported", kind=kind)
+    if _utf16_codec(data):
+        return "html" if suffix in HTML_SUFFIXES else "markdown" if suffix in MARKDOWN_SUFFIXES else "text"
     if _looks_binary(data):
         raise ReadError("unsupported", kind=f"binair bestand / binary file{' ' + suffix if suffix else ''}")
     lowered = head[:512].lower()
@@ -95,6 +98,25 @@ def sniff(data: bytes, name: str = "") -> str:
     if suffix in MARKDOWN_SUFFIXES:
         return "markdown"
     return "text"
+
+
+def _utf16_codec(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" for UTF-16 text without a byte order mark, else None.
+
+    Latin text in UTF-16 has a NUL byte in every other position (the high byte);
+    the other bytes are mostly printable.
+    """
+    sample = data[:4096]
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 8 or sample.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, chars, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and chars.count(0) <= 0.05 * len(chars):
+            text = sample.decode(codec, errors="replace")
+            if sum(c.isprintable() or c in "\r\n\t\f" for c in text) >= 0.95 * len(text):
+                return codec
+    return None
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -140,25 +162,43 @@ def read_bytes(data: bytes, name: str = "") -> Text:
     if not any(t.strip() for t in raw.texts):
         raise ReadError("no_text")
     joined, pages = join_pages(raw.texts, raw.methods)
+    from ..limits import check_lines
+
+    check_lines(joined)
     blocks = [b for page, page_blocks in zip(pages, raw.blocks) for b in move_blocks(page_blocks, page.start)]
     text = Text(text=joined, pages=pages, media_type=MEDIA_TYPES[kind], title=raw.title,
                 blocks=sort_blocks(blocks))
-    from .quality import apply_quality
+    from .quality import apply_quality, check_readable
 
-    return apply_quality(text)
+    return check_readable(apply_quality(text), raw)
+
+
+def open_regular(path: str | os.PathLike):
+    """``path`` opened for reading in binary; a FIFO, device or socket is refused without blocking."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError as exc:
+        raise ReadError("not_found", path=str(path)) from exc
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        kind = "FIFO" if stat.S_ISFIFO(mode) else "socket" if stat.S_ISSOCK(mode) else "apparaat/device"
+        if stat.S_ISDIR(mode):
+            kind = "map/folder"
+        raise ReadError("special", kind=kind)
+    if hasattr(os, "O_NONBLOCK"):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
 def load(path: str | os.PathLike) -> bytes:
-    """The bytes of ``path``, refusing missing and oversized files before reading them."""
-    path = Path(path)
-    try:
-        size = path.stat().st_size
-    except FileNotFoundError as exc:
-        raise ReadError("not_found", path=str(path)) from exc
-    limit = max_bytes()
-    if size > limit:  # refuse before reading a huge file into memory
-        raise ReadError("too_large", size_mb=size / 1048576, limit_mb=limit / 1048576)
-    return path.read_bytes()
+    """The bytes of ``path``, refusing missing, special and oversized files before reading them."""
+    with open_regular(path) as fh:
+        size = os.fstat(fh.fileno()).st_size
+        limit = max_bytes()
+        if size > limit:  # refuse before reading a huge file into memory
+            raise ReadError("too_large", size_mb=size / 1048576, limit_mb=limit / 1048576)
+        return fh.read()
 
 
 def read_file(path: str | os.PathLike) -> Text:

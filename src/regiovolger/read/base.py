@@ -14,6 +14,8 @@ class RawPages:
     title: str | None = None  # from file metadata
     # per page: structural blocks with offsets into that page's text (empty when none were found)
     blocks: list[list[Block]] = field(default_factory=list)
+    ocr_problem: str | None = None  # why pages that needed OCR did not get it
+    confirmed: list[int] = field(default_factory=list)  # pages whose text layer OCR read the same
 
     def __post_init__(self) -> None:
         if not self.methods:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ..errors import ReadError
+from ..limits import check_depth, check_zip
 from ..structure import Block, Cell, Heading, ListItem, Paragraph, Row, Table
 from .base import RawPages
 
@@ -330,6 +331,7 @@ def _block(el: etree._Element, out: _Writer) -> None:
 def read_docx(data: bytes) -> RawPages:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            check_zip(zf.infolist(), "DOCX")  # before unpacking: a zip bomb unpacks to gigabytes
             xml = zf.read("word/document.xml")
             names = set(zf.namelist())
             core = zf.read("docProps/core.xml") if "docProps/core.xml" in names else None
@@ -337,6 +339,9 @@ def read_docx(data: bytes) -> RawPages:
             numbering = zf.read("word/numbering.xml") if "word/numbering.xml" in names else None
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
         raise ReadError("corrupt", kind="DOCX", detail=str(exc) or type(exc).__name__) from exc
+    for part in (xml, styles, numbering):
+        if part:
+            check_depth(part, "DOCX")
     try:
         root = etree.fromstring(xml, parser=etree.XMLParser(resolve_entities=False, huge_tree=True))
     except etree.XMLSyntaxError as exc:

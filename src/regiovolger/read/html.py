@@ -244,7 +244,11 @@ def _leave(tag: Tag, out: _Out) -> None:
 
 
 def read_html(data: bytes) -> RawPages:
+    from ..limits import check_depth
+
     markup = decode(data)
+    # a deeply nested page costs minutes and gigabytes in the parser and the walk below
+    check_depth(markup.encode("utf-8", "replace"), "HTML", html=True)
     soup = BeautifulSoup(markup, "lxml")
     title = soup.title.get_text(strip=True) if soup.title else None
     for tag in soup.find_all(DROP_TAGS):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from ..errors import ReadError
 from .base import RawPages
@@ -34,12 +35,23 @@ def read_image(data: bytes) -> RawPages:
     try:
         image = Image.open(io.BytesIO(data))
     except Image.DecompressionBombError as exc:
-        raise ReadError("corrupt", kind=kind, detail="de afbeelding is onredelijk groot") from exc
+        from ..limits import current
+
+        pixels = re.search(r"\((\d+) pixels\)", str(exc))
+        mpx = int(pixels.group(1)) / 1e6 if pixels else Image.MAX_IMAGE_PIXELS * 2 / 1e6
+        raise ReadError("render_too_large", page=1, mpx=mpx, limit_mpx=current().render_mpx) from exc
     except (UnidentifiedImageError, OSError) as exc:
         raise ReadError("corrupt", kind=kind, detail="de afbeelding kan niet worden geopend") from exc
     if image.format not in _SUPPORTED:
         raise ReadError("unsupported", kind=_KINDS.get(image.format or "", image.format or kind))
     kind = _KINDS[image.format]
+    from ..limits import check_pages, current
+
+    check_pages(getattr(image, "n_frames", 1), kind)
+    limit = current().render_mpx
+    if image.width * image.height > limit * 1e6:  # checked on the header, before decoding the pixels
+        image.close()
+        raise ReadError("render_too_large", page=1, mpx=image.width * image.height / 1e6, limit_mpx=limit)
     ocr.check_available()
     texts: list[str] = []
     try:

@@ -91,7 +91,8 @@ def ocr_image(image) -> str:
     try:
         text = pytesseract.image_to_string(image, lang=LANG, config=CONFIG)
     except pytesseract.TesseractError as exc:
-        raise ReadError("ocr_unavailable", detail=str(exc).strip()[:200]) from exc
+        # tesseract is there (checked above): this page defeated it
+        raise ReadError("ocr_failed", detail=" ".join(str(exc).split())[:200]) from exc
     text = text.replace("\f", "")
     text = normalise_apostrophes(text)
     text = re.sub(r"[ \t]+\n", "\n", text)

@@ -22,11 +22,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import ReadError
+from ..limits import check_page_size, check_pages, render_scale
 from .base import RawPages
+from .quality import garbage
 from .pdf_structure import analyse, headings, page_blocks
 
 # pdfium error code for a missing or wrong password (FPDF_ERR_PASSWORD).
 _ERR_PASSWORD = 4
+# pdfium's "no error" (FPDF_ERR_SUCCESS): what a failed load of a PDF without pages can report.
+_ERR_SUCCESS = 0
+# A page tree that counts no pages, and one that counts some.
+_EMPTY_PAGE_TREE = re.compile(rb"/Count\s+0(?![\d.])")
+_PAGE_COUNT = re.compile(rb"/Count\s+[1-9]")
 # Acrobat accepts junk before the header within the first 1024 bytes.
 _HEADER_WINDOW = 1024
 # A page with fewer visible characters than this counts as "no text layer".
@@ -50,8 +57,15 @@ def read_pdf(data: bytes, *, ocr: bool = True, structure: bool = True) -> RawPag
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
-        if getattr(exc, "err_code", None) == _ERR_PASSWORD:
+        # pdfium's error code is the last one set in this process: a document it refuses
+        # without an error of its own (an empty page tree) reports a stale code, or "Success"
+        code = getattr(exc, "err_code", None)
+        if code == _ERR_PASSWORD and b"/Encrypt" in data:
             raise ReadError("encrypted") from exc
+        if _EMPTY_PAGE_TREE.search(data) and not _PAGE_COUNT.search(data):
+            raise ReadError("no_pages") from exc
+        if code in (_ERR_SUCCESS, _ERR_PASSWORD):
+            raise ReadError("corrupt", kind="PDF", detail=_pdfium_detail("Data format error")) from exc
         raise ReadError("corrupt", kind="PDF", detail=_pdfium_detail(exc)) from exc
     try:
         if b"%%EOF" not in data[-4096:] and b"%%EOF" not in data:
@@ -59,6 +73,9 @@ def read_pdf(data: bytes, *, ocr: bool = True, structure: bool = True) -> RawPag
             # short loses its last pages, so say so instead of reading half.
             # (Checked after opening: a password still takes precedence.)
             raise ReadError("corrupt", kind="PDF", detail="het bestand is afgebroken (einde ontbreekt)")
+        if len(pdf) == 0:
+            raise ReadError("no_pages")
+        check_pages(len(pdf))
         texts: list[str] = []
         methods: list[str] = []
         layouts: list = []
@@ -69,18 +86,22 @@ def read_pdf(data: bytes, *, ocr: bool = True, structure: bool = True) -> RawPag
             except pdfium.PdfiumError as exc:
                 raise ReadError("corrupt", kind="PDF", detail=f"pagina {index + 1} is onleesbaar") from exc
             try:
+                check_page_size(index + 1, *page.get_size())
                 text, method, layout = _read_page(page, structure)
-                if ocr and _needs_ocr(page, text):
+                # no text layer, or one that is garbage (a font without a usable ToUnicode map):
+                # the page as it looks is what counts
+                if ocr and (_needs_ocr(page, text) or garbage(text)):
                     scans.append(index)
             finally:
                 page.close()
             texts.append(text)
             methods.append(method)
             layouts.append(layout)
-        if scans:
-            _ocr_pages(pdf, scans, texts, methods)
+        confirmed: list[int] = []
+        problem = _ocr_pages(pdf, scans, texts, methods, confirmed) if scans else None
         blocks = _structure(layouts, texts, methods) if structure else []
-        return RawPages(texts=texts, methods=methods, title=_title(pdf), blocks=blocks)
+        return RawPages(texts=texts, methods=methods, title=_title(pdf), blocks=blocks, ocr_problem=problem,
+                        confirmed=confirmed)
     finally:
         pdf.close()
 
@@ -437,22 +458,41 @@ def _needs_ocr(page, text: str) -> bool:
     return False
 
 
-def _ocr_pages(pdf, indexes: list[int], texts: list[str], methods: list[str]) -> None:
+def _ocr_pages(pdf, indexes: list[int], texts: list[str], methods: list[str], confirmed: list[int]) -> str | None:
+    """OCR the pages at ``indexes``: pages without text, and pages whose text layer is garbage.
+
+    A text layer that only looked like garbage (a language or list the lexicon
+    does not know) is kept when OCR reads the same words: its index goes to ``confirmed``.
+    Returns why OCR could not run when the rest of the document is still worth
+    reading (the verdict on garbage pages then falls to ``quality.check_readable``).
+    """
     from . import ocr
 
     try:
         ocr.check_available()
-    except ReadError:
-        if any(t.strip() for i, t in enumerate(texts) if i not in indexes):
-            return  # the rest of the document is still worth reading
+    except ReadError as exc:
+        if any(t.strip() for t in texts):
+            return exc.details.get("detail") or str(exc)
         raise
     for index in indexes:
         page = pdf[index]
         try:
-            image = page.render(scale=ocr.DPI / 72, grayscale=True).to_pil()
+            scale = render_scale(index + 1, *page.get_size(), dpi=ocr.DPI)
+            image = page.render(scale=scale, grayscale=True).to_pil()
         finally:
             page.close()
         found = clean_text(ocr.ocr_image(image))
-        if len(found.strip()) > len(texts[index].strip()):
+        layer = texts[index]
+        suspect = garbage(layer)
+        if suspect and _same_words(layer, found):
+            confirmed.append(index)
+        elif suspect and not garbage(found) or len(found.strip()) > len(layer.strip()):
             texts[index] = found
             methods[index] = "ocr"
+    return None
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Whether two readings of a page share most of their words."""
+    words_a, words_b = set(re.findall(r"\w{3,}", a.lower())), set(re.findall(r"\w{3,}", b.lower()))
+    return bool(words_a) and len(words_a & words_b) >= 0.6 * len(words_a)

@@ -20,6 +20,11 @@ def decode(data: bytes) -> str:
     for bom, codec in ((b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
             return data[2:].decode(codec, errors="replace")
+    from . import _utf16_codec
+
+    codec = _utf16_codec(data)  # before UTF-8: its NUL bytes are valid UTF-8 too
+    if codec:
+        return data.decode(codec, errors="replace")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

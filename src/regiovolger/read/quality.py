@@ -525,3 +525,80 @@ def apply_quality(text: Text) -> Text:
     result.pages = [replace(p, start=shift(p.start), end=shift(p.end)) for p in result.pages]
     result.blocks = [shift_block(b, shift) for b in result.blocks]
     return result
+
+
+# --- garbage text layers ---------------------------------------------------------
+
+# Characters a text layer holds when a font's codes do not map to Unicode.
+_ODD = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ue000-\uf8ff\ufffd\ufffe\uffff]")
+GARBAGE_KNOWN = 0.3  # below this share of known words a page's text is garbage
+GARBAGE_MIN_WORDS = 8  # fewer judged words say nothing
+GARBAGE_SAMPLE = 400  # words looked at per page
+
+
+def _plausible(token: str, lex: dict[str, float]) -> bool | None:
+    """True for a known word, False for a non-word, None for a token that proves nothing (names, acronyms)."""
+    lower = token.lower()
+    if lex.get(lower, 0.0) >= 1.0:
+        return True
+    if token[0].isupper() and token[1:].islower() or token.isupper() and len(token) <= 6:
+        return None
+    return False
+
+
+def garbage(s: str) -> bool:
+    """Whether a page's text layer is garbage: codes that are not the glyphs shown.
+
+    Two signs, each needing enough text to judge: many characters no text holds
+    (private-use code points, control characters), or words that are mostly not
+    words (random glyphs, or text shifted by a wrong ToUnicode map: "Ifu cftuvvs").
+    Names, acronyms, numbers and tables are neutral.
+    """
+    visible = len(s) - sum(1 for c in s if c.isspace())
+    if visible < 20:
+        return False
+    if len(_ODD.findall(s)) > 0.3 * visible:
+        return True
+    lex = lexicon()
+    good = bad = 0
+    for i, m in enumerate(_LETTERS.finditer(s)):
+        if i >= GARBAGE_SAMPLE:
+            break
+        token = m.group()
+        if len(token) < 4:
+            continue  # short letter runs are "words" of some lexicon nearly always
+        verdict = _plausible(token, lex)
+        if verdict is True:
+            good += 1
+        elif verdict is False:
+            bad += 1
+    judged = good + bad
+    return judged >= GARBAGE_MIN_WORDS and good < GARBAGE_KNOWN * judged
+
+
+def check_readable(text: Text, raw) -> Text:
+    """``text``, or a ReadError "unreadable" when most pages of the reader's ``raw`` pages are garbage.
+
+    Pages whose text layer OCR confirmed are not judged again. The reason says
+    whether OCR was tried.
+    """
+    from ..errors import ReadError
+    from ..messages import message
+
+    confirmed = set(raw.confirmed)
+    with_text = bad = 0
+    for index, page in enumerate(raw.texts):
+        if not page.strip():
+            continue
+        with_text += 1
+        if index not in confirmed and garbage(page):
+            bad += 1
+    if not bad or bad * 2 < with_text:
+        return text
+    if raw.ocr_problem:
+        detail = message("read.ocr_unavailable", detail=raw.ocr_problem)
+    elif text.media_type in ("application/pdf", "image/png", "image/jpeg", "image/tiff"):
+        detail = message("read.unreadable_ocr")
+    else:
+        detail = message("read.unreadable_other")
+    raise ReadError("unreadable", pages=bad, total=with_text, detail=detail)

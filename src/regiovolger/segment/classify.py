@@ -36,6 +36,7 @@ _BODY_RULES: list[tuple[str, float, float, re.Pattern]] = [
     ("letter", 3.0, 3.0, _rx(r"^(hoog)?geachte?\b")),
     ("letter", 2.0, 2.0, _rx(r"^(met (vriendelijke|hartelijke) groet(en)?|hoogachtend)\b")),
     ("letter", 0.7, 1.4, _rx(r"^(ons kenmerk|uw kenmerk|uw brief van|betreft)\b")),
+    ("letter", 3.0, 3.0, _rx(r"^(met|in) deze brief (informeren|geven|reageren|antwoorden|sturen|vragen|laten)\b")),
     ("parliamentary_letter", 5.0, 5.0, _rx(r"aan de voorzitter van de (tweede|eerste) kamer|"
                                            r"(tweede|eerste) kamer der staten-generaal")),
     ("parliamentary_letter", 0.7, 3.5, _rx(r"\buw kamer\b|\bde kamer (te )?informeren\b")),
@@ -54,6 +55,15 @@ _BODY_RULES: list[tuple[str, float, float, re.Pattern]] = [
                              r"exploitatie|rekening \d{4}|begroting \d{4})\b")),
     ("policy_report", 1.0, 3.0, _rx(r"^(\d{1,2}\.?\s*)?(voorwoord|inleiding|samenvatting|inhoudsopgave|"
                                     r"conclusies?( en aanbevelingen)?|aanbevelingen|hoofdstuk \d+)\s*$")),
+    # a press release or news item is no letter, whatever letter it quotes
+    ("other", 5.0, 5.0, _rx(r"^(p ?e ?r ?s ?b ?e ?r ?i ?c ?h ?t|nieuwsbericht|persmededeling)\s*:?\s*$")),
+    # files that are no governance document: READMEs, licences, code, changelogs
+    ("other", 1.0, 4.0, _rx(r"^#{1,6} \S|^```|^\|\s*-{3,}\s*\||^\s*(\$ )?(pip|npm|git|docker|make|cargo) [a-z]")),
+    ("other", 6.0, 6.0, _rx(r"permission is hereby granted|licensed under the|(apache|mit|bsd|mozilla public) license|"
+                            r"gnu (lesser |affero )?general public license|the software is provided \"as is\"")),
+    ("other", 1.0, 5.0, _rx(r"^(def |class \w+[(:]|import \w|from [\w.]+ import |function \w+\(|const \w+ ?=|"
+                            r"#include|public (static |class )|package \w)")),
+    ("other", 3.0, 6.0, _rx(r"^#* ?(changelog|release notes|unreleased)\b|^(#+ ?\[?v?|\[v?|v)\d+\.\d+(\.\d+)?\]?( - \d{4}-\d\d-\d\d)?\s*$")),
 ]
 
 

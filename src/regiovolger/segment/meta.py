@@ -49,6 +49,10 @@ def _field_values(doc: _Doc, a: int, b: int) -> dict[str, str]:
     return vals
 
 
+# "Zwolle, 12 oktober 2023": where and when a letter or press release was written, not its title
+_DATELINE = re.compile(r"^[A-Z][\w' -]{1,30},\s*(\w+dag\s+)?\d{1,2}\s+[a-z]+\.?\s+\d{4}\s*$")
+
+
 def _clean_title(s: str) -> str:
     t = s.replace("_", " ")
     t = re.sub(r"\s+", " ", t).strip(" \t-–—:|*•·")
@@ -56,7 +60,8 @@ def _clean_title(s: str) -> str:
 
 
 def _title(doc: _Doc, a: int, b: int, typ: str, cand: _Cand | None, fields: dict[str, str]) -> str | None:
-    if typ in ("proposal", "memo", "letter", "parliamentary_letter"):
+    if typ not in ("agenda", "minutes", "decision_list", "action_list"):
+        # the subject line names the document ("Onderwerp: ..."); a meeting's record takes the meeting's name
         for key in ("onderwerp", "betreft"):
             v = fields.get(key)
             if v and 2 < len(v) <= 160:
@@ -80,7 +85,7 @@ def _title(doc: _Doc, a: int, b: int, typ: str, cand: _Cand | None, fields: dict
             continue
         if ("mfield" in t and ":" in ln.s) or ln.s.startswith("(") or ("form" in t and not ln.title_type):
             continue
-        if _PROCEDURAL.match(ln.s) or _ORG.match(ln.s) or _SECTION_WORDS.match(ln.s):
+        if _PROCEDURAL.match(ln.s) or _ORG.match(ln.s) or _SECTION_WORDS.match(ln.s) or _DATELINE.match(ln.s):
             continue
         if "numbered" in t and not ln.title_type:
             continue

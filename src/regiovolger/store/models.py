@@ -22,9 +22,19 @@ class SourceFile(models.Model):
     glyph_loss = models.BooleanField(default=False)
     extraction = models.JSONField(help_text="the extraction contract as printed by `extract --json`")
     ingested_at = models.DateTimeField(auto_now_add=True)
+    # the stages a file went through: stored (a row exists), resolved, indexed; a crash
+    # between stages leaves a later one empty, and `check` or the next ingest repairs it
+    resolved_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    indexed_at = models.DateTimeField(null=True, blank=True, db_index=True)
 
     class Meta:
         ordering = ["path"]
+
+    @property
+    def stage(self) -> str:
+        if self.resolved_at is None:
+            return "stored"
+        return "indexed" if self.indexed_at is not None and self.indexed_at >= self.resolved_at else "resolved"
 
     def __str__(self) -> str:
         return self.path
@@ -111,6 +121,7 @@ class ResolvedMeeting(models.Model):
 
     key = models.CharField(max_length=300, unique=True, help_text="natural key: body and date")
     body = models.TextField(null=True, blank=True)
+    body_key = models.CharField(max_length=300, blank=True, default="", db_index=True)
     date = models.DateField(null=True, blank=True, db_index=True)
     data = models.JSONField(help_text="the merged meeting as resolve gives it, with its sources")
 
@@ -118,14 +129,12 @@ class ResolvedMeeting(models.Model):
         ordering = ["-date", "body"]
 
 
-class ResolvedPerson(models.Model):
-    """One human across files ("J. van Dam" = "Jan van Dam")."""
+class MeetingSource(models.Model):
+    """A file's meeting record that belongs to a resolved meeting."""
 
-    name = models.CharField(max_length=300, db_index=True)
-    data = models.JSONField(help_text="aliases, titles, roles and mentions with evidence")
-
-    class Meta:
-        ordering = ["name"]
+    meeting = models.ForeignKey(ResolvedMeeting, on_delete=models.CASCADE, related_name="sources")
+    file = models.ForeignKey(SourceFile, on_delete=models.CASCADE, related_name="meeting_sources")
+    local_id = models.CharField(max_length=40, help_text="the meeting id inside the file's extraction")
 
 
 class Link(models.Model):
@@ -135,3 +144,51 @@ class Link(models.Model):
     source = models.JSONField(help_text="reference {file, kind, id} the link starts from")
     target = models.JSONField(help_text="reference {file, kind, id} or {kind: meeting, id}")
     data = models.JSONField(help_text="the link as resolve gives it, with its evidence")
+    source_file = models.ForeignKey(SourceFile, on_delete=models.CASCADE, null=True, related_name="+")
+    target_file = models.ForeignKey(SourceFile, on_delete=models.CASCADE, null=True, related_name="+")
+    target_date = models.DateField(null=True, blank=True, db_index=True,
+                                   help_text="for a link to a meeting by its date: the date, so a later file can fill it")
+
+
+class Entity(models.Model):
+    """A resolved person, organisation (body, group, company) or municipality."""
+
+    PERSON, ORGANISATION, MUNICIPALITY = "person", "organisation", "municipality"
+    kind = models.CharField(max_length=20, db_index=True)
+    key = models.CharField(max_length=200, help_text="URL key, stable once made")
+    name = models.CharField(max_length=300)
+    type = models.CharField(max_length=40, blank=True, default="",
+                            help_text="organisations: municipal_council, committee, province, region, ministry, ...")
+    match_key = models.CharField(max_length=300, db_index=True,
+                                 help_text="natural key: surname (people), canonical name (bodies), CBS code")
+    aliases = models.JSONField(default=list)
+    data = models.JSONField(default=dict, help_text="roles, titles, owner, cbs code, successor")
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["kind", "key"], name="entity_unique_key")]
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.name}"
+
+
+class EntityRef(models.Model):
+    """A fact that names an entity, in a role (owner, attendee, chair, body, concerns, ...), with its evidence."""
+
+    entity = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="refs")
+    fact = models.ForeignKey("Fact", on_delete=models.CASCADE, related_name="entity_refs")
+    file = models.ForeignKey(SourceFile, on_delete=models.CASCADE, related_name="entity_refs")
+    role = models.CharField(max_length=40, db_index=True)
+    surface = models.TextField(blank=True, default="", help_text="the name as the fact writes it")
+    evidence = models.JSONField(null=True, blank=True,
+                                help_text="for an office resolved to its holder: the passage naming the holder")
+
+
+class Membership(models.Model):
+    """A municipality that belongs to a body (a regional body's members, a council's municipality)."""
+
+    body = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="members")
+    member = models.ForeignKey(Entity, on_delete=models.CASCADE, related_name="memberships")
+    file = models.ForeignKey(SourceFile, on_delete=models.CASCADE, null=True, related_name="+",
+                             help_text="the file that says so; empty for the shipped data file")
+    evidence = models.JSONField(null=True, blank=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import connection
 from django.db.models import Count
 
-from .models import Fact, IngestFailure, Link, Page, Part, ResolvedMeeting, ResolvedPerson, SourceFile
+from .models import Entity, Fact, IngestFailure, Link, Page, Part, ResolvedMeeting, SourceFile
 
 
 def store_summary() -> dict:
@@ -19,7 +19,7 @@ def store_summary() -> dict:
         "facts": Fact.objects.count(),
         "failures": IngestFailure.objects.count(),
         "meetings": ResolvedMeeting.objects.count(),
-        "people": ResolvedPerson.objects.count(),
+        "people": Entity.objects.filter(kind=Entity.PERSON).count(),
         "links": Link.objects.count(),
         "parts_by_type": list(Part.objects.values_list("type").annotate(n=Count("id")).order_by("-n", "type")),
         "facts_by_kind": list(Fact.objects.values_list("kind").annotate(n=Count("id")).order_by("-n", "kind")),

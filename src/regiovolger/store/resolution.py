@@ -1,53 +1,106 @@
-"""Run the resolve stage over everything stored and keep its entities and links.
+"""The resolve stage: one stored file's meetings, links, people, bodies and municipalities.
 
-Resolution looks across files, so it is rebuilt as a whole after an ingest
-that stored something new; one transaction, so readers never see half of it.
+Ingest runs store -> resolve -> index per file. :func:`resolve_file` first
+forgets what the file contributed before (its meeting records, links, entity
+refs and memberships), then resolves its facts against the stored entities by
+natural keys (meeting: body and date; person: surname and compatible names;
+body: canonical name; municipality: CBS code). Nothing else is re-resolved,
+so the cost of one file does not grow with the store. Each file records the
+stages it went through (``SourceFile.resolved_at``, ``indexed_at``); a file
+left half-way by a crash is found by :func:`unfinished` and finished by
+:func:`repair`.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 
-from ..resolve import resolve
-from .models import Link, ResolvedMeeting, ResolvedPerson, SourceFile
-
-
-def _meeting_key(meeting: dict) -> str:
-    body = re.sub(r"\W+", "-", (meeting.get("body") or "onbekend").lower()).strip("-")
-    return f"{body}/{meeting.get('date') or meeting['id']}"
+from .models import Entity, EntityRef, Fact, Link, MeetingSource, Membership, ResolvedMeeting, SourceFile
+from .resolve_entities import resolve_entities
+from .resolve_meetings import recompute, resolve_links, resolve_meetings
 
 
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
+def forget(f: SourceFile) -> None:
+    """Remove what this file contributed to resolved meetings, links and entities."""
+    touched = set(MeetingSource.objects.filter(file=f).values_list("meeting_id", flat=True))
+    MeetingSource.objects.filter(file=f).delete()
+    Link.objects.filter(Q(source_file=f) | Q(target_file=f)).delete()
+    entities = set(EntityRef.objects.filter(file=f).values_list("entity_id", flat=True))
+    EntityRef.objects.filter(file=f).delete()
+    Membership.objects.filter(file=f).delete()
+    for meeting in ResolvedMeeting.objects.filter(id__in=touched):
+        if meeting.sources.exists():
+            recompute(meeting)
+        else:
+            meeting.delete()
+    # entities nobody names any more (a re-ingest deletes the file's facts, and their refs with them)
+    orphans = Entity.objects.filter(refs__isnull=True, members__isnull=True, memberships__isnull=True)
+    if entities:
+        orphans.filter(id__in=entities).delete()
+    orphans.filter(kind__in=[Entity.PERSON, Entity.ORGANISATION]).delete()
 
 
 @transaction.atomic
+def resolve_file(f: SourceFile) -> dict[str, int]:
+    """Resolve one stored file; one transaction, so readers never see half of it."""
+    forget(f)
+    facts = list(Fact.objects.filter(file=f).select_related("part").order_by("start", "id"))
+    here = resolve_meetings(f, facts)
+    links = resolve_links(f, facts, here)
+    refs = resolve_entities(f, facts)
+    SourceFile.objects.filter(id=f.id).update(resolved_at=timezone.now())
+    return {"meetings": len({m.id for m in here.values()}), "links": links, "refs": refs}
+
+
+def mark_indexed(f: SourceFile) -> None:
+    SourceFile.objects.filter(id=f.id).update(indexed_at=timezone.now())
+
+
+def finish(f: SourceFile) -> None:
+    """The stages after store: resolve, then index; each marked on the file when done."""
+    from ..search import index_file
+
+    resolve_file(f)
+    index_file(f)  # replaces the file's earlier entries
+    mark_indexed(f)
+
+
+def unfinished():
+    """Files stored but not resolved, or resolved but not indexed since."""
+    from django.db.models import F
+
+    return SourceFile.objects.filter(Q(resolved_at__isnull=True) | Q(indexed_at__isnull=True)
+                                     | Q(indexed_at__lt=F("resolved_at")))
+
+
+def repair() -> list[str]:
+    """Finish every file a crash left between stages: resolve, then index. Returns their paths."""
+    from ..search import index_file
+
+    done = []
+    for f in unfinished().order_by("id"):
+        if f.resolved_at is None:
+            resolve_file(f)
+        index_file(f)
+        mark_indexed(f)
+        done.append(f.path)
+    return done
+
+
 def rebuild() -> dict[str, int]:
-    extractions = list(SourceFile.objects.order_by("id").values_list("extraction", flat=True))
-    result = resolve(extractions)
-    keys = {m["id"]: _meeting_key(m) for m in result["meetings"]}
-
-    def natural(ref: dict) -> dict:
-        # merged meeting ids (M1, M2) change between runs; links keep the natural key
-        return {**ref, "id": keys.get(ref["id"], ref["id"])} if ref.get("kind") == "meeting" else ref
-
-    ResolvedMeeting.objects.all().delete()
-    ResolvedPerson.objects.all().delete()
-    Link.objects.all().delete()
-    meetings: dict[str, ResolvedMeeting] = {}
-    for m in result["meetings"]:
-        meetings.setdefault(keys[m["id"]], ResolvedMeeting(key=keys[m["id"]], body=m.get("body"),
-                                                           date=_date(m.get("date")), data=m))
-    ResolvedMeeting.objects.bulk_create(meetings.values())
-    ResolvedPerson.objects.bulk_create(ResolvedPerson(name=p["name"], data=p) for p in result["people"])
-    Link.objects.bulk_create(
-        Link(kind=link["kind"], source=natural(link["from"]), target=natural(link["to"]), data=link)
-        for link in result["links"]
-    )
-    return {"meetings": len(meetings), "people": len(result["people"]), "links": len(result["links"])}
+    """Resolve every stored file again, from scratch (after an upgrade of the resolve rules)."""
+    with transaction.atomic():
+        Link.objects.all().delete()
+        EntityRef.objects.all().delete()
+        Membership.objects.all().delete()
+        MeetingSource.objects.all().delete()
+        ResolvedMeeting.objects.all().delete()
+        Entity.objects.all().delete()
+    totals = {"meetings": 0, "links": 0, "refs": 0}
+    for f in SourceFile.objects.order_by("id"):
+        for k, v in resolve_file(f).items():
+            totals[k] += v
+    totals["meetings"] = ResolvedMeeting.objects.count()
+    return totals

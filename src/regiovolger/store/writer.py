@@ -108,9 +108,9 @@ def save(processed: Processed, replace: bool = False) -> SourceFile | None:
         batch_size=500,
     )
     IngestFailure.objects.filter(path=processed.path).delete()
-    from ..search import index_file
-
-    index_file(stored)  # replaces the file's earlier entries
+    # stored only: resolve and index are the next stages (store.resolution.finish), each marked on the row
+    stored.resolved_at = stored.indexed_at = None
+    SourceFile.objects.filter(id=stored.id).update(resolved_at=None, indexed_at=None)
     return stored
 
 

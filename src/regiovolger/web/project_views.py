@@ -1,25 +1,35 @@
-"""Project pages: the project register with its money charts, and one project."""
+"""Project pages: the project register with its money charts, and one project.
+
+Money comes from ``portfolio``: each project's headline amount is the sum of
+the amounts counted in it, each linked to its passage; outliers are listed
+for review instead of being drawn.
+"""
 
 from __future__ import annotations
 
 from collections import Counter
+from decimal import Decimal
 
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from . import facts as F
 from .charts import bar_chart
 from .labels import SIZE_HOURS, SIZES, label
-from .tables import Column, Table, respond
 from .listing import choice, filter_spec, names, to_date
+from .portfolio import OUTLIER_FACTOR, portfolio
+from .tables import Column, Table, respond
+from .templatetags.web_tags import euro_short
+from .visibility import is_staff
+
+MONEY_FIELDS = {"budget_eur": gettext_lazy("budget"), "total_cost_eur": gettext_lazy("totale kosten"),
+                "requested_eur": gettext_lazy("gevraagd")}
 
 
-def project_money(d: dict) -> float:
-    for k in ("budget_eur", "total_cost_eur", "requested_eur"):
-        if isinstance(d.get(k), (int, float)):
-            return float(d[k])
-    return 0.0
+def _money(v) -> Decimal | None:
+    return Decimal(str(v)) if isinstance(v, (int, float)) and not isinstance(v, bool) else None
 
 
 def project_table(rows, caption):
@@ -40,8 +50,19 @@ def project_table(rows, caption):
     return t
 
 
-def euro_short(v: float) -> str:
-    return "€ " + f"{v:,.0f}".replace(",", ".")
+def _amount_table(name, caption, entries, with_outlier_note=False):
+    """One row per counted amount: the total of a group is the sum of these rows."""
+    t = Table(name, caption, [
+        Column("project", _("Project")), Column("field", _("Soort bedrag")), Column("amount", _("Bedrag"), "money"),
+        Column("passage", _("Tekst in het document")), Column("document", _("Document"))])
+    for e in entries:
+        for a in e.amounts:
+            t.rows.append({"project": e.row.data.get("name") or e.row.quote, "field": str(MONEY_FIELDS[e.field]),
+                           "amount": a.value, "passage": a.text, "document": e.row.doc_title})
+            t.links.append({"project": reverse("web:project", args=[e.row.key]), "passage": a.url,
+                            "document": e.row.doc_url})
+            t.note_fact(e.row)
+    return t
 
 
 def projects(request, fmt=None):
@@ -57,14 +78,19 @@ def projects(request, fmt=None):
              and (not size or r.data.get("size") == size)
              and (not client or client in names(r.data.get("administrative_clients")))
              and (not muni or muni in names(r.data.get("municipalities")))]
+    entries = portfolio(shown, request.user)
+    counted = [e for e in entries if not e.outlier]
+    outliers = [e for e in entries if e.outlier]
     per_line, per_size, per_client, hours = Counter(), Counter(), Counter(), Counter()
-    for r in shown:
-        money = project_money(r.data)
-        per_line[r.data.get("programme_line") or _("(geen lijn)")] += money
-        per_size[str(label(SIZES, r.data.get("size")) or _("(onbekend)"))] += money
-        for c in names(r.data.get("administrative_clients")) or [_("(geen)")]:
+    for e in counted:
+        d, money = e.row.data, e.value
+        per_line[d.get("programme_line") or _("(geen lijn)")] += money
+        per_size[str(label(SIZES, d.get("size")) or _("(onbekend)"))] += money
+        owners = names(d.get("administrative_clients")) or [_("(geen)")]
+        for c in owners:
+            # a project of two clients is drawn under both; the total below counts it once
             per_client[c] += money
-            hours[c] += SIZE_HOURS.get(r.data.get("size"), 0)
+            hours[c] += SIZE_HOURS.get(d.get("size"), 0)
     charts = [
         ("geld-per-lijn", _("Geld per programmalijn"), bar_chart(_("Geld per programmalijn"), per_line.most_common(), euro_short, "c1"), per_line, True),
         ("geld-per-omvang", _("Geld per omvangsklasse"), bar_chart(_("Geld per omvangsklasse"), per_size.most_common(), euro_short, "c2"), per_size, True),
@@ -85,10 +111,15 @@ def projects(request, fmt=None):
         filter_spec("gemeente", _("Gemeente"), [(x, x) for x in munis], muni),
     ]
     table = project_table(shown, _("Projecten"))
+    amounts = _amount_table("bedragen", _("Getelde bedragen, elk met de tekst waar het staat"), counted)
+    review = _amount_table("te-controleren", _("Te controleren: uitschieters, niet in de grafieken"), outliers)
+    total = sum((e.value for e in counted), Decimal(0))
     return respond(request, "web/projects.html", {
-        "title": _("Projecten"), "filters": filters, "table": table,
+        "title": _("Projecten"), "filters": filters, "table": table, "amount_table": amounts,
+        "review_table": review, "outliers": outliers, "total": total, "outlier_factor": OUTLIER_FACTOR,
+        "staff": is_staff(request.user),
         "charts": [(c[1], c[2], t) for c, t in zip(charts, chart_tables)],
-    }, tables=[table, *chart_tables], suffix=fmt)
+    }, data={"total_eur": total}, tables=[table, amounts, review, *chart_tables], suffix=fmt)
 
 
 def project(request, key, fmt=None):
@@ -100,10 +131,12 @@ def project(request, key, fmt=None):
         (_("Programma"), d.get("programme")), (_("Programmalijn"), d.get("programme_line")), (_("Doel"), d.get("goal")),
         (_("Omvang"), label(SIZES, d.get("size"))), (_("Bestuurlijk opdrachtgever"), ", ".join(names(d.get("administrative_clients")))),
         (_("Aanvrager"), d.get("applicant")), (_("Start"), to_date(d.get("start"))), (_("Einde"), to_date(d.get("end"))),
-        (_("Totale kosten"), d.get("total_cost_eur")), (_("Cofinanciering"), d.get("cofinancing_eur")),
-        (_("Gevraagd"), d.get("requested_eur")), (_("Budget"), d.get("budget_eur")),
+        (_("Totale kosten"), _money(d.get("total_cost_eur"))), (_("Cofinanciering"), _money(d.get("cofinancing_eur"))),
+        (_("Gevraagd"), _money(d.get("requested_eur"))), (_("Budget"), _money(d.get("budget_eur"))),
         (_("Gemeenten"), ", ".join(names(d.get("municipalities")))), (_("Organisaties"), ", ".join(names(d.get("organisations")))),
     ]
+    entry = portfolio([r], request.user)[0]
+    amounts = _amount_table("bedragen", _("Bedragen van dit project, elk met de tekst waar het staat"), [entry])
     return respond(request, "web/detail.html", {"title": d.get("name") or r.quote, "fields": fields, "row": r,
                                                 "kind": _("Project")},
-                   data={"project": r.as_json()}, suffix=fmt)
+                   data={"project": r.as_json()}, tables=[amounts] if amounts.rows else [], suffix=fmt)

@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from . import api, project_views, views
+from . import api, api_entities, entity_views, project_views, views
 from .feeds import DecisionsFeed
 
 router = DefaultRouter()
@@ -14,6 +14,7 @@ router.include_root_view = False
 router.register("documents", api.DocumentViewSet, basename="api-document")
 router.register("parts", api.PartViewSet, basename="api-part")
 router.register("facts", api.FactViewSet, basename="api-fact")
+router.register("entities", api_entities.EntityViewSet, basename="api-entity")
 
 FMT = r"(?:\.(?P<fmt>json|csv|xlsx))?$"
 
@@ -37,12 +38,12 @@ web = ([
     page(r"toezeggingen/", views.commitments, "commitments"),
     page(r"projecten/", project_views.projects, "projects"),
     page(r"projecten/(?P<key>[0-9a-f]{16}\.[0-9a-f]{12})/", project_views.project, "project"),
-    page(r"gemeenten/", views.municipalities, "municipalities"),
-    page(r"gemeenten/(?P<key>[\w-]+)/", views.municipality, "municipality"),
-    page(r"personen/", views.people, "people"),
-    page(r"personen/(?P<key>[\w-]+)/", views.person, "person"),
-    page(r"organisaties/", views.organisations, "organisations"),
-    page(r"organisaties/(?P<key>[\w-]+)/", views.organisation, "organisation"),
+    page(r"gemeenten/", entity_views.municipalities, "municipalities"),
+    page(r"gemeenten/(?P<key>[\w-]+)/", entity_views.municipality, "municipality"),
+    page(r"personen/", entity_views.people, "people"),
+    page(r"personen/(?P<key>[\w-]+)/", entity_views.person, "person"),
+    page(r"organisaties/", entity_views.organisations, "organisations"),
+    page(r"organisaties/(?P<key>[\w-]+)/", entity_views.organisation, "organisation"),
     page(r"kalender/", views.calendar, "calendar"),
     path("kalender.ics", views.calendar_ics, name="calendar_ics"),
     page(r"te-controleren/", views.review, "review"),

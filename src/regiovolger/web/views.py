@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ..store.models import Fact, Page, Part, SourceFile
+from . import entities as E
 from . import facts as F
 from .finder import FACETS, run_search
 from .forms import ActionForm, UploadForm
@@ -226,17 +227,21 @@ def search(request, fmt=None):
 
 # ---------- meetings ----------
 
-def meeting_table(rows, caption):
+def meeting_table(rows, caption, bodies: dict | None = None):
+    """Meetings; ``bodies`` (fact id -> resolved body, ``entities.bodies_of``) names each body with its owner."""
+    bodies = bodies or {}
     t = Table("vergaderingen", caption, [
         Column("date", _("Datum"), "date"), Column("body", _("Gremium")), Column("location", _("Locatie")),
         Column("present", _("Aanwezig"), "number"), Column("document", _("Document"))])
     for m in rows:
         att = m.data.get("attendees") or []
-        t.rows.append({"date": to_date(m.data.get("date")), "body": m.data.get("body") or m.data.get("organisation") or "",
+        body = bodies.get(m.id)
+        t.rows.append({"date": to_date(m.data.get("date")),
+                       "body": body.name if body else m.data.get("body") or m.data.get("organisation") or "",
                        "location": m.data.get("location") or "",
                        "present": sum(1 for a in att if isinstance(a, dict) and a.get("status") != "absent"),
                        "document": m.doc_title})
-        t.links.append({"date": meeting_url(m), "document": m.doc_url})
+        t.links.append({"date": meeting_url(m), "document": m.doc_url, **({"body": E.url(body)} if body else {})})
         t.note_fact(m)
     return t
 
@@ -244,7 +249,7 @@ def meeting_table(rows, caption):
 def meetings(request, fmt=None):
     rows = sorted(F.load(request.user, "meetings"), key=lambda r: r.data.get("date") or "", reverse=True)
     return respond(request, "web/list.html", {"title": _("Vergaderingen")},
-                   tables=[meeting_table(rows, _("Vergaderingen"))], suffix=fmt)
+                   tables=[meeting_table(rows, _("Vergaderingen"), E.bodies_of(rows))], suffix=fmt)
 
 
 def meeting(request, key, fmt=None):
@@ -280,6 +285,7 @@ def meeting(request, key, fmt=None):
     att = Table("aanwezigheid", _("Aanwezigheid"), [
         Column("name", _("Naam")), Column("role", _("Rol")), Column("organisation", _("Organisatie")),
         Column("status", _("Status")), Column("note", _("Tijd"))])
+    named = E.named_in([m])
     for a in m.data.get("attendees") or []:
         if not isinstance(a, dict):
             continue
@@ -287,7 +293,7 @@ def meeting(request, key, fmt=None):
             (_("vanaf %(t)s") % {"t": a["from"]}) if a.get("from") else "")
         att.rows.append({"name": a.get("name", ""), "role": a.get("role") or "", "organisation": a.get("organisation") or "",
                          "status": str(label(ATTENDANCE, a.get("status"))), "note": note})
-        att.links.append({"name": reverse("web:person", args=[F.slug(a.get("name", ""))])})
+        att.links.append({"name": E.link_for(named, m.id, a.get("name", ""))})
     # related documents: agenda and minutes of the same date in any visible file
     day = to_date(m.data.get("date"))
     related = []
@@ -296,17 +302,12 @@ def meeting(request, key, fmt=None):
                                             ).select_related("file").only("key", "type", "title", "file__sha256"):
             related.append({"type": label(PART_TYPES, p.type), "title": p.title or p.key,
                             "url": reverse("web:document", args=[F.doc_slug(p.file.sha256)]) + f"#deel-{p.key}"})
-    adopted_in = []
-    if day:
-        # a later meeting's decision that adopts "the minutes of <this date>"
-        spelled = [day.isoformat(), f"{day.day}-{day.month}-{day.year}", f"{day.day:02d}-{day.month:02d}-{day.year}"]
-        for d in F.load(user, "decisions"):
-            text = F.norm(d.data.get("text")) + " " + F.norm(d.quote)
-            if ("verslag" in text or "notulen" in text) and any(s in text for s in spelled) and d.file_id != m.file_id:
-                adopted_in.append(d)
+    adopted_in = E.adopting(user, m)
+    body = E.bodies_of([m]).get(m.id)  # the body with its owner, as resolved ("Gemeenteraad Den Helder")
     return respond(request, "web/meeting.html", {
         "m": m, "per_item": per_item, "loose_decisions": loose_decisions, "loose_actions": loose_actions,
         "related": related, "adopted_in": adopted_in, "day": day, "decision_kinds": DECISION_KINDS,
+        "body": body, "body_url": E.url(body) if body else None,
     }, data={"meeting": m.as_json(), "agenda_items": [i.as_json() for i in items],
              "decisions": [d.as_json() for d in decisions], "actions": [a.as_json() for a in actions],
              "votes": [v.as_json() for v in votes]},
@@ -377,10 +378,15 @@ def actions(request, fmt=None):
         b = r.extra["body"] or _("(onbekend)")
         (per_body_done if r.extra["done"] else per_body)[b] += 1
     owner_t = Table("acties-per-eigenaar", _("Acties per eigenaar"), [
-        Column("owner", _("Eigenaar")), Column("open", _("Open"), "number"), Column("done", _("Afgerond"), "number")])
+        Column("owner", _("Eigenaar")), Column("kind", _("Soort")), Column("open", _("Open"), "number"),
+        Column("done", _("Afgerond"), "number")])
+    # who each owner is was decided by the resolve stage: a person, a body, a group or a municipality
+    owner_entity = {surface: entity for (_fid, surface), entity in E.named_in(all_rows, ["owner"]).items()}
     for o in sorted(set(per_owner) | set(per_owner_done)):
         owner_t.rows.append({"owner": o, "open": per_owner[o], "done": per_owner_done[o]})
-        owner_t.links.append({"owner": reverse("web:person", args=[F.slug(o)])})
+        entity = owner_entity.get(o)
+        owner_t.rows[-1]["kind"] = str(E.kind_label(entity)) if entity else ""
+        owner_t.links.append({"owner": E.url(entity)} if entity else {})
     body_t = Table("acties-per-gremium", _("Acties per gremium"), [
         Column("body", _("Gremium")), Column("open", _("Open"), "number"), Column("done", _("Afgerond"), "number")])
     for b in sorted(set(per_body) | set(per_body_done)):
@@ -450,10 +456,8 @@ def decisions(request, fmt=None):
 
 def commitments(request, fmt=None):
     rows = F.load(request.user, "commitments")
-    fulfilled_by: dict[str, F.FactRow] = {}
-    for r in rows:
-        if r.data.get("fulfilled_here"):
-            fulfilled_by.setdefault(F.norm(r.data.get("text")), r)
+    fulfilled_by = E.fulfilled_by(rows)
+    made_by = E.named_in(rows, ["made_by"])
     status_f = choice(request, "status", ("open", "vervuld"))
     now = today()
     t = Table("toezeggingen", _("Toezeggingen"), [
@@ -461,7 +465,7 @@ def commitments(request, fmt=None):
         Column("date_made", _("Datum"), "date"), Column("due", _("Uiterlijk"), "date"), Column("status", _("Status")),
         Column("fulfilled_in", _("Vervuld in"))])
     for r in sorted(rows, key=lambda r: r.data.get("date_made") or "", reverse=True):
-        by = fulfilled_by.get(F.norm(r.data.get("text")))
+        by = fulfilled_by.get(r.id)
         done = by is not None
         due = to_date(r.data.get("due"))
         if status_f == "open" and done or status_f == "vervuld" and not done:
@@ -471,40 +475,15 @@ def commitments(request, fmt=None):
                        "made_to": r.data.get("made_to") or "", "date_made": to_date(r.data.get("date_made")),
                        "due": due, "status": state, "fulfilled_in": by.doc_title if by else ""})
         t.links.append({"text": r.url, **({"fulfilled_in": by.doc_url} if by else {}),
-                        **({"made_by": reverse("web:person", args=[F.slug(r.data["made_by"])])}
-                           if r.data.get("made_by") else {})})
+                        **({"made_by": E.link_for(made_by, r.id, r.data["made_by"])}
+                           if E.link_for(made_by, r.id, r.data.get("made_by") or "") else {})})
         t.note_fact(r)
     filters = [filter_spec("status", _("Status"), [("open", _("open")), ("vervuld", _("vervuld"))], status_f)]
     return respond(request, "web/list.html", {"title": _("Toezeggingenregister"), "filters": filters},
                    tables=[t], suffix=fmt)
 
 
-# ---------- municipalities, people, organisations ----------
-
-def _municipalities(user):
-    groups: dict[str, dict] = {}
-    for r in F.load(user, "municipalities"):
-        name = r.data.get("name") or r.quote
-        code = r.data.get("cbs_code")
-        key = (code or F.slug(name)).lower()
-        g = groups.setdefault(key, {"key": key, "name": name, "code": code or "", "mentions": 0, "rows": [],
-                                    "files": set()})
-        g["mentions"] += int(r.data.get("mentions") or 1)
-        g["rows"].append(r)
-        g["files"].add(r.file_id)
-    return groups
-
-
-def municipalities(request, fmt=None):
-    groups = _municipalities(request.user)
-    t = Table("gemeenten", _("Gemeenten"), [Column("name", _("Gemeente")), Column("code", _("CBS-code")),
-                                            Column("documents", _("Documenten"), "number"),
-                                            Column("mentions", _("Vermeldingen"), "number")])
-    for g in sorted(groups.values(), key=lambda g: g["name"]):
-        t.rows.append({"name": g["name"], "code": g["code"], "documents": len(g["files"]), "mentions": g["mentions"]})
-        t.links.append({"name": reverse("web:municipality", args=[g["key"]])})
-    return respond(request, "web/list.html", {"title": _("Gemeenten")}, tables=[t], suffix=fmt)
-
+# ---------- documents naming an entity (people, organisations and municipalities: entity_views.py) ----------
 
 def _doc_table(user, file_ids, caption, name="documenten"):
     t = Table(name, caption, [Column("title", _("Document")), Column("ingested", _("Ingelezen"), "date")])
@@ -513,153 +492,6 @@ def _doc_table(user, file_ids, caption, name="documenten"):
         t.links.append({"title": reverse("web:document", args=[F.doc_slug(f.sha256)])})
     return t
 
-
-def municipality(request, key, fmt=None):
-    user = request.user
-    g = _municipalities(user).get(key.lower())
-    if g is None:
-        raise Http404
-    name = g["name"]
-    aliases = {F.norm(name)} | {F.norm(r.quote) for r in g["rows"]}
-    rows = F.load(user, ["projects", "decisions", "meetings"])
-    meetings = meetings_index(rows)
-    projs = [r for r in rows if r.kind == "projects" and aliases & {F.norm(m) for m in names(r.data.get("municipalities"))}]
-    decs = [r for r in rows if r.kind == "decisions" and any(a in F.norm(r.data.get("text")) for a in aliases)]
-    pilots = [r for r in projs if "pilot" in F.norm(r.data.get("name"))]
-    tables = [project_table(projs, _("Projecten")), project_table(pilots, _("Pilots")),
-              decision_table(decs, meetings, _("Besluiten die de gemeente noemen")),
-              _doc_table(user, g["files"], _("Documenten die de gemeente noemen"))]
-    tables[1].name = "pilots"
-    fields = [(_("CBS-code"), g["code"]), (_("Vermeldingen"), g["mentions"])]
-    return respond(request, "web/detail.html", {"title": name, "kind": _("Gemeente"), "fields": fields},
-                   data={"municipality": {"name": name, "cbs_code": g["code"], "mentions": g["mentions"]}},
-                   tables=tables, suffix=fmt)
-
-
-def _people(user):
-    rows = F.load(user, ["people", "actions", "meetings", "commitments", "agenda_items", "projects"])
-    alias: dict[str, str] = {}
-    people: dict[str, dict] = {}
-
-    def person(raw: str) -> dict:
-        canonical = alias.get(F.norm(raw), raw.strip())
-        key = F.slug(canonical)
-        return people.setdefault(key, {"key": key, "name": canonical, "roles": [], "actions": [], "meetings": [],
-                                       "commitments": [], "projects": [], "items": []})
-
-    for r in rows:
-        if r.kind == "people" and r.data.get("name"):
-            for a in names(r.data.get("aliases")):
-                alias[F.norm(a)] = r.data["name"]
-    for r in rows:
-        if r.kind == "people" and r.data.get("name"):
-            p = person(r.data["name"])
-            for role in r.data.get("roles") or []:
-                if isinstance(role, dict) and (role.get("role") or role.get("organisation")):
-                    p["roles"].append(", ".join(x for x in (role.get("role"), role.get("organisation")) if x))
-        elif r.kind == "actions":
-            for o in names(r.data.get("owners")):
-                person(o)["actions"].append(r)
-        elif r.kind == "meetings":
-            for a in r.data.get("attendees") or []:
-                if isinstance(a, dict) and a.get("name"):
-                    p = person(a["name"])
-                    p["meetings"].append((r, a))
-                    if a.get("role"):
-                        p["roles"].append(", ".join(x for x in (a.get("role"), a.get("organisation")) if x))
-        elif r.kind == "commitments" and r.data.get("made_by"):
-            person(r.data["made_by"])["commitments"].append(r)
-        elif r.kind == "agenda_items" and r.data.get("portfolio_holder"):
-            person(r.data["portfolio_holder"])["items"].append(r)
-        elif r.kind == "projects":
-            for c in names(r.data.get("administrative_clients")):
-                person(c)["projects"].append(r)
-    return people, meetings_index(rows)
-
-
-def people(request, fmt=None):
-    ppl, _m = _people(request.user)
-    t = Table("personen", _("Personen"), [
-        Column("name", _("Naam")), Column("roles", _("Rollen"), "list"), Column("meetings", _("Vergaderingen"), "number"),
-        Column("actions", _("Acties"), "number"), Column("commitments", _("Toezeggingen"), "number")])
-    for p in sorted(ppl.values(), key=lambda p: p["name"]):
-        t.rows.append({"name": p["name"], "roles": sorted(set(p["roles"])), "meetings": len(p["meetings"]),
-                       "actions": len(p["actions"]), "commitments": len(p["commitments"])})
-        t.links.append({"name": reverse("web:person", args=[p["key"]])})
-    return respond(request, "web/list.html", {"title": _("Personen")}, tables=[t], suffix=fmt)
-
-
-def person(request, key, fmt=None):
-    ppl, meetings = _people(request.user)
-    p = ppl.get(key)
-    if p is None:
-        raise Http404
-    mt = meeting_table([m for m, _a in p["meetings"]], _("Vergaderingen bijgewoond"))
-    for i, (_m, a) in enumerate(p["meetings"]):
-        mt.rows[i]["present"] = str(label(ATTENDANCE, a.get("status")))
-    mt.columns[3] = Column("present", _("Aanwezigheid"))
-    acts = action_table(action_rows(p["actions"], meetings, status="alle"), _("Acties"))
-    comm = Table("toezeggingen", _("Toezeggingen gedaan"), [Column("text", _("Toezegging")), Column("made_to", _("Aan")),
-                                                            Column("date_made", _("Datum"), "date")])
-    for r in p["commitments"]:
-        comm.rows.append({"text": r.data.get("text") or r.quote, "made_to": r.data.get("made_to") or "",
-                          "date_made": to_date(r.data.get("date_made"))})
-        comm.links.append({"text": r.url})
-    tables = [mt, acts, comm, project_table(p["projects"], _("Projecten als bestuurlijk opdrachtgever"))]
-    fields = [(_("Rollen"), "; ".join(sorted(set(p["roles"]))))]
-    return respond(request, "web/detail.html", {"title": p["name"], "kind": _("Persoon"), "fields": fields},
-                   data={"person": {"name": p["name"], "roles": sorted(set(p["roles"]))}}, tables=tables, suffix=fmt)
-
-
-def _organisations(user):
-    rows = F.load(user, ["organisations", "meetings", "projects"])
-    orgs: dict[str, dict] = {}
-    for r in rows:
-        if r.kind == "organisations":
-            name = r.data.get("name") or r.quote
-            o = orgs.setdefault(F.slug(name), {"key": F.slug(name), "name": name, "kind": r.data.get("kind") or "",
-                                               "aliases": set(), "files": set(), "meetings": [], "projects": []})
-            o["aliases"].update(F.norm(a) for a in names(r.data.get("aliases")))
-            o["aliases"].add(F.norm(name))
-            o["files"].add(r.file_id)
-    for r in rows:
-        if r.kind == "meetings":
-            for n in (r.data.get("body"), r.data.get("organisation")):
-                if n:
-                    o = orgs.setdefault(F.slug(n), {"key": F.slug(n), "name": n, "kind": "", "aliases": {F.norm(n)},
-                                                    "files": set(), "meetings": [], "projects": []})
-                    o["meetings"].append(r)
-                    o["files"].add(r.file_id)
-    for r in rows:
-        if r.kind == "projects":
-            for n in names(r.data.get("organisations")) + ([r.data["applicant"]] if r.data.get("applicant") else []):
-                for o in orgs.values():
-                    if F.norm(n) in o["aliases"]:
-                        o["projects"].append(r)
-    return orgs
-
-
-def organisations(request, fmt=None):
-    orgs = _organisations(request.user)
-    t = Table("organisaties", _("Organisaties en gremia"), [
-        Column("name", _("Naam")), Column("kind", _("Soort")), Column("documents", _("Documenten"), "number"),
-        Column("meetings", _("Vergaderingen"), "number")])
-    for o in sorted(orgs.values(), key=lambda o: o["name"]):
-        t.rows.append({"name": o["name"], "kind": o["kind"], "documents": len(o["files"]), "meetings": len(o["meetings"])})
-        t.links.append({"name": reverse("web:organisation", args=[o["key"]])})
-    return respond(request, "web/list.html", {"title": _("Organisaties")}, tables=[t], suffix=fmt)
-
-
-def organisation(request, key, fmt=None):
-    user = request.user
-    o = _organisations(user).get(key)
-    if o is None:
-        raise Http404
-    tables = [meeting_table(o["meetings"], _("Vergaderingen")), project_table(o["projects"], _("Projecten")),
-              _doc_table(user, o["files"], _("Documenten die de organisatie noemen"))]
-    return respond(request, "web/detail.html", {"title": o["name"], "kind": _("Organisatie"),
-                                                "fields": [(_("Soort"), o["kind"])]},
-                   data={"organisation": {"name": o["name"], "kind": o["kind"]}}, tables=tables, suffix=fmt)
 
 
 # ---------- calendar and feeds ----------

@@ -39,6 +39,7 @@ from decimal import Decimal
 from ...document import Part, Text
 from ..evidence import evidence
 from .application import _form_project, _merge, _proposal_project, _same_project
+from .attribution import attribute
 from .common import (
     SIZE_HOURS,
     _amount_ctx,
@@ -67,16 +68,21 @@ def _number(v: Decimal | None):
     return int(v) if v == v.to_integral_value() else float(v)
 
 
-def _to_contract(ctx: _Context, p: _Project, n: int) -> dict:
-    text, parts = ctx.text, ctx.parts
+def _scope_amounts(ctx: _Context, p: _Project) -> None:
+    """The amounts of the project's scope join those its layout found."""
     if p.scope_amounts:
         seen = {(a.start, a.end) for a, _ in p.amounts}
         for a in ctx.amounts_in(*p.scope):
             if (a.start, a.end) not in seen:
                 p.amounts.append((a, _role(ctx.s, a)))
+
+
+def _to_contract(ctx: _Context, p: _Project, n: int) -> dict:
+    text, parts = ctx.text, ctx.parts
     for a, _ in p.amounts:
         _amount_ctx[a.start] = _sentence_around(ctx.s, a.start, a.end)
-    money = _money(p)
+    counted: dict[tuple[int, int], str] = {}
+    money = _money(p, counted)
     names, codes, successors, via = _municipalities(ctx, p)
     hours = ctx.hours.get(p.size) if p.size else None
     role_names = {"cost_total": "cost", "requested": "subsidy", "subsidy_requested": "subsidy"}
@@ -99,8 +105,14 @@ def _to_contract(ctx: _Context, p: _Project, n: int) -> dict:
         "amounts": [
             {"text": a.text, "value_eur": _number(a.value_eur), "max_eur": _number(a.max_eur),
              "role": role_names.get(role, role) if role else None,
+             "counted_as": counted.get((a.start, a.end)),
              "evidence": evidence(text, parts, a.start, a.end)}
             for a, role in sorted(p.amounts, key=lambda x: x[0].start)
+        ],
+        "amounts_set_aside": [
+            {"text": a.text, "value_eur": _number(a.value_eur), "reason": reason,
+             "evidence": evidence(text, parts, a.start, a.end)}
+            for a, _role_, reason in sorted(p.excluded, key=lambda x: x[0].start)
         ],
         "municipalities": names,
         "municipality_codes": codes,
@@ -165,5 +177,8 @@ def extract_projects(text: Text, parts: list[Part]) -> list[dict]:
             merged.append(p)
     found += merged
     found.sort(key=lambda p: p.start)
+    for p in found:
+        _scope_amounts(ctx, p)
+    attribute(ctx, found)
     _amount_ctx.clear()
     return [_to_contract(ctx, p, i) for i, p in enumerate(found, 1)]

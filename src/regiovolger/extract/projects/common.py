@@ -139,6 +139,7 @@ class _Project:
     assessment: dict | None = None
     extra_spans: list[tuple[int, int]] = field(default_factory=list)
     scope_amounts: bool = True
+    excluded: list[tuple[AmountMatch, str | None, str]] = field(default_factory=list)  # set aside, with why
 
 
 # --- shared context -----------------------------------------------------------
@@ -285,7 +286,8 @@ def _role(s: str, a: AmountMatch, label: str | None = None) -> str | None:
     return a.role
 
 
-def _money(p: _Project) -> dict[str, Decimal | None]:
+def _money(p: _Project, counted: dict[tuple[int, int], str] | None = None) -> dict[str, Decimal | None]:
+    """The project's money fields, each the sum of its amounts; ``counted`` learns which field took which amount."""
     out: dict[str, Decimal | None] = {"total_cost_eur": None, "cofinancing_eur": None, "requested_eur": None,
                                       "budget_eur": None}
     keys = {"cost_total": "total_cost_eur", "cofinancing": "cofinancing_eur", "requested": "requested_eur",
@@ -308,6 +310,8 @@ def _money(p: _Project) -> dict[str, Decimal | None]:
         if key is None:
             continue
         out[key] = (out[key] or Decimal(0)) + a.value_eur
+        if counted is not None:
+            counted[(a.start, a.end)] = key
     return out
 
 

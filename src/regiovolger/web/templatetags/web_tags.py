@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django import template
 from django.utils import formats
@@ -24,9 +25,30 @@ def euro(value):
         return value
     cents = abs(v - round(v)) >= 0.005
     text = f"{v:,.2f}" if cents else f"{v:,.0f}"
+    return f"€ {_dutch(text)}"
+
+
+def _dutch(text: str) -> str:
     if (get_language() or "nl").startswith("nl"):
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return f"€ {text}"
+        return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+@register.filter
+def euro_short(value):
+    """€ 1,5 mld, € 130 mln, else the full amount (€ 147.824): for chart labels and totals."""
+    if value is None or value == "":
+        return ""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return value
+    for size, unit in ((1e9, _("mld")), (1e6, _("mln"))):
+        if abs(v) >= size:
+            n = v / size
+            text = f"{n:,.1f}".removesuffix(".0") if abs(n) < 100 else f"{n:,.0f}"
+            return f"€ {_dutch(text)} {unit}"
+    return euro(v)
 
 
 @register.filter
@@ -49,8 +71,8 @@ def cell(value, kind="text"):
         return ""
     if kind == "date":
         return nldate(value)
-    if kind == "money":
-        return euro(value)
+    if kind == "money" or isinstance(value, Decimal):
+        return euro(value)  # money is Decimal wherever a view hands it over
     if kind == "list" or isinstance(value, (list, tuple)):
         return ", ".join(str(v) for v in value)
     if isinstance(value, bool):
