@@ -31,3 +31,26 @@ def test_requests_and_intentions_in_letters(body, owner):
 ])
 def test_not_actions(body):
     assert actions(body) == []
+
+
+@pytest.mark.parametrize("body,owner,kind", [
+    ("Op de website plaatsen we vóór 1 maart een overzicht van alle reacties.", "We", "letter"),
+    ("Wij sturen u het voorstel tot vaststelling in het najaar toe.", "Wij", "letter"),
+    ("De griffie neemt hierin het voortouw.", "De griffie", "minutes"),
+    ("Het secretariaat pakt dit verder op.", "Het secretariaat", "minutes"),
+    ("De veiligheidsregio gaat hierover met het bestuur in gesprek.", "De veiligheidsregio", "minutes"),
+])
+def test_announced_steps_and_tasks_taken_on(body, owner, kind):
+    [a] = actions(body, kind)
+    assert [o.lower() for o in a["owners"]] == [owner.lower()] and a["evidence"]["quote"] == body
+    if kind == "letter":
+        assert a["confidence"] < 0.5  # a candidate for review, not published as certain
+
+
+@pytest.mark.parametrize("body,kind", [
+    ("Digitalisering zorgt voor ingrijpende veranderingen in de aard van werk.", "policy_report"),
+    ("De aanvragen voor de beste locaties nemen wij vervolgens in behandeling.", "proposal"),  # a plan's prose
+    ("Wij sturen u hierbij het verslag van de vergadering.", "letter"),  # nothing still to come
+])
+def test_descriptions_and_plans_are_no_announced_actions(body, kind):
+    assert actions(body, kind) == []

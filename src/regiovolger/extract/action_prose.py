@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from ..nl import alternation, vocabulary
 from .sentences import clean
 
 CONFIDENCE = 0.45  # under the publication threshold: staff review each one
@@ -28,16 +29,27 @@ GOING = re.compile(r"(?i)^\W*(?P<owner>wij|we|ik|(?:de|het)\s+[\w-]+|[A-Z][\w&-]
                    r"onderzoeken|uitwerken|organiseren|regelen|bekijken|contact|informeren|aanpassen|opstellen|na|terug)\b)")
 RETURN = re.compile(r"(?i)\b(?P<owner>wij|we|ik|(?:de|het)\s+[\w-]+)\s+(?:kom(?:t|en)?|zal|zullen)\s+(?:er|hier|daar)\s+"
                     r"(?:\w+\s+){0,3}?(?:op\s+terug|op\s+terugkomen)\b")
+_WORDS = vocabulary("actions")
+# "Wij sturen u het voorstel vóór 1 maart", "Op de website plaatsen we een overzicht zodra …"
+ANNOUNCE = re.compile(rf"(?i)\b(?:(?P<owner>wij|we)\s+(?:{alternation(_WORDS['announce_verbs'])})\b"
+                      rf"|(?:{alternation(_WORDS['announce_verbs'])})\s+(?P<owner2>wij|we)\b)")
+FUTURE = re.compile(rf"(?i)\b(?:{alternation(_WORDS['future_markers'])})\b")
+# "De griffie neemt hierin het voortouw", "Het secretariaat pakt dit op"
+TAKES_ON = re.compile(rf"^\W*(?P<owner>(?i:de|het)\s+[\w-]+|[A-Z][\w&-]{{1,20}})\s+(?i:{alternation(_WORDS['takes_on'])})")
 NOT_AN_ACTION = re.compile(r"(?i)\?\s*$|\b(?:indien|als\s+u|mocht|zou|zouden|eerder|vorig\w*|al\s+eerder)\b")
 
 
-def prose_actions(sentence: str) -> tuple[str, str] | None:
+def prose_actions(sentence: str, part_type: str = "letter") -> tuple[str, str] | None:
     """(owner, text) of an action a letter's sentence announces or asks for."""
     if NOT_AN_ACTION.search(sentence):
         return None
-    for rx in (REQUEST, INTENT, GOING, RETURN):
+    for rx in (REQUEST, INTENT, GOING, RETURN, TAKES_ON):
         m = rx.search(sentence)
         if m:
             owner = clean(m.group("owner"))
             return owner[0].upper() + owner[1:], clean(sentence)
+    m = ANNOUNCE.search(sentence) if part_type in _WORDS["announce_in"] else None
+    if m and FUTURE.search(sentence):
+        owner = m.group("owner") or m.group("owner2")
+        return owner[0].upper() + owner[1:], clean(sentence)
     return None

@@ -787,7 +787,7 @@ def _requests(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, 
     for s, e in sentence_spans(text.text, part.start, part.end):
         if _overlaps(s, e, taken) or e - s > 400:
             continue
-        hit = prose_actions(text.text[s:e])
+        hit = prose_actions(text.text[s:e], part.type)
         if hit:
             a = _action(text, parts, part, s, e, hit[1], [hit[0]])
             a["confidence"] = REQUEST_CONFIDENCE
@@ -812,8 +812,8 @@ def extract_actions(text: Text, parts: list[Part]) -> list[dict]:
         # prose is read in every document type ("De minister zal … sturen" in a letter is an action too);
         # outside minutes and action lists its confidence is lower (data/confidence.toml)
         found += _prose(text, parts, part, taken)
-        if part.type not in RECORD_TYPES:
-            found += _requests(text, parts, part, taken)
+        # requests, intentions and announced steps, in every type, as reviewed candidates
+        found += _requests(text, parts, part, taken)
         out += found
     listed = [a for a in out if a.get("_table")]
     out = [a for a in out if a.get("_table") or not any(_same_task(a, b) for b in listed)]
