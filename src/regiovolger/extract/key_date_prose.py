@@ -21,7 +21,8 @@ from .sentences import clean, dates_in, sentence_spans
 CONFIDENCE = 0.55
 REPORT_CONFIDENCE = 0.45  # in forms, programmes, reports and budgets: staff review each one
 FUTURE = re.compile(r"(?i)\b(?:a\.?s\.?|aanstaande|zal|zullen|gaat|gaan|volgt|volgen|gepland|planning|verwacht|uiterlijk"
-                    r"|v[óo]{2}r|deadline|termijn|volgende|komende|eerstvolgende|vanaf|per|tot\s+en\s+met|t/m)(?!\w)")
+                    r"|v[óo]{2}r|deadline|termijn|volgende|komende|eerstvolgende|vanaf|per|tot\s+en\s+met|t/m"
+                    r"|van\s+kracht|in\s+werking)(?!\w)")
 CUE = re.compile(r"(?i)(?:vergader|bijeenkomst|overleg|sessie|commissie|raad\b|staten|bestuur|college|congres|conferentie"
                  r"|werkbezoek|avond|besluit|beslu?iten|behandel|bespre|publicatie|gepubliceerd|vaststell|vastgesteld|indien"
                  r"|ingediend|afgerond|afronding|inwerkingtreding|in\s+werking|oplevering|opening|start|aanvang|deadline"

@@ -34,7 +34,7 @@ HEADING = re.compile(
     rf"|vergaderdata|vergaderschema|vergaderplanning|volgende?\s+(?-i:{MEETING_NOUN})(?=\s*(?::|$|\d))"
     r"|komende\s+(?:bijeenkomsten|vergaderingen|data|activiteiten)|agenda\s+komende\s+periode|data\s+om\s+te\s+noteren"
     r"|save\s+the\s+date|kalender|jaarplanning|planning\s+(?:vergaderingen|bijeenkomsten)|lobbymomenten|data\s+\d{4}"
-    r"|vergaderingen\s+\d{4})")
+    r"|vergaderingen\s+\d{4}|op\s+de\s+volgende\s+(?:dagen|data|datums|momenten)\s*:)")
 # "Vervolg" / "Vervolgstappen" / "Planning" heading a list of dates ("- 9 april 2025: bewonersavond")
 FOLLOW_UP = re.compile(r"(?i)[ \t]*(?:vervolg(?:stappen|proces|traject)?|planning|tijdpad|tijdlijn|tijdplanning)[ \t]*:?[ \t]*$")
 TENTATIVE = re.compile(r"(?i)onder\s+voorbehoud|voorlopig|\bp\.?\s?m\.?(?=\s|$)|n\.?t\.?b\.?|nog\s+te\s+bepalen|o\.?v\.?b\.?"
@@ -144,7 +144,8 @@ def _lists(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int
     for ls, le in lines(t, part.start, part.end):
         line = t[ls:le]
         hm = HEADING.search(line) or FOLLOW_UP.match(line)
-        if not hm or len(line.strip()) > 90:
+        # a heading is short; a sentence that ends in a colon may introduce the list too
+        if not hm or len(line.strip()) > (200 if line.rstrip().endswith(":") else 90):
             continue
         # the heading may carry the first item itself ("Volgende vergadering: 12 maart 2025")
         rest = line[hm.end():]

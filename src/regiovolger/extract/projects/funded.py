@@ -24,6 +24,12 @@ REGIO_DEAL = re.compile(r"\bRegio[ -]?[Dd]eals?\s+(?P<name>[A-Z][\w'’-]+(?:[ -
 GRANT = re.compile(r"(?i)\b(?:subsidie|bijdrage|krediet|investering|budget|cofinanciering|financiering)\w*\b"
                    r"(?:(?:[^.;:]|[.,](?=[\d-]))*?)\bvoor\s+(?P<name>(?:het|de|een)\s+[^.;:()“”\"]{6,120}?)"
                    r"(?=\s*(?:[.;:(“”\"]|,\s+(?:dat|die|waarmee|omdat|zodat|waarbij|en\s+(?:de|het))\b|\bte\s+[A-Z]|$))")
+# "project FRESHEM-NL", "de pilot Drukdrainage": a capitalised name after the noun ("programma X" names national
+# programmes as often as a body's own work, so it is left out)
+NAMED = re.compile(r"\b(?i:project|pilot|deelproject)\s+(?P<name>[A-Z][\w'’-]*[\w’-](?:[ -](?:[A-Z0-9][\w'’-]*"
+                   r"|(?:in|de|van|voor|en|het|der|op|aan)(?=\s+(?:de\s+|het\s+)?[A-Z]))){0,5})")
+# a capitalised word after "project" that is no name: a sentence or clause going on
+NOT_A_NAME = re.compile(r"^(?:De|Het|Een|Dit|Deze|Die|Dat|Wij|We|Ook|In|Op|Voor|Van|Met|Er|Zo)\b")
 # what a grant is "voor" that is no project: a period, a share, a group of people
 NOT_A_PROJECT = re.compile(r"(?i)^(?:het|de|een)\s+(?:jaar|jaren|periode|komende|eerste|tweede|derde|helft|rest|totaal"
                            r"|gemeente|provincie|inwoners|ondernemers|organisatie|uitvoering\s+van\s+(?:de|het)\s+taken)\b")
@@ -40,9 +46,9 @@ def _name(sentence: str) -> tuple[str, int, int, bool] | None:
     """(name, start, end within the sentence, explicit) of the project a sentence names."""
     if sentence.rstrip().endswith("?"):
         return None  # a form's question names no project of its own
-    for rx, explicit in ((QUOTED, True), (REGIO_DEAL, False), (GRANT, False)):
+    for rx, explicit in ((QUOTED, True), (REGIO_DEAL, False), (NAMED, False), (GRANT, False)):
         m = rx.search(sentence)
-        if not m:
+        if not m or (rx is NAMED and NOT_A_NAME.match(m.group("name"))):
             continue
         name = m.group("name").strip(" ’'\"”")
         if rx is GRANT:
