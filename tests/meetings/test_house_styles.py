@@ -79,3 +79,23 @@ def test_agenda_numbered_within_running_text():
     assert got[:4] == [("1", "Opening en vaststellen agenda"), ("2", "Mededelingen"), ("3", "Verslag AB 20 juni 2023"),
                        ("4", "Inkomende en uitgaande stukken")]
     assert [n for n, _ in got][-2:] == ["5", "6"]
+
+
+def test_proposed_decision_adopted_by_the_outcome_under_it():
+    from regiovolger.extract.decisions import extract_decisions
+    body = ("Agendapunten\n\n 6. 4.a\n\n  Voorgesteld besluit\n\n  1. Kennis te nemen van het accountantsverslag 2023.\n"
+            "  2. De jaarrekening 2023 met een voordelig saldo van € 1.200.000 vast te stellen.\n\n  Besluit\n\n"
+            "  Aangenomen.\n\n 7. 5\n\n  Voorgesteld besluit\n\n  1. De nota parkeren vast te stellen.\n\n  Besluit\n\n"
+            "  Verworpen.\n")
+    got = [d["text"] for d in extract_decisions(*doc(body, "agenda"))]
+    assert "Kennis te nemen van het accountantsverslag 2023." in got
+    assert "De jaarrekening 2023 met een voordelig saldo van € 1.200.000 vast te stellen." in got
+    assert not any("parkeren" in g for g in got)  # a rejected proposal decides nothing of what it proposed
+
+
+def test_motions_taken_off_the_list_are_decisions():
+    from regiovolger.extract.decisions import extract_decisions
+    body = ("Verslag commissie 12 maart 2024\n\n4. Lijst van toezeggingen en moties\n"
+            "Motie 18 wordt afgevoerd. De overige toezeggingen en moties blijven op de lijst staan.\n")
+    got = [d["text"] for d in extract_decisions(*doc(body, "minutes"))]
+    assert got == ["Motie 18 wordt afgevoerd.", "De overige toezeggingen en moties blijven op de lijst staan."]

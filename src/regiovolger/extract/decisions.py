@@ -69,7 +69,7 @@ KIND_RULES: list[tuple[str, re.Pattern]] = [
 TRIGGER = re.compile(
     r"\bverslag\b[^.]{0,80}\b(?:is|wordt|worden)\s+(?:[\w.]+\s+){0,12}?(?:akkoord|vastgesteld|goedgekeurd)"
     r"|\b(?:wordt|worden|is|zijn)\s+(?:[\w.]+\s+){0,12}?(?:vastgesteld|goedgekeurd|aangenomen|verworpen|afgewezen|aangehouden"
-    r"|doorgeschoven|uitgesteld|verdaagd|aanvaard)\b"
+    r"|doorgeschoven|uitgesteld|verdaagd|aanvaard|afgevoerd|afgedaan)\b|\b(?:blijft|blijven)\s+(?:\w+\s+){0,3}?staan\b"
     r"|\bniet\s+(?:\w+\s+){0,2}?vastgesteld\b"
     r"|\bstem(?:t|men)\s+(?:\w+\s+){0,6}?in\b|\bne(?:emt|men)\s+(?:\w+\s+){0,3}?kennis\s+van\b|\bkennisgenomen\b"
     r"|\bne(?:emt|men)\s+(?:hier|daar)(?:van)?\s+(?:\w+\s+){0,3}?kennis\b|\bne(?:emt|men)\s+(?:met\s+\w+\s+)?kennis\b"
@@ -566,6 +566,36 @@ def _reported(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, 
     return found
 
 
+# a proposed decision under its heading, adopted by the outcome after it ("Voorgesteld besluit" … "Besluit: Aangenomen.")
+PROPOSED_HEADING = re.compile(r"(?im)^[ \t]*(?:voorgesteld\s+besluit|ontwerp-?\s*besluit|beslispunten|besluitpunten)\s*:?[ \t]*$")
+OUTCOME_HEADING = re.compile(r"(?im)^[ \t]*(?:besluit|uitkomst|besluitvorming|stemuitslag)\s*:?[ \t]*$")
+ADOPTED = re.compile(r"(?i)^\W*(?:aangenomen|conform(?:\s+(?:voorstel|besloten|vastgesteld))?|akkoord|vastgesteld"
+                     r"|unaniem|(?:het\s+)?voorstel\s+is\s+(?:\w+\s+){0,4}?aangenomen|als\s+hamerstuk)\b")
+REJECTED = re.compile(r"(?i)\b(?:verworpen|aangehouden|ingetrokken|afgewezen|niet\s+aangenomen|uitgesteld|van\s+de\s+agenda)\b")
+
+
+def _adopted_proposals(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
+    """The points of a proposed decision that the outcome under it adopts, each a decision of its own."""
+    t = text.text
+    found = []
+    for m in PROPOSED_HEADING.finditer(t, part.start, part.end):
+        body_end = _block_end(t, m.end(), part.end, True)
+        outcome = OUTCOME_HEADING.search(t, body_end, min(part.end, body_end + 400))
+        if not outcome:
+            continue
+        after = t[outcome.end():min(part.end, outcome.end() + 200)].strip()
+        if not ADOPTED.match(after) or REJECTED.search(after.split("\n")[0]):
+            continue
+        for a, b in _bullets(t, m.end(), body_end, numbered=True):
+            a, b = _trim(t, a, b)
+            if b - a < 8 or _overlaps(a, b, taken):
+                continue
+            found.append(_decision(text, parts, a, b))
+            taken.append((a, b))
+        taken.append((outcome.start(), outcome.end() + len(after)))  # "Aangenomen." is said of these points
+    return found
+
+
 DRAFT_HEADING = re.compile(r"(?im)^[ \t]*(?:ontwerp-?\s*besluit|(?:voorgesteld|concept)\s+besluit|beslispunten|besluitpunten)\b")
 
 
@@ -592,6 +622,7 @@ def extract_decisions(text: Text, parts: list[Part]) -> list[dict]:
     for part in parts_of(parts, text):
         taken: list[tuple[int, int]] = []
         found = _tables(text, parts, part, taken) if part.type in RECORD_TYPES else []
+        found += _adopted_proposals(text, parts, part, taken)  # any type: the outcome under it says it was taken
         found += _blocks(text, parts, part, taken)
         # minutes and decision lists record decisions in many forms; every other document is read as
         # well, for decisions it reports in the perfect tense ("Gedeputeerde Staten hebben op 17 juli
