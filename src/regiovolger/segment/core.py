@@ -100,6 +100,9 @@ def _in_listing(doc: _Doc, i: int) -> float:
         pen -= 2
     if any("annexlist" in p.tags for p in doc.prev_nb(i, 6)):
         pen -= 3
+    # a meeting portal's agenda: "  2. 2" (list counter, item number) on the line before titles the item
+    if prev and re.match(r"\s*\d{1,3}\.\s+\d{1,2}(?:\.?[a-z]|\.\d{1,2})?\s*$", prev[0].s):
+        pen -= 4
     if "_" in ln.s or re.search(r"\bversie\b|\.(pdf|docx?)\b", ln.s, re.I):
         pen -= 1
     # an unnumbered agenda: items asking "... Ter bespreking" above and below this line
