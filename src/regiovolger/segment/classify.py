@@ -29,7 +29,7 @@ _BODY_RULES: list[tuple[str, float, float, re.Pattern]] = [
     ("proposal", 1.5, 4.5, _rx(r"^(voorstel|beslispunten|gevraagd besluit|te nemen besluit|beslissing|ontwerpbesluit|"
                                r"portefeuillehouder|besluit)\s*:|^(beslispunten|gevraagd besluit|te nemen besluit)\b|"
                                r"\b(stelt|stellen) (de raad|provinciale staten|het algemeen bestuur|het dagelijks bestuur|"
-                               r"u) voor\b|^het college stelt\b|^(samenvatting van het voorgestelde besluit)")),
+                               r"u) voor\b|^het college( van [\w& ]{3,50}?)? stelt\b|^(samenvatting van het voorgestelde besluit)")),
     ("memo", 3.0, 3.0, _rx(r"\b(in )?(deze|dit) (memo|notitie|beslisnota|informatienota|nota)\b")),
     ("memo", 1.0, 3.0, _rx(r"^(aanleiding|geadviseerd besluit|kern|advies|krachtenveld|politieke context|"
                            r"ter (besluitvorming|informatie|advisering|kennisname|bespreking))\s*:?\s*$")),
