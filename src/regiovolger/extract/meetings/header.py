@@ -192,8 +192,10 @@ def _header(t: str, part_start: int, limit: int) -> dict:
         cands.append((fields["datum"][0], "field"))
     cands.append((head[:1500], "head"))
     info["date_source"] = None
+    # "vergadering op maandag 17 september" in a letter dated 7 september 2018: the year is the letter's
+    head_year = next((d.date.year for d in find_dates(head[:1500]) if d.date), None)
     for c, source in cands:
-        ds = [d for d in find_dates(c) if d.date]
+        ds = [d for d in find_dates(c, head_year if source in ("invitation", "title") else None) if d.date]
         if source == "head":
             # "hebben tot 1 april 2025", "uiterlijk 15 mei": a deadline, not the meeting's date
             ds = [d for d in ds if not DEADLINE_BEFORE.search(c[max(0, d.start - 30):d.start])]
