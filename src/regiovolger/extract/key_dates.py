@@ -126,8 +126,8 @@ def _list_lines(t: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         if re.match(r"[ \t]*(?:\d{1,2}[.)]?\s*$|\d{1,2}[.)]?\s+[A-Z]|vastgesteld\b|ad\s+\d)", line, re.I):
             break  # the next agenda item or the adoption stamp
-        if items and not blank:
-            items[-1][1] = le  # a wrapped line
+        if items and not blank and not re.match(r"[ \t]*[A-Z][\w ]{1,25}:", line):
+            items[-1][1] = le  # a wrapped line ("Plaats: …" below the list is a field, no continuation)
             continue
         if items:
             break
