@@ -46,7 +46,13 @@ def today() -> dt.date:
 
 
 def meetings_index(rows: list[F.FactRow]) -> dict[tuple[int, str], F.FactRow]:
-    return {(r.file_id, r.data.get("id")): r for r in rows if r.kind == "meetings" and r.data.get("id")}
+    """(file, meeting id) -> meeting row, each with its resolved body in ``extra["body"]`` (one query)."""
+    index = {(r.file_id, r.data.get("id")): r for r in rows if r.kind == "meetings" and r.data.get("id")}
+    if index:
+        bodies = E.bodies_of(list(index.values()))
+        for m in index.values():
+            m.extra["body"] = bodies.get(m.id)
+    return index
 
 
 def meeting_of(row: F.FactRow, meetings: dict) -> F.FactRow | None:
@@ -59,8 +65,12 @@ def when(row: F.FactRow, meetings: dict) -> dt.date | None:
 
 
 def body_of(row: F.FactRow, meetings: dict) -> str:
+    """The body of the row's meeting, with its owner as resolved ("Gemeenteraad Den Helder")."""
     m = meeting_of(row, meetings)
-    return (m.data.get("body") or m.data.get("organisation") or "") if m else ""
+    if m is None:
+        return ""
+    body = m.extra.get("body")
+    return body.name if body is not None else (m.data.get("body") or m.data.get("organisation") or "")
 
 
 def meeting_url(m: F.FactRow) -> str:
