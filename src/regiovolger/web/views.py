@@ -304,14 +304,14 @@ def meeting(request, key, fmt=None):
         att.rows.append({"name": a.get("name", ""), "role": a.get("role") or "", "organisation": a.get("organisation") or "",
                          "status": str(label(ATTENDANCE, a.get("status"))), "note": note})
         att.links.append({"name": E.link_for(named, m.id, a.get("name", ""))})
-    # related documents: agenda and minutes of the same date in any visible file
+    # related documents: agenda, minutes and lists of the files the resolve stage joined into this meeting
     day = to_date(m.data.get("date"))
     related = []
-    if day:
-        for p in visible(Part, user).filter(date=day, type__in=["agenda", "minutes", "decision_list", "action_list"]
-                                            ).select_related("file").only("key", "type", "title", "file__sha256"):
-            related.append({"type": label(PART_TYPES, p.type), "title": p.title or p.key,
-                            "url": reverse("web:document", args=[F.doc_slug(p.file.sha256)]) + f"#deel-{p.key}"})
+    for p in visible(Part, user).filter(file__in=E.meeting_files(m), type__in=[
+            "agenda", "minutes", "decision_list", "action_list"]).select_related("file").only(
+            "key", "type", "title", "file__sha256"):
+        related.append({"type": label(PART_TYPES, p.type), "title": p.title or p.key,
+                        "url": reverse("web:document", args=[F.doc_slug(p.file.sha256)]) + f"#deel-{p.key}"})
     adopted_in = E.adopting(user, m)
     body = E.bodies_of([m]).get(m.id)  # the body with its owner, as resolved ("Gemeenteraad Den Helder")
     return respond(request, "web/meeting.html", {
