@@ -22,6 +22,7 @@ import hashlib
 import json
 import os
 import pickle
+import shutil
 import statistics
 import subprocess
 import sys
@@ -148,6 +149,8 @@ def main() -> None:
         print(f"{k:10} {med[small][k]:>10.4f} {med[large][k]:>10.4f} {med[large][k] / med[small][k]:>8.2f}")
     ok = med[large]["resolve"] / med[small]["resolve"] <= 1.2 and med[large]["total"] / med[small]["total"] <= 1.2
     print(f"\nresolve incremental (ratio <= 1.2): {'yes' if ok else 'NO'}")
+    for d in dirs.values():
+        shutil.rmtree(d, ignore_errors=True)
 
 
 if __name__ == "__main__":
