@@ -18,7 +18,9 @@ from .labels import ATTENDANCE, label
 from .listing import to_date
 from .project_views import project_table
 from .tables import Column, Table, respond
-from .views import _doc_table, action_rows, action_table, decision_table, meeting_table, meetings_index
+from .meeting_views import meeting_table, meetings_index
+from .register_views import action_rows, action_table, decision_table
+from .views import _doc_table
 
 CONCERNING = ["decisions", "actions", "commitments", "agenda_items", "projects", "votes", "key_dates"]
 
