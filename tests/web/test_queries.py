@@ -11,8 +11,8 @@ pytestmark = pytest.mark.django_db
 
 # pinned per page for an anonymous visitor (session and user lookups included)
 PINNED = {
-    "web:home": 6, "web:documents": 3, "web:meetings": 3, "web:actions": 4, "web:decisions": 2,
-    "web:commitments": 4, "web:projects": 2, "web:municipalities": 1, "web:people": 1, "web:organisations": 1,
+    "web:home": 7, "web:documents": 3, "web:meetings": 3, "web:actions": 5, "web:decisions": 3,
+    "web:commitments": 4, "web:projects": 2, "web:municipalities": 1, "web:people": 2, "web:organisations": 1,
     "web:calendar": 2,
 }
 

@@ -111,6 +111,12 @@ def fulfilled_by(rows: list[F.FactRow]) -> dict[int, F.FactRow]:
     return out
 
 
+def meeting_files(meeting: F.FactRow):
+    """Files whose records the resolve stage joined into this row's meeting (a subquery)."""
+    mids = MeetingSource.objects.filter(file_id=meeting.file_id, local_id=meeting.data.get("id")).values("meeting")
+    return MeetingSource.objects.filter(meeting__in=mids).values("file_id")
+
+
 def adopting(user, meeting: F.FactRow) -> list[F.FactRow]:
     """Agenda items of later meetings that adopt this meeting's minutes (resolved links 'adopts_minutes')."""
     mids = MeetingSource.objects.filter(file_id=meeting.file_id, local_id=meeting.data.get("id")).values("meeting")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,28 +18,34 @@ from .labels import ATTENDANCE, label
 from .listing import to_date
 from .project_views import project_table
 from .tables import Column, Table, respond
-from .views import _doc_table, action_rows, action_table, decision_table, meeting_table, meetings_index
+from .meeting_views import meeting_table, meetings_index
+from .register_views import action_rows, action_table, decision_table
+from .views import _doc_table
 
 CONCERNING = ["decisions", "actions", "commitments", "agenda_items", "projects", "votes", "key_dates"]
 
 
-def _listing(user, kind: str):
-    """Visible refs of entities of ``kind``: entity id -> (entity fields, roles, files, facts). One query."""
-    out: dict[int, dict] = {}
-    refs = E.visible_refs(user).filter(entity__kind=kind).values_list(
-        "entity_id", "entity__key", "entity__name", "entity__type", "role", "file_id", "fact_id", "fact__kind",
-        "surface", "evidence")
-    for eid, key, name, type_, role, file_id, fact_id, fact_kind, surface, evidence in refs:
-        e = out.setdefault(eid, {"key": key, "name": name, "type": type_, "roles": defaultdict(set), "files": set(),
-                                 "kinds": defaultdict(set), "forms": set()})
-        e["roles"][role].add(fact_id)
-        e["files"].add(file_id)
-        e["kinds"][fact_kind].add(fact_id)
-        if not evidence:  # an office ("de wethouder") is no spelling of the name
-            e["forms"].add(surface)
-    if kind == Entity.PERSON:
-        for e in out.values():
-            e["name"] = E.shown_name(e["name"], e["forms"])
+def _listing(user, kind: str) -> dict[int, dict]:
+    """Entities of ``kind`` named by a visible fact, with counts per role, kind of fact and file, counted in
+    the database (one query; persons one more for the spellings their visible facts use)."""
+    refs = E.visible_refs(user).filter(entity__kind=kind)
+
+    def facts(**where):
+        return Count("fact_id", filter=Q(**where), distinct=True)
+
+    rows = refs.values("entity_id", "entity__key", "entity__name", "entity__type").annotate(
+        files=Count("file_id", distinct=True), meetings=facts(fact__kind="meetings"),
+        attended=facts(role__in=["attendee", "chair", "minute_taker"]), actions=facts(role="owner"),
+        commitments=facts(role="made_by"), concerning=facts(fact__kind__in=CONCERNING)).order_by()
+    out = {r["entity_id"]: {**r, "key": r["entity__key"], "name": r["entity__name"], "type": r["entity__type"]}
+           for r in rows}
+    if kind == Entity.PERSON and out:
+        forms: dict[int, set] = defaultdict(set)
+        # an office ("de wethouder") is no spelling of the name
+        for eid, surface in refs.filter(evidence__isnull=True).values_list("entity_id", "surface").distinct():
+            forms[eid].add(surface)
+        for eid, e in out.items():
+            e["name"] = E.shown_name(e["name"], forms[eid])
     return out
 
 
@@ -51,9 +57,8 @@ def people(request, fmt=None):
         Column("actions", _("Acties"), "number"), Column("commitments", _("Toezeggingen"), "number"),
         Column("documents", _("Documenten"), "number")])
     for p in sorted(_listing(request.user, Entity.PERSON).values(), key=lambda p: p["name"].casefold()):
-        r = p["roles"]
-        t.rows.append({"name": p["name"], "meetings": len(r["attendee"] | r["chair"] | r["minute_taker"]),
-                       "actions": len(r["owner"]), "commitments": len(r["made_by"]), "documents": len(p["files"])})
+        t.rows.append({"name": p["name"], "meetings": p["attended"], "actions": p["actions"],
+                       "commitments": p["commitments"], "documents": p["files"]})
         t.links.append({"name": reverse("web:person", args=[p["key"]])})
     return respond(request, "web/list.html", {"title": _("Personen")}, tables=[t], suffix=fmt)
 
@@ -131,7 +136,7 @@ def organisations(request, fmt=None):
         Column("meetings", _("Vergaderingen"), "number")])
     for o in sorted(_listing(request.user, Entity.ORGANISATION).values(), key=lambda o: o["name"].casefold()):
         t.rows.append({"name": o["name"], "kind": str(E.ORG_TYPES.get(o["type"], o["type"])),
-                       "documents": len(o["files"]), "meetings": len(o["kinds"]["meetings"])})
+                       "documents": o["files"], "meetings": o["meetings"]})
         t.links.append({"name": reverse("web:organisation", args=[o["key"]])})
     return respond(request, "web/list.html", {"title": _("Organisaties")}, tables=[t], suffix=fmt)
 
@@ -179,8 +184,7 @@ def municipalities(request, fmt=None):
                                             Column("facts", _("Feiten"), "number")])
     for g in sorted(_listing(request.user, Entity.MUNICIPALITY).values(), key=lambda g: g["name"].casefold()):
         code = g["key"].upper() if g["key"].startswith("gm") else ""
-        t.rows.append({"name": g["name"], "code": code, "documents": len(g["files"]),
-                       "facts": len(set().union(*(g["kinds"][k] for k in CONCERNING)))})
+        t.rows.append({"name": g["name"], "code": code, "documents": g["files"], "facts": g["concerning"]})
         t.links.append({"name": reverse("web:municipality", args=[g["key"]])})
     return respond(request, "web/list.html", {"title": _("Gemeenten")}, tables=[t], suffix=fmt)
 

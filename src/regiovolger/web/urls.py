@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from . import api, api_entities, entity_views, project_views, views
+from . import api, api_entities, entity_views, meeting_views, project_views, register_views, views
 from .feeds import DecisionsFeed
 
 router = DefaultRouter()
@@ -29,13 +29,13 @@ web = ([
     page(r"documenten/", views.documents, "documents"),
     re_path(r"^documenten/(?P<slug>[0-9a-f]{16,64})/origineel/$", views.document_original, name="document_original"),
     page(r"documenten/(?P<slug>[0-9a-f]{16,64})/", views.document, "document"),
-    page(r"vergaderingen/", views.meetings, "meetings"),
-    page(r"vergaderingen/(?P<key>[0-9a-f]{16}\.[0-9a-f]{12})/", views.meeting, "meeting"),
-    page(r"acties/", views.actions, "actions"),
-    re_path(r"^acties/(?P<key>[0-9a-f]{16}\.[0-9a-f]{12})/bijwerken/$", views.action_update, name="action_update"),
-    page(r"besluiten/", views.decisions, "decisions"),
+    page(r"vergaderingen/", meeting_views.meetings, "meetings"),
+    page(r"vergaderingen/(?P<key>[0-9a-f]{16}\.[0-9a-f]{12})/", meeting_views.meeting, "meeting"),
+    page(r"acties/", register_views.actions, "actions"),
+    re_path(r"^acties/(?P<key>[0-9a-f]{16}\.[0-9a-f]{12})/bijwerken/$", register_views.action_update, name="action_update"),
+    page(r"besluiten/", register_views.decisions, "decisions"),
     path("besluiten/feed.atom", DecisionsFeed(), name="decisions_feed"),
-    page(r"toezeggingen/", views.commitments, "commitments"),
+    page(r"toezeggingen/", register_views.commitments, "commitments"),
     page(r"projecten/", project_views.projects, "projects"),
     page(r"projecten/(?P<key>[0-9a-f]{16}\.[0-9a-f]{12})/", project_views.project, "project"),
     page(r"gemeenten/", entity_views.municipalities, "municipalities"),
