@@ -39,6 +39,19 @@ class Repair:
 
 
 @dataclass
+class Margin:
+    """Text the body does not hold: a page header or footer, a stamp, a watermark, file metadata.
+
+    ``page`` is the page it belongs to, or None when it belongs to the whole file
+    (metadata, a DOCX header that every section may repeat).
+    """
+
+    page: int | None
+    where: str  # header | footer | stamp | watermark | metadata
+    text: str
+
+
+@dataclass
 class Text:
     text: str
     pages: list[Page]
@@ -50,6 +63,8 @@ class Text:
     repairs: list[Repair] = field(default_factory=list)
     # Structure the reader found, in document order; offsets index ``text`` like evidence does.
     blocks: list[Block] = field(default_factory=list)
+    # Headers, footers, stamps, watermarks and metadata the reader found beside the body text.
+    margins: list[Margin] = field(default_factory=list)
 
     def block_text(self, block: Block | Row | Cell) -> str:
         """The text of a block, row or cell: ``text[start:end]``."""

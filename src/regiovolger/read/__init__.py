@@ -167,7 +167,7 @@ def read_bytes(data: bytes, name: str = "") -> Text:
     check_lines(joined)
     blocks = [b for page, page_blocks in zip(pages, raw.blocks) for b in move_blocks(page_blocks, page.start)]
     text = Text(text=joined, pages=pages, media_type=MEDIA_TYPES[kind], title=raw.title,
-                blocks=sort_blocks(blocks))
+                blocks=sort_blocks(blocks), margins=raw.margins)
     from .quality import apply_quality, check_readable
 
     return check_readable(apply_quality(text), raw)

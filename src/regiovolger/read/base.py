@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..document import Margin
 from ..structure import Block
 
 
@@ -16,6 +17,7 @@ class RawPages:
     blocks: list[list[Block]] = field(default_factory=list)
     ocr_problem: str | None = None  # why pages that needed OCR did not get it
     confirmed: list[int] = field(default_factory=list)  # pages whose text layer OCR read the same
+    margins: list[Margin] = field(default_factory=list)  # headers, footers, stamps, metadata (document.Margin)
 
     def __post_init__(self) -> None:
         if not self.methods:

@@ -21,6 +21,7 @@ from ..errors import ReadError
 from ..limits import check_depth, check_zip
 from ..structure import Block, Cell, Heading, ListItem, Paragraph, Row, Table
 from .base import RawPages
+from .docx_margins import docx_margins
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -337,6 +338,7 @@ def read_docx(data: bytes) -> RawPages:
             core = zf.read("docProps/core.xml") if "docProps/core.xml" in names else None
             styles = zf.read("word/styles.xml") if "word/styles.xml" in names else None
             numbering = zf.read("word/numbering.xml") if "word/numbering.xml" in names else None
+            margins = docx_margins(zf)  # headers, footers, watermarks, properties: for confidentiality
     except (zipfile.BadZipFile, KeyError, OSError) as exc:
         raise ReadError("corrupt", kind="DOCX", detail=str(exc) or type(exc).__name__) from exc
     for part in (xml, styles, numbering):
@@ -359,7 +361,7 @@ def read_docx(data: bytes) -> RawPages:
         except etree.XMLSyntaxError:
             title = None
     texts, blocks = out.result()
-    return RawPages(texts=texts, title=title, blocks=blocks)
+    return RawPages(texts=texts, title=title, blocks=blocks, margins=margins)
 
 
 def _parse(xml: bytes | None) -> etree._Element | None:

@@ -25,6 +25,7 @@ from ..errors import ReadError
 from ..limits import check_page_size, check_pages, render_scale
 from .base import RawPages
 from .quality import garbage
+from .pdf_margins import metadata_margins, page_margins
 from .pdf_structure import analyse, headings, page_blocks
 
 # pdfium error code for a missing or wrong password (FPDF_ERR_PASSWORD).
@@ -80,6 +81,7 @@ def read_pdf(data: bytes, *, ocr: bool = True, structure: bool = True) -> RawPag
         methods: list[str] = []
         layouts: list = []
         scans: list[int] = []
+        margins = metadata_margins(pdf)  # headers, footers, stamps, metadata: for confidentiality
         for index in range(len(pdf)):
             try:
                 page = pdf[index]
@@ -88,6 +90,7 @@ def read_pdf(data: bytes, *, ocr: bool = True, structure: bool = True) -> RawPag
             try:
                 check_page_size(index + 1, *page.get_size())
                 text, method, layout = _read_page(page, structure)
+                margins += page_margins(page, index + 1)
                 # no text layer, or one that is garbage (a font without a usable ToUnicode map):
                 # the page as it looks is what counts
                 if ocr and (_needs_ocr(page, text) or garbage(text)):
@@ -101,7 +104,7 @@ def read_pdf(data: bytes, *, ocr: bool = True, structure: bool = True) -> RawPag
         problem = _ocr_pages(pdf, scans, texts, methods, confirmed) if scans else None
         blocks = _structure(layouts, texts, methods) if structure else []
         return RawPages(texts=texts, methods=methods, title=_title(pdf), blocks=blocks, ocr_problem=problem,
-                        confirmed=confirmed)
+                        confirmed=confirmed, margins=margins)
     finally:
         pdf.close()
 

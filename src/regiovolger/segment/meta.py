@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from regiovolger.dates import parse_iso as parse_dutch_date
+from .marks import find_mark, mark_anywhere, setting, solo_mark
 from .lines import _MEETING_DATE_LABEL, _ORG, _PROCEDURAL, _SECTION_WORDS, _SIGNED_ORG, _Cand, _Doc, _Line
 
 def _field_values(doc: _Doc, a: int, b: int) -> dict[str, str]:
@@ -171,10 +172,23 @@ def _organisation(doc: _Doc, a: int, b: int) -> str | None:
 
 
 def _confidential(doc: _Doc, a: int, b: int) -> bool:
-    nb = [ln for ln in doc.lines[a:b] if not ln.blank][:15]
-    for ln in nb:
-        if "marking" in ln.tags:
+    """Whether lines ``a:b`` are marked not for the public: in the head, at the top or bottom of
+    any of its pages, on its title page, as a watermark, or in the reader's headers, footers,
+    stamps and metadata (``Text.margins``) for its pages. Words: ``nl/data/confidentiality.toml``."""
+    lines = [ln for ln in doc.lines[a:b] if not ln.blank]
+    if not lines:
+        return False
+    if any("marking" in ln.tags or find_mark(ln.s, "stamp") for ln in lines[:15]):
+        return True
+    if any(solo_mark(ln.s) for ln in lines):
+        return True  # a watermark or stamp in capitals, wherever the page puts it
+    text = doc.text
+    pages = [p for p in text.pages if p.start <= lines[-1].start and p.end >= lines[0].start] or text.pages
+    edge = setting("edge_lines")
+    for k, page in enumerate(pages):
+        on_page = [ln for ln in lines if page.start <= ln.start <= page.end]
+        looked = on_page[:setting("title_page_lines")] if k == 0 else on_page[:edge] + on_page[-edge:]
+        if any(find_mark(ln.s, "stamp") for ln in looked):
             return True
-        if re.search(r"\b(VERTROUWELIJK|GEHEIM|NIET OPENBAAR)\b", ln.s) and len(ln.s) <= 80:
-            return True
-    return False
+    numbers = {p.number for p in pages}
+    return any(mark_anywhere(m.text) for m in text.margins if m.page is None or m.page in numbers)
