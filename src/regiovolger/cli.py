@@ -293,24 +293,29 @@ def reindex_command(ctx: click.Context) -> None:
 @main.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True, help="Adres / address to listen on.")
 @click.option("--port", default=8000, type=int, show_default=True, help="Poort / port.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Aantal werkprocessen / worker processes (standaard kernen + 1, hoogstens 4).")
+@click.option("--threads", type=click.IntRange(1, 64), default=4, show_default=True,
+              help="Draden per werkproces / threads per worker.")
+@click.option("--no-access-log", is_flag=True, help="Geen regel per verzoek / no line per request.")
+@click.option("--dev", is_flag=True, help="Django-ontwikkelserver in plaats van gunicorn / development server.")
 @click.pass_context
-def serve_command(ctx: click.Context, host: str, port: int) -> None:
+def serve_command(ctx: click.Context, host: str, port: int, workers: int | None, threads: int,
+                  no_access_log: bool, dev: bool) -> None:
     """Start de website op de ingestelde opslag / run the web site on the configured store."""
     from .store.bootstrap import setup
 
     setup(ctx.obj["data_dir"])
-    from django.conf import settings
-    from django.core.management import call_command
+    from .web import server
 
-    if host not in settings.ALLOWED_HOSTS and host not in ("0.0.0.0", "::"):
-        settings.ALLOWED_HOSTS.append(host)
-    if host in ("0.0.0.0", "::"):
-        settings.ALLOWED_HOSTS.append("*")
-    console.print(f"regiovolger: http://{host}:{port}/  (Ctrl-C stopt / stops)", highlight=False)
-    # Django's own server, without the autoreloader; --insecure serves the static files with DEBUG off
-    call_command("runserver", f"{host}:{port}" if ":" not in host else f"[{host}]:{port}",
-                 use_reloader=False, insecure_serving=True)
-
+    server.allow_host(host)
+    server.collect_static()
+    console.print(f"regiovolger: http://{server.bind_address(host, port)}/  (Ctrl-C stopt / stops)",
+                  highlight=False)
+    if dev:
+        server.run_dev(host, port)
+    else:
+        server.run(host, port, workers=workers, threads=threads, access_log=not no_access_log)
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})

@@ -47,9 +47,20 @@ def secret_key(directory: Path) -> str:
     return key
 
 
+def env_flag(name: str) -> bool:
+    return os.environ.get(name, "").strip().lower() in ("1", "true", "yes", "on", "ja")
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    """A comma-separated environment variable as a list; unset or empty gives the default."""
+    items = [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+    return items or list(default)
+
+
 SECRET_KEY = secret_key(DATA_DIR)
 DEBUG = os.environ.get("REGIOVOLGER_DEBUG", "") == "1"
-ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+ALLOWED_HOSTS = env_list("REGIOVOLGER_ALLOWED_HOSTS", ["127.0.0.1", "localhost"])
+CSRF_TRUSTED_ORIGINS = env_list("REGIOVOLGER_CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
@@ -91,6 +102,8 @@ USE_I18N = True
 # --- web layer (regiovolger.web) ---
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -118,6 +131,51 @@ TEMPLATES = [
 WSGI_APPLICATION = "regiovolger.web.wsgi.application"
 STATIC_URL = "/static/"
 STATIC_ROOT = str(DATA_DIR / "static")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # collectstatic (run by `regiovolger serve`) writes gzip and brotli copies that WhiteNoise serves
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+try:
+    Path(STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+    _collected = any(Path(STATIC_ROOT).iterdir())
+except OSError:
+    _collected = False
+# before the first collectstatic (tests, `manage runserver`) the app folders are served directly
+WHITENOISE_USE_FINDERS = DEBUG or not _collected
+
+# --- security headers (see README: "Achter een reverse proxy") ---
+HTTPS = env_flag("REGIOVOLGER_HTTPS")  # the site is reached over https (directly or through a proxy)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+if HTTPS:
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = not env_flag("REGIOVOLGER_NO_SSL_REDIRECT")
+    # the proxy in front sets X-Forwarded-Proto (and must overwrite one sent by the client)
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_HSTS_SECONDS = int(os.environ.get("REGIOVOLGER_HSTS_SECONDS") or 31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = not env_flag("REGIOVOLGER_HSTS_NO_SUBDOMAINS")
+    SECURE_HSTS_PRELOAD = not env_flag("REGIOVOLGER_HSTS_NO_PRELOAD")
+# the site's own pages have no inline script or style and load nothing from elsewhere
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        **({"upgrade-insecure-requests": True} if HTTPS else {}),
+    },
+}
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "web:home"
 LOGOUT_REDIRECT_URL = "web:home"
