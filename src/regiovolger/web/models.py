@@ -99,3 +99,30 @@ class Upload(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ConfidentialityOverride(models.Model):
+    """A person's verdict that a part is confidential or public, against or with the machine's reading.
+
+    Rows are only ever added: each is an audit line (who, when, before, after). The newest
+    per file and part wins; keyed by file sha256 and part key, so it can be applied again
+    after a re-ingest (``confidentiality.apply_overrides``).
+    """
+
+    file_sha256 = models.CharField(_("bestand (sha256)"), max_length=64, db_index=True)
+    part_key = models.CharField(_("deel"), max_length=20)
+    before = models.BooleanField(_("was vertrouwelijk"))
+    after = models.BooleanField(_("vertrouwelijk"))
+    note = models.TextField(_("toelichting"), blank=True, default="")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   verbose_name=_("door"))
+    decided_at = models.DateTimeField(_("tijdstip"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-decided_at", "-id"]
+        verbose_name = _("vertrouwelijkheidsbesluit")
+        verbose_name_plural = _("vertrouwelijkheidsbesluiten")
+
+    def __str__(self) -> str:
+        state = _("vertrouwelijk") if self.after else _("openbaar")
+        return f"{self.file_sha256[:12]} {self.part_key}: {state}"

@@ -6,7 +6,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from . import api, api_entities, entity_views, meeting_views, project_views, register_views, views
+from . import api, api_entities, confidentiality, entity_views, meeting_views, project_views, register_views, views
 from .feeds import DecisionsFeed
 
 router = DefaultRouter()
@@ -28,6 +28,8 @@ web = ([
     page(r"zoeken/", views.search, "search"),
     page(r"documenten/", views.documents, "documents"),
     re_path(r"^documenten/(?P<slug>[0-9a-f]{16,64})/origineel/$", views.document_original, name="document_original"),
+    re_path(r"^documenten/(?P<slug>[0-9a-f]{16,64})/vertrouwelijkheid/$", confidentiality.override,
+            name="document_confidentiality"),
     page(r"documenten/(?P<slug>[0-9a-f]{16,64})/", views.document, "document"),
     page(r"vergaderingen/", meeting_views.meetings, "meetings"),
     page(r"vergaderingen/(?P<key>[0-9a-f]{16}\.[0-9a-f]{12})/", meeting_views.meeting, "meeting"),
