@@ -36,6 +36,11 @@ class Correction(models.Model):
     data = models.JSONField(_("gegevens"), help_text=_("de gecorrigeerde velden van het feit"))
     hidden = models.BooleanField(_("verbergen"), default=False, help_text=_("het feit is onjuist: niet tonen"))
     note = models.TextField(_("toelichting"), blank=True, default="")
+    # the audit: the fact's fields as shown before and after this change (machine reading with the
+    # corrections before it applied), and whether it was shown; rows are only ever added
+    before = models.JSONField(_("vóór"), null=True, blank=True)
+    after = models.JSONField(_("na"), null=True, blank=True)
+    was_hidden = models.BooleanField(_("was verborgen"), default=False)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    verbose_name=_("door"))
     created_at = models.DateTimeField(_("tijdstip"), auto_now_add=True)

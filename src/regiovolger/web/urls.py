@@ -6,7 +6,8 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from . import api, api_entities, confidentiality, entity_views, meeting_views, project_views, register_views, views
+from . import (api, api_entities, confidentiality, corrections, entity_views, meeting_views, project_views,
+               register_views, views)
 from .feeds import DecisionsFeed
 
 router = DefaultRouter()
@@ -51,6 +52,7 @@ web = ([
     page(r"te-controleren/", views.review, "review"),
     re_path(r"^te-controleren/(?P<key>[0-9a-f]{16}\.[0-9a-f]{12})/beoordelen/$", views.review_decide,
             name="review_decide"),
+    re_path(r"^feiten/(?P<key>[0-9a-f]{16}\.[0-9a-f]{12})/corrigeren/$", corrections.fact_correct, name="fact_correct"),
     path("toevoegen/", views.upload, name="upload"),
     path("toevoegen/<int:pk>/", views.upload_status, name="upload_status"),
 ], "web")

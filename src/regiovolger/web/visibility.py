@@ -3,8 +3,9 @@
 Confidential parts (Part.confidential) and everything in them are for staff
 only. Facts below the publication confidence (``extract.confidence.publish_threshold``)
 are published once a person accepted them on the review page; until then only
-staff see them (marked "te controleren"). A fact a person rejected is shown to
-nobody. Every page, feed, export, search result and API response gets its rows
+staff see them (marked "te controleren"). A fact a person rejected on the review
+page, or deleted on its correction page (its newest ``Correction`` hides it), is
+shown to nobody. Every page, feed, export, search result and API response gets its rows
 through ``visible``; nothing else queries the store models directly for output.
 """
 
@@ -14,7 +15,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from ..extract.confidence import publish_threshold
 from ..store.models import Fact, Page, Part, SourceFile
-from .models import ReviewDecision
+from .models import Correction, ReviewDecision
 
 
 def is_staff(user) -> bool:
@@ -27,6 +28,7 @@ def visible(model, user) -> QuerySet:
     if model is Fact:
         qs = qs.exclude(Exists(ReviewDecision.objects.filter(fact_key=OuterRef("key"),
                                                              decision=ReviewDecision.REJECTED)))
+        qs = qs.exclude(Exists(deleted_corrections()))
     if is_staff(user):
         return qs
     if model is SourceFile:
@@ -47,6 +49,12 @@ def visible(model, user) -> QuerySet:
     if model is Page:
         return qs.filter(file__in=visible(SourceFile, user))
     raise TypeError(f"no visibility rule for {model.__name__}")
+
+
+def deleted_corrections() -> QuerySet:
+    """Corrections that delete the outer Fact: its newest correction says ``hidden``."""
+    newer = Correction.objects.filter(fact_key=OuterRef("fact_key"), id__gt=OuterRef("id"))
+    return Correction.objects.filter(fact_key=OuterRef("key"), hidden=True).exclude(Exists(newer))
 
 
 def hidden_spans(file: SourceFile, user) -> list[tuple[int, int]]:
