@@ -99,3 +99,23 @@ def test_motions_taken_off_the_list_are_decisions():
             "Motie 18 wordt afgevoerd. De overige toezeggingen en moties blijven op de lijst staan.\n")
     got = [d["text"] for d in extract_decisions(*doc(body, "minutes"))]
     assert got == ["Motie 18 wordt afgevoerd.", "De overige toezeggingen en moties blijven op de lijst staan."]
+
+
+def test_decision_list_items_as_headings_and_their_points():
+    body = ("Besluitenlijst 26 september 2023\n\nWethouder Jansen\n\nAanbestedingsstrategie centrale huisvesting\n\n"
+            "Het college heeft besloten:\n\nAkkoord te gaan met de aanbestedingsstrategie.\n\nWethouder de Vries\n\n"
+            "Fonds burgerinitiatieven - tweede kwartaal\n\nHet college heeft besloten:\n\n"
+            " 1. Het advies van de commissie over te nemen.\n\n 2. Een bedrag van € 1.500 beschikbaar te stellen.\n\n"
+            " 3. De aanvragers te informeren.\n")
+    _, items = extract_meetings(*doc(body, "decision_list", "2023-09-26"))
+    assert [(i["number"], i["title"]) for i in items] == [
+        (None, "Aanbestedingsstrategie centrale huisvesting"), (None, "Fonds burgerinitiatieven - tweede kwartaal")]
+
+
+def test_numbered_agenda_items_after_a_decision_stay_items():
+    body = ("Besluitenlijst raadsvergadering 29 juni 2023\n\n1. Opening\nDe voorzitter opent de vergadering.\n"
+            "2. Voorstel tot het vaststellen van de verordening.\nDe raad besluit unaniem:\nvast te stellen de verordening.\n"
+            "3. Voorstel met betrekking tot het rapport.\nDe raad besluit:\n1. De conclusies te onderschrijven.\n"
+            "2. De aanbevelingen over te nemen.\n4. Sluiting\n")
+    _, items = extract_meetings(*doc(body, "decision_list", "2023-06-29"))
+    assert [i["number"] for i in items] == ["1", "2", "3", "4"]

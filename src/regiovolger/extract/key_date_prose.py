@@ -94,8 +94,11 @@ def prose_key_dates(text: Text, part: Part, ref: str | None, taken: list[tuple[i
             near = t[max(s, w.start - 80):min(e, w.end + 80)]
             if not CUE.search(near) or EFFECTIVE.search(t[max(s, w.start - 12):w.start]):
                 continue  # the date must be that of the meeting, event or deadline named beside it
-            if PAST.search(clause) and not FUTURE.search(clause):
-                continue  # "Vrijdag 20 december heeft de Ministerraad … verzonden" looks back
+            ahead = bool(ref and w.match is not None and w.match.year and w.date > ref)
+            if PAST.search(clause) and not FUTURE.search(clause) and not ahead:
+                # "Vrijdag 20 december heeft de Ministerraad … verzonden" looks back; a full date after the
+                # document's own ("wij hebben hen gewezen op de vergadering van 18 september 2024") does not
+                continue
             if not ref and not future:
                 continue  # without the document's own date, only what is written as still to come
             if LOOKED_BACK.match(t, w.end, e):

@@ -12,6 +12,7 @@ from ..dates import find_dates
 from ..names import clean_name, looks_like_name
 from ..tables import tables
 from .common import _LABEL_RE, _lines, kind_of
+from .decision_headings import decision_headings, decision_points
 from .inline_agenda import inline_items, portal_items
 from .outline import outline, repeated_ones, sections
 
@@ -291,14 +292,17 @@ def _headings_in(t: str, start: int, end: int) -> list[tuple[int, int, str]]:
 def _items_in(t: str, start: int, end: int, allow_single: bool, with_proposal: bool,
               headings: bool = False) -> list[dict]:
     """Agenda items between start and end, each with heading evidence span and section."""
-    chain = _best_chain(_item_candidates(t, start, end), 1 if allow_single else 2)
+    # points under "Het college heeft besloten:" are the decision's, not agenda items
+    cands = [c for c in _item_candidates(t, start, end) if not decision_points(t, c.start, start)]
+    chain = _best_chain(cands, 1 if allow_single else 2)
     items: list[dict] = []
-    levels = portal_items(t, start, end) or outline(t, start, end)
+    levels = portal_items(t, start, end) or [o for o in outline(t, start, end) if not decision_points(t, o.start, start)]
     if sum(1 for o in levels if o.level == 1) < 2:
         levels = repeated_ones(t, start, end) or levels
     if len(chain) < 2 and sum(1 for o in levels if o.level == 1) < 2:
         # no list by lines: items numbered on within running text
-        levels = inline_items(t, start, end) or levels
+        inline = [o for o in inline_items(t, start, end) if not decision_points(t, o.start, start)]
+        levels = inline if sum(1 for o in inline if o.level == 1) >= 3 else levels
     if len(levels) > len(chain) and sum(1 for o in levels if o.level == 1) >= 2:
         # an agenda with sub-items ("2a", "2a.1", "3.1") read level by level
         for i, (o, (sec_start, sec_end)) in enumerate(zip(levels, sections(levels, end))):
@@ -325,7 +329,7 @@ def _items_in(t: str, start: int, end: int, allow_single: bool, with_proposal: b
     # unnumbered headings that end in a kind: "Verslag ... 21 mei 2024 (bijlage 1) Ter vaststelling"
     heads = list(KIND_ENDING.finditer(t, start, end))
     if not heads and headings:
-        found = _headings_in(t, start, end)
+        found = _headings_in(t, start, end) or decision_headings(t, start, end)
         for i, (hs, he, title) in enumerate(found):
             sec_end = found[i + 1][0] if i + 1 < len(found) else end
             title, kind = _clean_title(title)
