@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..sentences import lines as _lines
+
 # a paragraph that states the body's decision
 OPENER = re.compile(
     r"(?i)^[ \t]*(?:besluit(?:en)?\s*:|(?:het\s+college|gedeputeerde\s+staten|gs|b\s*&\s*w|burgemeester\s+en\s+wethouders"
@@ -24,19 +26,9 @@ _NOT_TITLE = re.compile(r"(?i)^(?:wethouder|burgemeester|gedeputeerde|portefeuil
                         r"|afwezig)\b")
 
 
-def _lines(t: str, start: int, end: int) -> list[tuple[int, int]]:
-    out, pos = [], start
-    while pos < end:
-        nl = t.find("\n", pos, end)
-        stop = end if nl == -1 else nl
-        out.append((pos, stop))
-        pos = stop + 1
-    return out
-
-
 def decision_headings(t: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, title) of each heading whose next paragraph decides; empty unless there are two."""
-    lines = [(a, b) for a, b in _lines(t, start, end)]
+    lines = _lines(t, start, end)
     heads: list[tuple[int, int, str]] = []
     for i, (a, b) in enumerate(lines):
         m = _TITLE.match(t, a, b)
