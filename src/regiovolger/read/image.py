@@ -59,7 +59,7 @@ def read_image(data: bytes) -> RawPages:
             try:
                 frame.load()
                 page = _at_300_dpi(frame.copy())
-            except (OSError, ValueError) as exc:
+            except (OSError, ValueError, SyntaxError) as exc:  # Pillow: SyntaxError for a broken PNG chunk
                 raise ReadError(
                     "corrupt", kind=kind, detail=f"pagina {len(texts) + 1} is beschadigd of afgebroken"
                 ) from exc
