@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+from .cache import ResultCache, warm_up
 from .query import Query, Term, parse
 from .snippet import Matcher, mark, snippet
 from .text import stem, words
@@ -27,6 +28,8 @@ from .text import stem, words
 FACETS = ("type", "organisation", "year", "municipality", "person", "kind")
 SORTS = ("relevance", "date")
 MAX_PER_PAGE = 100
+
+_results = ResultCache()  # per process; embedded backend only (see .cache)
 
 
 @dataclass
@@ -122,6 +125,21 @@ def search(query: str, *, filters: dict | None = None, sort: str = "relevance", 
     offset = (page - 1) * per_page
     if parsed.empty and not flt and not (query or "").strip():
         return SearchResults(query or "", "", parsed.repaired, False, 0, page, per_page, sort, backend.name)
+    generation = getattr(backend, "generation", None)
+    key = None
+    if generation is not None:  # the embedded index: results depend on the query and the index only
+        key = (str(backend.path), generation(), query or "", tuple(sorted((k, tuple(v)) for k, v in flt.items())),
+               sort, page, per_page, bool(include_confidential), bool(want_facets))
+        cached = _results.get(key)
+        if cached is not None:
+            return cached
+    results = _search(query, parsed, flt, sort, page, per_page, offset, include_confidential, want_facets, backend)
+    if key is not None:
+        _results.put(key, results)
+    return results
+
+
+def _search(query, parsed, flt, sort, page, per_page, offset, include_confidential, want_facets, backend):
     if parsed.empty:
         sort = "date"  # nothing to rank by: browse by date
     total, rows, facets = backend.run(parsed, flt, sort, offset, per_page, include_confidential, want_facets)
@@ -259,4 +277,4 @@ def reindex(progress=None) -> int:
     return n
 
 
-__all__ = ["search", "index_file", "reindex", "SearchResults", "Hit", "FacetValue", "FACETS"]
+__all__ = ["search", "index_file", "reindex", "warm_up", "SearchResults", "Hit", "FacetValue", "FACETS"]

@@ -101,6 +101,9 @@ class EmbeddedBackend:
         self.tantivy_index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
         # a long-running reader (web server) sees what another process (ingest) commits
         self.tantivy_index.config_reader(reload_policy="OnCommit")
+        self._meta: bytes | None = self._read_meta()
+        self._generation = 0
+        self._reload_lock = threading.Lock()
 
     @classmethod
     def default(cls) -> EmbeddedBackend:
@@ -115,6 +118,28 @@ class EmbeddedBackend:
             if key not in cls._instances:
                 cls._instances[key] = cls(Path(path))
             return cls._instances[key]
+
+    def _read_meta(self) -> bytes | None:
+        try:
+            return (self.path / "meta.json").read_bytes()
+        except FileNotFoundError:
+            return None
+
+    def generation(self) -> int:
+        """A number that changes whenever a commit, of this process or another, changed the index.
+
+        tantivy rewrites meta.json (with a new opstamp) on every commit; reading it costs a few
+        microseconds. When it changed, the reader is reloaded here, before the caller searches, so a
+        result cached under the new generation never comes from the old index.
+        """
+        meta = self._read_meta()
+        if meta != self._meta:
+            with self._reload_lock:
+                if meta != self._meta:
+                    self.tantivy_index.reload()
+                    self._meta = meta
+                    self._generation += 1
+        return self._generation
 
     # ---- writing
 

@@ -61,8 +61,15 @@ def run(host: str, port: int, workers: int | None = None, threads: int = 4, acce
     """Serve until SIGTERM or Ctrl-C; the workers are forked from this process with the app loaded."""
     from django.db import connections
 
+    from django.urls import get_resolver
+
+    from ..search import warm_up
     from .wsgi import application
 
+    # loaded once here, before the fork, rather than in the first request of every worker
+    # (the URL conf imports the API stack; the search lexicon takes half a second)
+    get_resolver().url_patterns
+    warm_up()
     connections.close_all()  # no database connection may be shared by the forked workers
     options = {
         "bind": [bind_address(host, port)],
