@@ -108,7 +108,7 @@ def find_organisations(text: str) -> list[OrgMention]:
         prefix = m.group(f"p{i}") if fixed is None else "Ministerie van"
         if kind == "region" and name.split()[0] in _NOT_AFTER_REGIO:
             continue
-        # "Elke Regio Telt", "onze regio Achterhoek": a quantifier or possessive before it makes it no name
+        # "Elke Regio …", "onze regio …": a quantifier or possessive before it makes it no name
         before = text[max(0, m.start() - 12):m.start()].split()
         if kind == "region" and before and before[-1].lower() in _NOT_BEFORE_REGIO:
             continue

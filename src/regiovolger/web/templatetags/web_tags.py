@@ -17,15 +17,22 @@ register = template.Library()
 @register.filter
 def euro(value):
     """€ 147.824 in Dutch, € 147,824 in English; cents only when there are any."""
-    if value is None or value == "":
-        return ""
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return value
+    v = _number(value)
+    if not isinstance(v, float):
+        return v
     cents = abs(v - round(v)) >= 0.005
     text = f"{v:,.2f}" if cents else f"{v:,.0f}"
     return f"€ {_dutch(text)}"
+
+
+def _number(value):
+    """The value as a float; "" for nothing, the value itself when it is no number."""
+    if value is None or value == "":
+        return ""
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return value
 
 
 def _dutch(text: str) -> str:
@@ -37,12 +44,9 @@ def _dutch(text: str) -> str:
 @register.filter
 def euro_short(value):
     """€ 1,5 mld, € 130 mln, else the full amount (€ 147.824): for chart labels and totals."""
-    if value is None or value == "":
-        return ""
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return value
+    v = _number(value)
+    if not isinstance(v, float):
+        return v
     for size, unit in ((1e9, _("mld")), (1e6, _("mln"))):
         if abs(v) >= size:
             n = v / size
