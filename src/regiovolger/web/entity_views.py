@@ -83,14 +83,19 @@ def _roles(rows, by_fact) -> list[str]:
     return out
 
 
-def person(request, key, fmt=None):
-    user = request.user
-    p = E.find(user, Entity.PERSON, key)
-    if p is None:
+def _entity_facts(request, kind: str, key: str):
+    """The entity a page is about with the visible facts that name it, their meetings and each fact's roles."""
+    entity = E.find(request.user, kind, key)
+    if entity is None:
         raise Http404
-    rows, by_fact = E.entity_facts(user, [p])
-    meetings = meetings_index(F.load(user, "meetings", files={r.file_id for r in rows}))
+    rows, by_fact = E.entity_facts(request.user, [entity])
+    meetings = meetings_index(F.load(request.user, "meetings", files={r.file_id for r in rows}))
     roles_of = {r.id: {role for _e, role, _ev, _s in by_fact[r.id]} for r in rows}
+    return entity, rows, by_fact, meetings, roles_of
+
+
+def person(request, key, fmt=None):
+    p, rows, by_fact, meetings, roles_of = _entity_facts(request, Entity.PERSON, key)
     attended = [r for r in rows if r.kind == "meetings" and roles_of[r.id] & {"attendee", "chair", "minute_taker"}]
     mt = meeting_table(attended, _("Vergaderingen bijgewoond"))
     for i, m in enumerate(attended):
@@ -143,12 +148,7 @@ def organisations(request, fmt=None):
 
 def organisation(request, key, fmt=None):
     user = request.user
-    o = E.find(user, Entity.ORGANISATION, key)
-    if o is None:
-        raise Http404
-    rows, by_fact = E.entity_facts(user, [o])
-    meetings = meetings_index(F.load(user, "meetings", files={r.file_id for r in rows}))
-    roles_of = {r.id: {role for _e, role, _ev, _s in by_fact[r.id]} for r in rows}
+    o, rows, by_fact, meetings, roles_of = _entity_facts(request, Entity.ORGANISATION, key)
     held = [r for r in rows if r.kind == "meetings" and "body" in roles_of[r.id]]
     decs = [r for r in rows if r.kind == "decisions"]
     acts = action_rows([r for r in rows if r.kind == "actions" and roles_of[r.id] & {"owner"}], meetings, status="alle")
