@@ -89,16 +89,55 @@ class Fact(models.Model):
                            help_text="stable fact key (store.keys.fact_key): file hash, kind, normalised quote")
     confidence = models.FloatField(null=True, blank=True,
                                    help_text="evidence.confidence (0-1); empty for facts stored before it was scored")
+    # the columns lists filter and sort on, beside the JSON (store.resolve_columns fills them: the ones the
+    # fact itself gives when it is stored, meeting, body, person and municipalities when it is resolved)
+    date = models.DateField(null=True, blank=True, help_text="its own date, else its meeting's, else its part's")
+    year = models.SmallIntegerField(null=True, blank=True)
+    due = models.DateField(null=True, blank=True, help_text="actions and commitments: the deadline")
+    status = models.CharField(max_length=20, blank=True, default="",
+                              help_text="decisions: kind; votes: outcome; commitments: open/fulfilled; key dates")
+    amount = models.DecimalField(max_digits=18, decimal_places=2, null=True, blank=True,
+                                 help_text="decisions: amount_eur; projects: headline money; amounts: value_eur")
+    listed = models.BooleanField(default=True, help_text="false for facts of files typed other (READMEs, code)")
+    meeting = models.ForeignKey("ResolvedMeeting", on_delete=models.SET_NULL, null=True, blank=True, related_name="facts")
+    body = models.ForeignKey("Entity", on_delete=models.SET_NULL, null=True, blank=True, related_name="body_facts")
+    person = models.ForeignKey("Entity", on_delete=models.SET_NULL, null=True, blank=True, related_name="person_facts",
+                               help_text="the owner, maker, client or holder where the fact has one (the first)")
 
     class Meta:
         ordering = ["file", "start"]
+        indexes = [
+            models.Index(fields=["kind", "listed", "date"], name="fact_kind_date"),
+            models.Index(fields=["kind", "year"], name="fact_kind_year"),
+            models.Index(fields=["kind", "body"], name="fact_kind_body"),
+            models.Index(fields=["kind", "status"], name="fact_kind_status"),
+            models.Index(fields=["kind", "due"], name="fact_kind_due"),
+        ]
 
     def save(self, *args, **kwargs):
         if not self.key:
             from .keys import fact_key
 
             self.key = fact_key(self.file.sha256, self.kind, self.quote)
+        if self.date is None and not self.status and self.amount is None:
+            from .resolve_columns import own_columns
+
+            for name, value in own_columns(self.kind, self.data, self.part.date if self.part_id else None).items():
+                setattr(self, name, value)
         super().save(*args, **kwargs)
+
+
+class FactMunicipality(models.Model):
+    """A municipality a fact concerns: named by it, or ``via`` the body it belongs to (a member municipality)."""
+
+    fact = models.ForeignKey(Fact, on_delete=models.CASCADE, related_name="municipalities")
+    code = models.CharField(max_length=60, help_text="the municipality's match key: CBS code (GM0301)")
+    municipality = models.ForeignKey("Entity", on_delete=models.CASCADE, related_name="+")
+    via = models.ForeignKey("Entity", on_delete=models.CASCADE, null=True, blank=True, related_name="+",
+                            help_text="the body whose member the municipality is; empty when the fact names it")
+
+    class Meta:
+        indexes = [models.Index(fields=["code", "fact"], name="factmuni_code_fact")]
 
 
 class IngestFailure(models.Model):

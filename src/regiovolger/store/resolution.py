@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from . import resolve_columns as C
 from .models import Entity, EntityRef, Fact, Link, MeetingSource, Membership, ResolvedMeeting, SourceFile
 from .resolve_entities import resolve_entities
 from .resolve_meetings import recompute, resolve_links, resolve_meetings
@@ -45,11 +46,21 @@ def forget(f: SourceFile) -> None:
 @transaction.atomic
 def resolve_file(f: SourceFile) -> dict[str, int]:
     """Resolve one stored file; one transaction, so readers never see half of it."""
+    bodies = set(Membership.objects.filter(file=f).values_list("body_id", flat=True))
+    members_before = C.member_pairs(bodies)
+    fulfilled_before = C.linked_commitment_files(f.id)
     forget(f)
     facts = list(Fact.objects.filter(file=f).select_related("part").order_by("start", "id"))
     here = resolve_meetings(f, facts)
     links = resolve_links(f, facts, here)
     refs = resolve_entities(f, facts)
+    # the queryable columns: this file's facts, the commitments its links fulfil, the facts of bodies
+    # whose member municipalities this file changed
+    C.fill_file(f.id)
+    C.refresh_commitments(fulfilled_before | C.linked_commitment_files(f.id))
+    bodies |= set(Membership.objects.filter(file=f).values_list("body_id", flat=True))
+    members_after = C.member_pairs(bodies)
+    C.refresh_via({b for b, _m in members_before ^ members_after})
     SourceFile.objects.filter(id=f.id).update(resolved_at=timezone.now())
     return {"meetings": len({m.id for m in here.values()}), "links": links, "refs": refs}
 

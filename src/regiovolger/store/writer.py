@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from ..pipeline import Processed
 from .keys import fact_key
 from .models import Fact, IngestFailure, Page, Part, SourceFile
+from .resolve_columns import listed, own_columns
 
 
 def known(sha256: str, path: str) -> bool:
@@ -98,15 +99,19 @@ def save(processed: Processed, replace: bool = False) -> SourceFile | None:
         for p in processed.parts
     }
     Part.objects.bulk_create(parts.values())
-    Fact.objects.bulk_create(
-        (
-            Fact(file=stored, part=parts.get(ev.get("document")), kind=kind, data=data,
-                 page=ev.get("page"), start=ev["start"], end=ev["end"], quote=ev["quote"],
-                 key=fact_key(stored.sha256, kind, ev["quote"]), confidence=_confidence(ev))
-            for kind, data, ev in facts_of(processed.extraction)
-        ),
-        batch_size=500,
-    )
+    found = facts_of(processed.extraction)
+    # the columns lists filter on that the facts give themselves; resolve adds meeting, body, person, municipalities
+    dates = {d.get("id"): d.get("date") for kind, d, _ev in found if kind == "meetings"}
+    is_listed = listed(p.type for p in processed.parts)
+
+    def fact(kind, data, ev):
+        part = parts.get(ev.get("document"))
+        return Fact(file=stored, part=part, kind=kind, data=data, page=ev.get("page"), start=ev["start"],
+                    end=ev["end"], quote=ev["quote"], key=fact_key(stored.sha256, kind, ev["quote"]),
+                    confidence=_confidence(ev), listed=is_listed,
+                    **own_columns(kind, data, part.date if part else None, dates))
+
+    Fact.objects.bulk_create((fact(*x) for x in found), batch_size=500)
     IngestFailure.objects.filter(path=processed.path).delete()
     # stored only: resolve and index are the next stages (store.resolution.finish), each marked on the row
     stored.resolved_at = stored.indexed_at = None
