@@ -299,10 +299,13 @@ def reindex_command(ctx: click.Context) -> None:
               help="Draden per werkproces / threads per worker.")
 @click.option("--no-access-log", is_flag=True, help="Geen regel per verzoek / no line per request.")
 @click.option("--dev", is_flag=True, help="Django-ontwikkelserver in plaats van gunicorn / development server.")
+@click.option("--no-worker", is_flag=True,
+              help="Geen verwerker voor uploads starten (draai `regiovolger worker` apart) / start no upload worker.")
 @click.pass_context
 def serve_command(ctx: click.Context, host: str, port: int, workers: int | None, threads: int,
-                  no_access_log: bool, dev: bool) -> None:
+                  no_access_log: bool, dev: bool, no_worker: bool) -> None:
     """Start de website op de ingestelde opslag / run the web site on the configured store."""
+    from .cli_worker import start_child, stop_child
     from .store.bootstrap import setup
 
     setup(ctx.obj["data_dir"])
@@ -312,10 +315,15 @@ def serve_command(ctx: click.Context, host: str, port: int, workers: int | None,
     server.collect_static()
     console.print(f"regiovolger: http://{server.bind_address(host, port)}/  (Ctrl-C stopt / stops)",
                   highlight=False)
-    if dev:
-        server.run_dev(host, port)
-    else:
-        server.run(host, port, workers=workers, threads=threads, access_log=not no_access_log)
+    child = None if no_worker else start_child(ctx.obj["data_dir"])  # uploads are read there, never here
+    try:
+        if dev:
+            server.run_dev(host, port)
+        else:
+            server.run(host, port, workers=workers, threads=threads, access_log=not no_access_log)
+    finally:
+        if child is not None:
+            stop_child(child)
 
 
 @main.command(context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
@@ -333,8 +341,10 @@ def manage(ctx: click.Context, args: tuple[str, ...]) -> None:
 
 # commands that live in their own modules
 from .cli_projects import register as _register_projects  # noqa: E402
+from .cli_worker import register as _register_worker  # noqa: E402
 
 _register_projects(main)
+_register_worker(main)
 
 
 if __name__ == "__main__":

@@ -112,7 +112,7 @@ def expand(paths: Iterable[str]) -> list[Path]:
 
 
 @contextlib.contextmanager
-def _terminate_as_interrupt():
+def terminate_as_interrupt():
     """SIGTERM stops a run like Ctrl-C does: the summary of what was done is still given."""
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -128,6 +128,23 @@ def _terminate_as_interrupt():
         signal.signal(signal.SIGTERM, previous)
 
 
+def settle(result: sandbox.Result, force: bool = False) -> Outcome:
+    """What a worker returned, kept: stored, then resolved and indexed; or its reason, as an Outcome.
+
+    The caller records a failure (``store.writer.record_failure``).
+    """
+    from .store.resolution import finish
+    from .store.writer import save
+
+    if result.processed is None:
+        return Outcome(result.path, FAILED, result.reason, result.code, seconds=result.seconds,
+                       peak_mb=result.peak_mb)
+    stored = save(result.processed, replace=force)
+    if stored:
+        finish(stored)  # resolve, then index: the stages after store
+    return Outcome(result.path, INGESTED if stored else UNCHANGED, seconds=result.seconds, peak_mb=result.peak_mb)
+
+
 def ingest(paths: Iterable[str], workers: int | None = None,
            progress: Callable[[Outcome], None] | None = None,
            on_total: Callable[[int], None] | None = None, force: bool = False) -> Report:
@@ -136,8 +153,8 @@ def ingest(paths: Iterable[str], workers: int | None = None,
     ``force`` reads files that are stored already once more (after an upgrade of
     the readers or extractors) and replaces what was extracted from them.
     """
-    from .store.resolution import finish, repair
-    from .store.writer import known, record_failure, save
+    from .store.resolution import repair
+    from .store.writer import known, record_failure
 
     report = Report()
     entries = scan(paths)
@@ -153,7 +170,7 @@ def ingest(paths: Iterable[str], workers: int | None = None,
         if progress:
             progress(outcome)
 
-    with _terminate_as_interrupt():
+    with terminate_as_interrupt():
         try:
             todo: list[tuple[str, str]] = []
             for f, refused in entries:
@@ -176,15 +193,7 @@ def ingest(paths: Iterable[str], workers: int | None = None,
                     todo.append((path, sha))
 
             for result in sandbox.run(todo, workers or os.cpu_count() or 1):
-                if result.processed is not None:
-                    stored = save(result.processed, replace=force)
-                    if stored:
-                        finish(stored)  # resolve, then index: the stages after store
-                    done(Outcome(result.path, INGESTED if stored else UNCHANGED, seconds=result.seconds,
-                                 peak_mb=result.peak_mb))
-                else:
-                    done(Outcome(result.path, FAILED, result.reason, result.code, seconds=result.seconds,
-                                 peak_mb=result.peak_mb), result.sha)
+                done(settle(result, force), result.sha)
         except KeyboardInterrupt:
             report.interrupted = True
     repair()  # files an earlier run left between stages (stored but not resolved or indexed)

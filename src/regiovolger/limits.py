@@ -29,6 +29,7 @@ class Limits:
     page_cm: float = 508  # PDF page side (the PDF format itself stops at 200 inches)
     render_mpx: float = 120  # pixels of one page image for OCR (A0 at 300 dpi is 140 Mpx)
     line_chars: int = 100_000  # characters on one line of text
+    upload_mb: float = 100  # a file uploaded through the site, refused while it arrives
 
 
 # field → environment variable
@@ -44,6 +45,7 @@ ENV = {
     "page_cm": "REGIOVOLGER_MAX_PAGE_CM",
     "render_mpx": "REGIOVOLGER_MAX_RENDER_MPX",
     "line_chars": "REGIOVOLGER_MAX_LINE_CHARS",
+    "upload_mb": "REGIOVOLGER_MAX_UPLOAD_MB",
 }
 
 

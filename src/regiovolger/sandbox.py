@@ -19,7 +19,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from multiprocessing import connection as mp_connection
 
@@ -253,18 +253,28 @@ def _death_reason(worker: _Worker, limits: Limits) -> tuple[str, str]:
     return "crashed", _message("read.crashed")
 
 
-def run(todo: list[tuple[str, str]], workers: int) -> Iterator[Result]:
+def run(todo: list[tuple[str, str]], workers: int,
+        refill: Callable[[int], list[tuple[str, str]]] | None = None) -> Iterator[Result]:
     """Yield a :class:`Result` for each (path, sha) of ``todo`` as soon as its worker is done.
 
+    ``refill(n)``, when given, is asked for up to ``n`` more tasks whenever workers are
+    free (a queue that fills while the batch runs); the run ends when nothing is
+    pending, nothing is busy and ``refill`` has nothing more.
     Stopping the iteration early (an exception, Ctrl-C) kills the workers that are busy.
     """
-    if not todo:
+    if not todo and refill is None:
         return
     limits = current()
     pending = deque(todo)
-    pool = _take(max(1, min(workers, len(todo))))
+    pool = _take(max(1, workers if refill else min(workers, len(todo))))
     try:
-        while pending or any(w.task for w in pool):
+        while True:
+            if refill is not None and not pending:
+                free = sum(1 for w in pool if w.task is None)
+                if free:
+                    pending.extend(refill(free))
+            if not pending and not any(w.task for w in pool):
+                break
             for i, w in enumerate(pool):
                 if w.task is None and pending:
                     if not w.alive():
@@ -274,7 +284,8 @@ def run(todo: list[tuple[str, str]], workers: int) -> Iterator[Result]:
             busy = [w for w in pool if w.task]
             now = time.monotonic()
             timeout = max(0.0, min(w.started + limits.seconds for w in busy) - now)
-            ready = mp_connection.wait([w.conn for w in busy], timeout=min(timeout, 5.0))
+            # with a queue to watch, look at it again every second
+            ready = mp_connection.wait([w.conn for w in busy], timeout=min(timeout, 1.0 if refill else 5.0))
             for w in busy:
                 path, sha = w.task
                 peak_mb = None

@@ -150,6 +150,9 @@ def test_upload_appears(page, site, staff_user, tmp_path):
     page.get_by_label("Bestand (PDF, DOCX, HTML, tekst)").set_input_files(str(doc))
     page.get_by_role("button", name="Uploaden en inlezen").click()
     page.wait_for_url("**/toevoegen/*/")
+    from regiovolger.worker import process_queue
+
+    process_queue(jobs=1, once=True)  # the upload worker, a process of its own beside serve
     page.get_by_role("link", name="Bekijk het document").wait_for(timeout=60000)  # the meta refresh reloads
     page.get_by_role("link", name="Bekijk het document").click()
     assert "ijsbaan" in page.locator(".doctext").inner_text()

@@ -1,16 +1,13 @@
-"""Staff work that must survive re-ingest: action status and notes, corrections; uploads."""
+"""Staff work that must survive re-ingest: action status and notes, corrections (uploads: test_uploads.py)."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
-from django.utils.html import escape
 from django.urls import reverse
 
-from regiovolger.store.models import Fact, SourceFile
+from regiovolger.store.models import Fact
 from regiovolger.web import facts as F
-from regiovolger.web.models import ActionStatus, Correction, Upload
+from regiovolger.web.models import ActionStatus, Correction
 
 pytestmark = pytest.mark.django_db
 
@@ -69,34 +66,6 @@ def test_admin_correction_is_recorded_and_survives_reingest(client, staff_client
     staff_client.post(reverse("admin:store_fact_change", args=[fact.id]), {"data": json.dumps(fact.data), "hide": "on"})
     texts = [r["text"] for r in client.get(reverse("web:decisions") + "?format=json").json()["besluiten"]]
     assert "Het verslag wordt ongewijzigd vastgesteld." not in texts
-
-
-@pytest.mark.django_db(transaction=True)
-def test_upload_is_ingested_in_the_background(staff_client, tmp_path):
-    from django.core.files.uploadedfile import SimpleUploadedFile
-
-    text = ("Besluitenlijst van het Algemeen Bestuur van de Waterschapsregio Noordkwartier\n"
-            "Datum: 14 oktober 2030\n\n1. Opening\nDe voorzitter opent de vergadering.\n\n"
-            "2. Begroting 2031\nHet bestuur stelt de begroting 2031 vast met een budget van € 3.400.000.\n")
-    up = SimpleUploadedFile("besluitenlijst-okt.txt", text.encode(), content_type="text/plain")
-    r = staff_client.post(reverse("web:upload"), {"file": up})
-    assert r.status_code == 302
-    upload = Upload.objects.get()
-    status_url = r["Location"]
-    page = staff_client.get(status_url).content.decode()
-    assert 'http-equiv="refresh"' in page or "klaar" in page.lower()
-    for _ in range(120):
-        upload.refresh_from_db()
-        if upload.status in (Upload.DONE, Upload.FAILED):
-            break
-        time.sleep(0.25)
-    assert upload.status == Upload.DONE, upload.message
-    assert SourceFile.objects.filter(sha256=upload.sha256).exists()
-    page = staff_client.get(status_url).content.decode()
-    assert 'http-equiv="refresh"' not in page and "Bekijk het document" in page
-    stored = SourceFile.objects.get(sha256=upload.sha256)
-    assert stored.path.endswith("besluitenlijst-okt.txt")
-    assert escape(stored.title) in staff_client.get(reverse("web:documents")).content.decode()
 
 
 @pytest.mark.parametrize("target,same_site", [

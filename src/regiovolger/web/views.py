@@ -19,18 +19,17 @@ from django.views.decorators.http import require_POST
 from ..store.models import Fact, Page, Part, SourceFile
 from . import facts as F
 from .finder import FACETS, run_search
-from .forms import UploadForm
 from .highlight import render_text
 from .ical import calendar as ical_calendar
 from .labels import KIND_LABELS, PART_TYPES, REVIEW_STATES, label
 from .labels import FACETS as FACET_LABELS
 from .listing import choice, filter_spec, to_date
-from .models import ReviewDecision, Upload
+from .models import ReviewDecision
 from .originals import find_original
 from .meeting_views import meeting_table, meeting_url, meetings_index, when  # noqa: F401 - feeds import from here
 from .register_views import action_rows, action_table, decision_table, next_url, today  # noqa: F401
 from .tables import Column, Table, respond
-from .uploads import start_upload
+from .uploads import upload, upload_status  # noqa: F401 - the URL conf finds them here
 from .visibility import hidden_spans, visible
 
 PER_PAGE = 50
@@ -309,25 +308,4 @@ def review_decide(request, key):
     return HttpResponseRedirect(next_url(request, reverse("web:review")))
 
 
-# ---------- upload ----------
-
-@staff_member_required
-def upload(request):
-    if request.method == "POST":
-        form = UploadForm(request.POST, request.FILES)
-        if form.is_valid():
-            up = start_upload(form.cleaned_data["file"], request.user)
-            return HttpResponseRedirect(reverse("web:upload_status", args=[up.id]))
-    else:
-        form = UploadForm()
-    recent = Upload.objects.select_related("created_by")[:20]
-    return render(request, "web/upload.html", {"form": form, "recent": recent, "title": _("Bestand toevoegen")})
-
-
-@staff_member_required
-def upload_status(request, pk):
-    up = get_object_or_404(Upload, pk=pk)
-    doc = SourceFile.objects.filter(sha256=up.sha256).only("sha256").first() if up.sha256 else None
-    refresh = up.status in (Upload.QUEUED, Upload.RUNNING)
-    return render(request, "web/upload_status.html", {"up": up, "refresh": refresh, "title": _("Voortgang"),
-                                                      "doc_url": reverse("web:document", args=[F.doc_slug(doc.sha256)]) if doc else None})
+# ---------- upload: check, save, queue (uploads.py); a worker process reads it ----------
