@@ -74,6 +74,15 @@ class Part(models.Model):
         return f"{self.type}: {self.title or self.key}"
 
 
+class FactManager(models.Manager):
+    def bulk_create(self, objs, *args, **kwargs):
+        """Rows made without their key or own columns (tests, scripts) get them, as ``save`` gives them."""
+        objs = list(objs)
+        for obj in objs:
+            obj.fill_defaults(query=False)
+        return super().bulk_create(objs, *args, **kwargs)
+
+
 class Fact(models.Model):
     """One extracted fact with its evidence: part, page, offsets and quote."""
 
@@ -114,16 +123,23 @@ class Fact(models.Model):
             models.Index(fields=["kind", "due"], name="fact_kind_due"),
         ]
 
-    def save(self, *args, **kwargs):
-        if not self.key:
+    objects = FactManager()
+
+    def fill_defaults(self, query: bool = True) -> None:
+        """The stable key and the columns the fact gives itself, when nobody set them."""
+        if not self.key and (query or Fact.file.is_cached(self)):
             from .keys import fact_key
 
             self.key = fact_key(self.file.sha256, self.kind, self.quote)
         if self.date is None and not self.status and self.amount is None:
             from .resolve_columns import own_columns
 
-            for name, value in own_columns(self.kind, self.data, self.part.date if self.part_id else None).items():
+            part = self.part if self.part_id and (query or Fact.part.is_cached(self)) else None
+            for name, value in own_columns(self.kind, self.data, part.date if part else None).items():
                 setattr(self, name, value)
+
+    def save(self, *args, **kwargs):
+        self.fill_defaults()
         super().save(*args, **kwargs)
 
 

@@ -8,11 +8,14 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ..store.models import Part
+from django.db.models import F as Col
+
+from ..store.models import Entity, Fact, Part
 from . import entities as E
 from . import facts as F
+from . import filters as FL
 from .labels import ATTENDANCE, DECISION_KINDS, PART_TYPES, VOTE_OUTCOMES, VOTE_SUBJECTS, label
-from .listing import names, to_date
+from .listing import names, paged, to_date
 from .tables import Column, Table, respond
 from .visibility import visible
 
@@ -50,7 +53,8 @@ def meeting_url(m: F.FactRow) -> str:
 
 
 def meeting_table(rows, caption, bodies: dict | None = None):
-    """Meetings; ``bodies`` (fact id -> resolved body, ``entities.bodies_of``) names each body with its owner."""
+    """Meetings; ``bodies`` (fact id -> resolved body, ``entities.bodies_of``) names each body with its owner;
+    without it a row's body comes from its columns (``listing.paged``)."""
     bodies = bodies or {}
     t = Table("vergaderingen", caption, [
         Column("date", _("Datum"), "date"), Column("body", _("Gremium")), Column("location", _("Locatie")),
@@ -58,6 +62,9 @@ def meeting_table(rows, caption, bodies: dict | None = None):
     for m in rows:
         att = m.data.get("attendees") or []
         body = bodies.get(m.id)
+        if body is None and m.extra.get("body_key"):
+            body = Entity(kind=m.extra.get("body_kind") or Entity.ORGANISATION, key=m.extra["body_key"],
+                          name=m.extra.get("body") or "")
         t.rows.append({"date": to_date(m.data.get("date")),
                        "body": body.name if body else m.data.get("body") or m.data.get("organisation") or "",
                        "location": m.data.get("location") or "",
@@ -69,9 +76,13 @@ def meeting_table(rows, caption, bodies: dict | None = None):
 
 
 def meetings(request, fmt=None):
-    rows = sorted(F.load(request.user, "meetings"), key=lambda r: r.data.get("date") or "", reverse=True)
-    return respond(request, "web/list.html", {"title": _("Vergaderingen")},
-                   tables=[meeting_table(rows, _("Vergaderingen"), E.bodies_of(rows))], suffix=fmt)
+    """Meetings, newest first; filtered and paged in the database."""
+    base = visible(Fact, request.user).filter(kind="meetings")
+    listing = FL.apply(request, base, facets=("gremium", "jaar", "gemeente", "persoon"))
+    pg, rows = paged(request, request.user, listing.qs.order_by(Col("date").desc(nulls_last=True), "-id"), fmt)
+    return respond(request, "web/list.html", {"title": _("Vergaderingen"), "filters": listing.filters,
+                                              "page_obj": pg},
+                   tables=[meeting_table(rows, _("Vergaderingen"))], suffix=fmt)
 
 
 def meeting(request, key, fmt=None):

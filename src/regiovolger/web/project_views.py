@@ -10,19 +10,24 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
+from django.db.models import Count
+from django.db.models import F as Col
+from django.db.models.fields.json import KeyTextTransform
 from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ..store.models import Fact
 from . import facts as F
+from . import filters as FL
 from .charts import bar_chart
 from .labels import SIZE_HOURS, SIZES, label
-from .listing import choice, filter_spec, names, to_date
+from .listing import choice, filter_spec, names, paged, to_date
 from .portfolio import OUTLIER_FACTOR, portfolio
 from .tables import Column, Table, respond
 from .templatetags.web_tags import euro_short
-from .visibility import is_staff
+from .visibility import is_staff, visible
 
 MONEY_FIELDS = {"budget_eur": gettext_lazy("budget"), "total_cost_eur": gettext_lazy("totale kosten"),
                 "requested_eur": gettext_lazy("gevraagd")}
@@ -66,18 +71,24 @@ def _amount_table(name, caption, entries, with_outlier_note=False):
 
 
 def projects(request, fmt=None):
-    rows = F.load(request.user, "projects")
-    lines = sorted({r.data.get("programme_line") for r in rows if r.data.get("programme_line")})
-    clients = sorted({c for r in rows for c in names(r.data.get("administrative_clients"))})
-    munis = sorted({c for r in rows for c in names(r.data.get("municipalities"))})
-    line = choice(request, "lijn", lines)
+    """The project register and its money: filtered in the database; the table paged, the charts over every
+    project the filters leave."""
+    user = request.user
+    base = visible(Fact, user).filter(kind="projects", listed=True)
+    line = request.GET.get("lijn", "")
     size = choice(request, "omvang", SIZES)
-    client = choice(request, "opdrachtgever", clients)
-    muni = choice(request, "gemeente", munis)
-    shown = [r for r in rows if (not line or r.data.get("programme_line") == line)
-             and (not size or r.data.get("size") == size)
-             and (not client or client in names(r.data.get("administrative_clients")))
-             and (not muni or muni in names(r.data.get("municipalities")))]
+    if line:
+        base = base.filter(data__programme_line=line)
+    if size:
+        base = base.filter(data__size=size)
+    listing = FL.apply(request, base, facets=("gremium", "jaar", "gemeente", "persoon"),
+                       labels={"persoon": _("Bestuurlijk opdrachtgever")})
+    lines = [(x, f"{x} ({n})") for x, n in visible(Fact, user).filter(kind="projects", listed=True).annotate(
+        line=KeyTextTransform("programme_line", "data")).exclude(line=None).order_by().values_list("line").annotate(
+        n=Count("id")).order_by("line")]
+    ordered = listing.qs.order_by(Col("date").desc(nulls_last=True), "-id")
+    pg, page_rows = paged(request, user, ordered, fmt)
+    shown = F.apply_human(F._rows(ordered))
     entries = portfolio(shown, request.user)
     counted = [e for e in entries if not e.outlier]
     outliers = [e for e in entries if e.outlier]
@@ -105,19 +116,18 @@ def projects(request, fmt=None):
             ct.rows.append({"label": k, "value": v})
         chart_tables.append(ct)
     filters = [
-        filter_spec("lijn", _("Programmalijn"), [(x, x) for x in lines], line),
+        filter_spec("lijn", _("Programmalijn"), lines, line),
         filter_spec("omvang", _("Omvang"), list(SIZES.items()), size),
-        filter_spec("opdrachtgever", _("Bestuurlijk opdrachtgever"), [(x, x) for x in clients], client),
-        filter_spec("gemeente", _("Gemeente"), [(x, x) for x in munis], muni),
+        *listing.filters,
     ]
-    table = project_table(shown, _("Projecten"))
+    table = project_table(page_rows, _("Projecten"))
     amounts = _amount_table("bedragen", _("Getelde bedragen, elk met de tekst waar het staat"), counted)
     review = _amount_table("te-controleren", _("Te controleren: uitschieters, niet in de grafieken"), outliers)
     total = sum((e.value for e in counted), Decimal(0))
     return respond(request, "web/projects.html", {
         "title": _("Projecten"), "filters": filters, "table": table, "amount_table": amounts,
         "review_table": review, "outliers": outliers, "total": total, "outlier_factor": OUTLIER_FACTOR,
-        "staff": is_staff(request.user),
+        "staff": is_staff(request.user), "page_obj": pg,
         "charts": [(c[1], c[2], t) for c, t in zip(charts, chart_tables)],
     }, data={"total_eur": total}, tables=[table, amounts, review, *chart_tables], suffix=fmt)
 

@@ -6,8 +6,8 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
-from . import (api, api_entities, confidentiality, corrections, entity_views, meeting_views, project_views,
-               register_views, views)
+from . import (api, api_entities, confidentiality, corrections, entity_views, list_views, meeting_views,
+               project_views, register_views, views)
 from .feeds import DecisionsFeed
 
 router = DefaultRouter()
@@ -27,7 +27,7 @@ def page(regex, view, name):
 web = ([
     page(r"", views.home, "home"),
     page(r"zoeken/", views.search, "search"),
-    page(r"documenten/", views.documents, "documents"),
+    page(r"documenten/", list_views.documents, "documents"),
     re_path(r"^documenten/(?P<slug>[0-9a-f]{16,64})/origineel/$", views.document_original, name="document_original"),
     re_path(r"^documenten/(?P<slug>[0-9a-f]{16,64})/vertrouwelijkheid/$", confidentiality.override,
             name="document_confidentiality"),
@@ -39,6 +39,7 @@ web = ([
     page(r"besluiten/", register_views.decisions, "decisions"),
     path("besluiten/feed.atom", DecisionsFeed(), name="decisions_feed"),
     page(r"toezeggingen/", register_views.commitments, "commitments"),
+    page(r"stemmingen/", list_views.votes, "votes"),
     page(r"projecten/", project_views.projects, "projects"),
     page(r"projecten/(?P<key>[0-9a-f]{16}\.[0-9a-f]{12})/", project_views.project, "project"),
     page(r"gemeenten/", entity_views.municipalities, "municipalities"),
@@ -47,7 +48,7 @@ web = ([
     page(r"personen/(?P<key>[\w-]+)/", entity_views.person, "person"),
     page(r"organisaties/", entity_views.organisations, "organisations"),
     page(r"organisaties/(?P<key>[\w-]+)/", entity_views.organisation, "organisation"),
-    page(r"kalender/", views.calendar, "calendar"),
+    page(r"kalender/", list_views.calendar, "calendar"),
     path("kalender.ics", views.calendar_ics, name="calendar_ics"),
     page(r"te-controleren/", views.review, "review"),
     re_path(r"^te-controleren/(?P<key>[0-9a-f]{16}\.[0-9a-f]{12})/beoordelen/$", views.review_decide,

@@ -1,0 +1,151 @@
+"""List filters in the database: body, year, municipality, person and status, with counts per option.
+
+A list page hands :func:`apply` the visible facts of its kind; the filters come from
+django-filter (``FactFilter``), each filtering on an indexed column of the fact
+(``store.resolve_columns``) or its small related tables (``FactMunicipality``,
+``EntityRef``). The options of each filter are counted in SQL over the facts that the
+*other* filters leave (one query per filter), so a visitor sees how many facts each
+choice gives. Facts of files typed ``other`` (READMEs, code) are never listed or counted.
+The number of queries does not depend on the number of facts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import django_filters
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from ..store.models import EntityRef, Fact, FactMunicipality
+from ..store.resolve_columns import PERSON_ROLES
+from .listing import filter_spec
+from .models import ActionStatus
+
+FACETS = ("gremium", "jaar", "gemeente", "persoon", "status")
+
+
+def by_body(qs: QuerySet, value: str) -> QuerySet:
+    return qs.filter(body__key=value, body__kind="organisation")
+
+
+def by_year(qs: QuerySet, value: str) -> QuerySet:
+    return qs.filter(year=int(value)) if str(value).isdigit() else qs.none()
+
+
+def by_municipality(qs: QuerySet, value: str) -> QuerySet:
+    return qs.filter(Exists(FactMunicipality.objects.filter(fact=OuterRef("pk"), code=str(value).upper())))
+
+
+def by_person(qs: QuerySet, value: str) -> QuerySet:
+    return qs.filter(Exists(EntityRef.objects.filter(fact=OuterRef("pk"), role__in=PERSON_ROLES, entity__kind="person",
+                                                     entity__key=value)))
+
+
+def action_done():
+    return Exists(ActionStatus.objects.filter(fact_key=OuterRef("key"), done=True))
+
+
+def by_status(qs: QuerySet, value: str) -> QuerySet:
+    return qs.filter(status=value)
+
+
+def by_action_status(qs: QuerySet, value: str) -> QuerySet:
+    if value == "open":
+        return qs.exclude(action_done())
+    if value == "done":
+        return qs.filter(action_done())
+    return qs
+
+
+class FactFilter(django_filters.FilterSet):
+    """The filters every fact list has (those a kind lacks are removed by :func:`apply`)."""
+
+    gremium = django_filters.ChoiceFilter(label=_("Gremium"), method=lambda qs, _n, v: by_body(qs, v))
+    jaar = django_filters.ChoiceFilter(label=_("Jaar"), method=lambda qs, _n, v: by_year(qs, v))
+    gemeente = django_filters.ChoiceFilter(label=_("Gemeente"), method=lambda qs, _n, v: by_municipality(qs, v))
+    persoon = django_filters.ChoiceFilter(label=_("Persoon"), method=lambda qs, _n, v: by_person(qs, v))
+    status = django_filters.ChoiceFilter(label=_("Status"), method=lambda qs, _n, v: by_status(qs, v))
+
+    class Meta:
+        model = Fact
+        fields: list[str] = []
+
+
+@dataclass
+class Listing:
+    qs: QuerySet  # the filtered facts, unordered
+    filters: list[dict]  # specs for web/_filters.html
+    selected: dict[str, str] = field(default_factory=dict)
+
+
+def _pks(qs: QuerySet) -> QuerySet:
+    return qs.order_by().values("pk")
+
+
+def _options(name: str, qs: QuerySet, status_labels: dict | None) -> list[tuple[str, str]]:
+    """(value, "label (count)") of one filter over ``qs``: one query."""
+    if name == "jaar":
+        rows = qs.exclude(year=None).order_by().values_list("year").annotate(n=Count("id")).order_by("-year")
+        return [(str(y), f"{y} ({n})") for y, n in rows]
+    if name == "gremium":
+        rows = qs.exclude(body=None).order_by().values_list("body__key", "body__name").annotate(
+            n=Count("id")).order_by("body__name")
+        return [(k, f"{nm} ({n})") for k, nm, n in rows]
+    if name == "gemeente":
+        rows = FactMunicipality.objects.filter(fact__in=_pks(qs)).values_list("code", "municipality__name").annotate(
+            n=Count("fact", distinct=True)).order_by("municipality__name")
+        return [(c, f"{nm} ({n})") for c, nm, n in rows]
+    if name == "persoon":
+        rows = EntityRef.objects.filter(fact__in=_pks(qs), role__in=PERSON_ROLES, entity__kind="person").values_list(
+            "entity__key", "entity__name").annotate(n=Count("fact", distinct=True)).order_by("entity__name")
+        return [(k, f"{nm} ({n})") for k, nm, n in rows]
+    labels = status_labels or {}
+    if "alle" in labels:  # actions: open / done by a person's status, one query with both counts
+        done = qs.order_by().aggregate(done=Count("id", filter=action_done()), all=Count("id"))
+        counts = {"open": done["all"] - done["done"], "done": done["done"], "alle": done["all"]}
+        return [(k, f"{v} ({counts.get(k, 0)})") for k, v in labels.items()]
+    rows = dict(qs.order_by().values_list("status").annotate(n=Count("id")))
+    return [(k, f"{v} ({rows[k]})") for k, v in labels.items() if rows.get(k)]
+
+
+def apply(request, base: QuerySet, *, facets=FACETS, status_labels: dict | None = None,
+          labels: dict | None = None, defaults: dict | None = None) -> Listing:
+    """Filter ``base`` (visible facts of one kind) by the request's filters; options counted per filter."""
+    base = base.filter(listed=True)
+    defaults = defaults or {}
+    raw = {n: request.GET.get(n, defaults.get(n, "")) for n in facets}
+    actions = bool(status_labels and "alle" in status_labels)
+    funcs = {"gremium": by_body, "jaar": by_year, "gemeente": by_municipality, "persoon": by_person,
+             "status": by_action_status if actions else by_status}
+
+    def others(name):
+        qs = base
+        for other, value in raw.items():
+            if other != name and value:
+                qs = funcs[other](qs, value)
+        return qs
+
+    fs = FactFilter(request.GET if not defaults else {**defaults, **request.GET.dict()}, queryset=base)
+    for name in list(fs.filters):
+        if name not in facets:
+            del fs.filters[name]
+            fs.form.fields.pop(name, None)
+    specs, selected = [], {}
+    for name in facets:
+        options = _options(name, others(name), status_labels)
+        value = raw[name]
+        if value and value not in {v for v, _t in options}:
+            options.append((value, f"{value} (0)"))
+        fs.filters[name].extra["choices"] = options
+        fs.form.fields[name].choices = [("", _("alle")), *options]
+        if labels and name in labels:
+            fs.form.fields[name].label = labels[name]
+        fs.filters[name].method = (lambda f: lambda qs, _n, v: f(qs, v))(funcs[name])
+    qs = fs.qs
+    cleaned = fs.form.cleaned_data if fs.is_bound else {}
+    for name in facets:
+        selected[name] = cleaned.get(name) or ""
+        field_ = fs.form.fields[name]
+        specs.append(filter_spec(name, field_.label, [c for c in field_.choices if c[0] != ""], selected[name]))
+    return Listing(qs=qs, filters=specs, selected=selected)
