@@ -3,8 +3,12 @@
 Workers run the Django-free pipeline (read → segment → extract) in child
 processes under the limits of :mod:`regiovolger.limits` (see
 :mod:`regiovolger.sandbox`) and return plain data; only this process writes to
-the database, one transaction per file. Special files and symbolic links out of
-the folder given are refused without being opened.
+the database, one transaction per file, in the order of the paths (whichever
+worker finishes first), so the cross-file step sees the files in one order in
+every run. A file is done when stored, resolved and indexed, each stage marked
+on its row; a run first finishes what an earlier (killed) run left between
+stages. Special files and symbolic links out of the folder given are refused
+without being opened.
 """
 
 from __future__ import annotations
@@ -172,6 +176,7 @@ def ingest(paths: Iterable[str], workers: int | None = None,
 
     with terminate_as_interrupt():
         try:
+            repair()  # first what an earlier run left between stages (stored, not resolved or indexed)
             todo: list[tuple[str, str]] = []
             for f, refused in entries:
                 path = str(f)
@@ -192,9 +197,11 @@ def ingest(paths: Iterable[str], workers: int | None = None,
                 else:
                     todo.append((path, sha))
 
-            for result in sandbox.run(todo, workers or os.cpu_count() or 1):
+            # stored in the order of the paths, however the workers finish: the cross-file step sees
+            # the files in one order, and a killed run has stored a prefix of it that the next continues
+            for result in sandbox.run_ordered(todo, workers or os.cpu_count() or 1):
                 done(settle(result, force), result.sha)
         except KeyboardInterrupt:
             report.interrupted = True
-    repair()  # files an earlier run left between stages (stored but not resolved or indexed)
+    repair()  # and what this run left there, if it was interrupted between stages
     return report

@@ -311,3 +311,35 @@ def run(todo: list[tuple[str, str]], workers: int,
             if w.task is not None:
                 w.kill()  # busy when the run stopped: its answer would come too late
         _give_back(pool)
+
+
+def run_ordered(todo: list[tuple[str, str]], workers: int, window: int | None = None) -> Iterator[Result]:
+    """Like :func:`run`, but yield the results in the order of ``todo``, whichever worker finishes first.
+
+    Storing files in one fixed order makes a batch's outcome independent of timing:
+    the cross-file step sees the files in the same order in every run, and a run
+    killed half-way has stored a prefix of that order, which the next run continues.
+    At most ``window`` files (default four per worker) are handed out ahead of the
+    first one not yet yielded, so a slow file holds back a bounded number of results.
+    """
+    if not todo:
+        return
+    window = window or 4 * max(1, workers)
+    index = {path: i for i, (path, _) in enumerate(todo)}
+    if len(index) != len(todo):
+        raise ValueError("run_ordered: every path once")
+    given = 0
+    first = 0  # the first result not yet yielded
+    held: dict[int, Result] = {}
+
+    def refill(n: int) -> list[tuple[str, str]]:
+        nonlocal given
+        batch = todo[given:min(given + n, first + window)]
+        given += len(batch)
+        return batch
+
+    for result in run([], max(1, min(workers, len(todo))), refill=refill):
+        held[index[result.path]] = result
+        while first in held:
+            yield held.pop(first)
+            first += 1
