@@ -1,6 +1,11 @@
 """List pages at scale: latency and query count of every list page, with and without filters (not a test).
 
-    .venv/bin/python benchmarks/bench_lists.py [--facts 100000] [--requests 30]
+    .venv/bin/python benchmarks/bench_lists.py [--facts 100000] [--requests 30] [--store DIR] [--only NAME]
+        [--profile NAME]
+
+``--store DIR`` keeps the built store in DIR and reuses it on the next run (same facts);
+``--only`` measures the pages whose name contains NAME; ``--profile NAME`` prints a
+cProfile of one unfiltered request of that page instead of the table.
 
 A throw-away SQLite store gets FACTS synthetic facts (bulk_create), spread over
 files of 100 facts and over the kinds as a governance corpus has them (amounts,
@@ -132,12 +137,40 @@ def measure(client, url: str, n: int) -> tuple[float, float, int, int]:
     return statistics.median(times), times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))], len(ctx), r.status_code
 
 
+# the keys build() returns (the same for every store it makes, by its seed)
+KEYS = {"body": "gremium-3", "person": "persoon-7", "municipality": "GM0006"}
+
+
+def profile(client, pages, what: str) -> None:
+    import cProfile
+    import pstats
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    name, _, query = what.partition("?")
+    url = next(u for n, u, _q in pages if n == name) + (f"?{query}" if query else "")
+    client.get(url)
+    with CaptureQueriesContext(connection) as ctx:
+        prof = cProfile.Profile()
+        prof.enable()
+        client.get(url)
+        prof.disable()
+    for q in ctx.captured_queries:
+        print(f"{float(q['time']) * 1000:8.1f} ms  {q['sql'][:300]}")
+    pstats.Stats(prof).sort_stats("cumulative").print_stats(40)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--facts", type=int, default=100_000)
     ap.add_argument("--requests", type=int, default=30)
+    ap.add_argument("--store", help="build the store here, or reuse the one built here before")
+    ap.add_argument("--only", default="", help="measure only the pages whose name contains this")
+    ap.add_argument("--profile", default="", help="profile one request of this page (name, or name?query)")
     args = ap.parse_args()
-    tmp = tempfile.mkdtemp(prefix="bench-lists-")
+    tmp = args.store or tempfile.mkdtemp(prefix="bench-lists-")
+    reuse = bool(args.store) and (Path(tmp) / "regiovolger.sqlite3").exists()
     os.environ["REGIOVOLGER_DATA_DIR"] = tmp
     os.environ.pop("DATABASE_URL", None)
     from regiovolger.store.bootstrap import setup
@@ -148,8 +181,9 @@ def main() -> None:
 
     settings.ALLOWED_HOSTS = ["*"]
     t = time.perf_counter()
-    keys = build(args.facts)
     from regiovolger.store.models import Fact
+
+    keys = KEYS if reuse else build(args.facts)
 
     print(f"store: {Fact.objects.count():,} facts in {time.perf_counter() - t:.1f} s ({tmp})")
     b, p, m = keys["body"], keys["person"], keys["municipality"]
@@ -164,6 +198,10 @@ def main() -> None:
         ("documenten", "/documenten/", f"?soort=minutes&gremium={b}&jaar=2020"),
     ]
     client = Client()
+    if args.profile:
+        profile(client, pages, args.profile)
+        return
+    pages = [p for p in pages if args.only in p[0]]
     print(f"\n{'page':<14} {'filters':<8} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'status':>7}")
     worst = 0.0
     for name, url, query in pages:

@@ -53,6 +53,19 @@ class Page(models.Model):
         constraints = [models.UniqueConstraint(fields=["file", "number"], name="page_unique_number")]
 
 
+class PartQuerySet(models.QuerySet):
+    def update(self, **kwargs):
+        """A change of confidentiality (or extent) changes who may see the facts in these parts."""
+        files = list(self.order_by().values_list("file_id", flat=True).distinct()) if (
+            {"confidential", "start", "end"} & set(kwargs)) else []
+        n = super().update(**kwargs)
+        if files:
+            from .audience import refresh
+
+            refresh(file_ids=files)
+        return n
+
+
 class Part(models.Model):
     """A logical document inside a file (agenda, minutes, proposal, ...)."""
 
@@ -66,9 +79,17 @@ class Part(models.Model):
     end = models.IntegerField()
     confidential = models.BooleanField(default=False, db_index=True)
 
+    objects = PartQuerySet.as_manager()
+
     class Meta:
         ordering = ["file", "start"]
         constraints = [models.UniqueConstraint(fields=["file", "key"], name="part_unique_key")]
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        from .audience import refresh
+
+        refresh(file_ids=[self.file_id])
 
     def __str__(self) -> str:
         return f"{self.type}: {self.title or self.key}"
@@ -80,7 +101,14 @@ class FactManager(models.Manager):
         objs = list(objs)
         for obj in objs:
             obj.fill_defaults(query=False)
-        return super().bulk_create(objs, *args, **kwargs)
+        made = super().bulk_create(objs, *args, **kwargs)
+        from .audience import refresh
+
+        refresh(file_ids={o.file_id for o in objs})
+        return made
+
+
+VISIBILITY = ("listed", "audience", "confidence")
 
 
 class Fact(models.Model):
@@ -104,10 +132,13 @@ class Fact(models.Model):
     year = models.SmallIntegerField(null=True, blank=True)
     due = models.DateField(null=True, blank=True, help_text="actions and commitments: the deadline")
     status = models.CharField(max_length=20, blank=True, default="",
-                              help_text="decisions: kind; votes: outcome; commitments: open/fulfilled; key dates")
+                              help_text="decisions: kind; votes: outcome; commitments: open/fulfilled; key dates; "
+                              "actions: open/done")
     amount = models.DecimalField(max_digits=18, decimal_places=2, null=True, blank=True,
                                  help_text="decisions: amount_eur; projects: headline money; amounts: value_eur")
     listed = models.BooleanField(default=True, help_text="false for facts of files typed other (READMEs, code)")
+    audience = models.SmallIntegerField(default=1, help_text="who may see it (store.audience): 0 everyone, "
+                                        "1 everyone when confident enough, 2 staff, 3 nobody")
     meeting = models.ForeignKey("ResolvedMeeting", on_delete=models.SET_NULL, null=True, blank=True, related_name="facts")
     body = models.ForeignKey("Entity", on_delete=models.SET_NULL, null=True, blank=True, related_name="body_facts")
     person = models.ForeignKey("Entity", on_delete=models.SET_NULL, null=True, blank=True, related_name="person_facts",
@@ -115,12 +146,16 @@ class Fact(models.Model):
 
     class Meta:
         ordering = ["file", "start"]
+        # each list query reads one of these and nothing else: the kind, the column it groups or sorts
+        # on, then what visibility needs (listed, audience, confidence), so counts never touch the rows
         indexes = [
-            models.Index(fields=["kind", "listed", "date"], name="fact_kind_date"),
-            models.Index(fields=["kind", "year"], name="fact_kind_year"),
-            models.Index(fields=["kind", "body"], name="fact_kind_body"),
-            models.Index(fields=["kind", "status"], name="fact_kind_status"),
-            models.Index(fields=["kind", "due"], name="fact_kind_due"),
+            models.Index(fields=["kind", "date", *VISIBILITY], name="fact_kind_date_v"),
+            models.Index(fields=["kind", "year", *VISIBILITY], name="fact_kind_year_v"),
+            models.Index(fields=["kind", "body", *VISIBILITY], name="fact_kind_body_v"),
+            models.Index(fields=["kind", "status", *VISIBILITY], name="fact_kind_status_v"),
+            models.Index(fields=["kind", "person", *VISIBILITY], name="fact_kind_person_v"),
+            models.Index(fields=["kind", "due", *VISIBILITY, "status", "date"], name="fact_kind_due_v"),
+            models.Index(fields=["file", "kind", *VISIBILITY], name="fact_file_kind_v"),
         ]
 
     objects = FactManager()
@@ -141,6 +176,10 @@ class Fact(models.Model):
     def save(self, *args, **kwargs):
         self.fill_defaults()
         super().save(*args, **kwargs)
+        from .audience import refresh
+
+        refresh(fact_ids=[self.pk])
+        self.refresh_from_db(fields=["audience", "status", "date", "year", "due", "amount"])
 
 
 class FactMunicipality(models.Model):
@@ -153,7 +192,8 @@ class FactMunicipality(models.Model):
                             help_text="the body whose member the municipality is; empty when the fact names it")
 
     class Meta:
-        indexes = [models.Index(fields=["code", "fact"], name="factmuni_code_fact")]
+        indexes = [models.Index(fields=["code", "fact"], name="factmuni_code_fact"),
+                   models.Index(fields=["fact", "code", "municipality"], name="factmuni_fact_code")]
 
 
 class IngestFailure(models.Model):
@@ -237,6 +277,9 @@ class EntityRef(models.Model):
     surface = models.TextField(blank=True, default="", help_text="the name as the fact writes it")
     evidence = models.JSONField(null=True, blank=True,
                                 help_text="for an office resolved to its holder: the passage naming the holder")
+
+    class Meta:
+        indexes = [models.Index(fields=["fact", "entity", "role"], name="entityref_fact_role")]
 
 
 class Membership(models.Model):

@@ -35,7 +35,7 @@ def models(get_model=None) -> SimpleNamespace:
         from django.apps import apps
 
         get_model = apps.get_model
-    return SimpleNamespace(**{name: get_model("store", name) for name in MODELS})
+    return SimpleNamespace(get_model=get_model, **{name: get_model("store", name) for name in MODELS})
 
 
 def to_date(value) -> dt.date | None:
@@ -72,6 +72,8 @@ def own_columns(kind: str, data: dict, part_date=None, meeting_dates: dict | Non
         status = FULFILLED if data.get("fulfilled_here") else OPEN
     elif kind == "key_dates":
         status = "tentative" if data.get("tentative") else "planned"
+    elif kind == "actions":
+        status = OPEN  # done when a person marks it so (store.audience.human_columns)
     elif kind == "projects":
         amount = next((m for m in (_money(data.get(k)) for k in HEADLINE) if m is not None), None)
     elif kind == "amounts":
@@ -129,7 +131,32 @@ def fill_file(file_id: int, M=None) -> int:
     rows += _via_rows(M, [(f.id, f.body_id) for f in facts if f.body_id], munis)
     M.FactMunicipality.objects.bulk_create(rows, batch_size=500)
     refresh_commitments({file_id}, M)
+    human(file_id, M)
     return len(facts)
+
+
+def human(file_id: int, M) -> None:
+    """What people decided about the file's facts (action status, corrected fields) over its columns again,
+    and its projects' money counted once."""
+    from .audience import human_columns
+    from .project_money import project_amounts
+
+    web = _web_models(M)
+    human_columns(M.Fact.objects.filter(file_id=file_id), M, web)
+    project_amounts(file_id, M, web)
+
+
+def _web_models(M):
+    """The web app's models that go with ``M`` (historical ones in a migration)."""
+    get = getattr(M, "get_model", None)
+    if get is None:
+        from django.apps import apps
+
+        get = apps.get_model
+    try:
+        return {name: get("web", name) for name in ("ReviewDecision", "Correction", "ActionStatus")}
+    except LookupError:
+        return {"ReviewDecision": None, "Correction": None, "ActionStatus": None}
 
 
 def _via_rows(M, fact_bodies: list[tuple[int, int]], direct: dict[int, dict]) -> list:

@@ -15,3 +15,6 @@ class WebConfig(AppConfig):
 
         # every ingest path (CLI, upload, tests) keeps the original bytes for download
         post_save.connect(keep_original, sender=SourceFile, dispatch_uid="web.keep_original")
+        from .columns_sync import connect
+
+        connect()  # review decisions, corrections and action status update the fact columns lists read

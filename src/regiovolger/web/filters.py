@@ -17,7 +17,7 @@ import django_filters
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from ..store.models import EntityRef, Fact, FactMunicipality
+from ..store.models import Entity, EntityRef, Fact, FactMunicipality
 from ..store.resolve_columns import PERSON_ROLES
 from .listing import filter_spec
 from .models import ActionStatus
@@ -83,6 +83,41 @@ def _pks(qs: QuerySet) -> QuerySet:
     return qs.order_by().values("pk")
 
 
+def _sql(qs: QuerySet) -> tuple[str, tuple]:
+    sql, params = qs.query.sql_with_params()
+    return sql, tuple(params)
+
+
+def grouped(facts: QuerySet, what: str, count: str = "fact_id") -> list[tuple[str, str, int]]:
+    """(key, name, n) of the municipalities (``what="gemeente"``) or people (``"persoon"``) that ``facts``
+    name, n counting distinct ``count`` (fact_id, or file_id for documents): one query. Grouped on the
+    small tables' covering indexes first, names joined after, so the database walks the facts once."""
+    from django.db import connection
+
+    ids, params = _sql(facts.order_by().values("pk"))
+    entity = Entity._meta.db_table
+    if what == "gemeente":
+        table = FactMunicipality._meta.db_table
+        inner = (f"SELECT r.code AS k, r.municipality_id AS eid, COUNT(DISTINCT {count}) AS n FROM {table} r "
+                 f"{_file_join(table, count)} WHERE r.fact_id IN ({ids}) GROUP BY r.code, r.municipality_id")
+        sql = f"SELECT x.k, e.name, x.n FROM ({inner}) x JOIN {entity} e ON e.id = x.eid ORDER BY e.name, x.k"
+    else:
+        table = EntityRef._meta.db_table
+        roles = ", ".join(["%s"] * len(PERSON_ROLES))
+        inner = (f"SELECT r.entity_id AS eid, COUNT(DISTINCT {count}) AS n FROM {table} r {_file_join(table, count)} "
+                 f"WHERE r.fact_id IN ({ids}) AND r.role IN ({roles}) GROUP BY r.entity_id")
+        sql = (f"SELECT e.{connection.ops.quote_name('key')}, e.name, x.n FROM ({inner}) x JOIN {entity} e "
+               f"ON e.id = x.eid WHERE e.kind = %s ORDER BY e.name, e.{connection.ops.quote_name('key')}")
+        params = (*params, *PERSON_ROLES, "person")
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        return [(str(k), str(nm), int(n)) for k, nm, n in cur.fetchall()]
+
+
+def _file_join(table: str, count: str) -> str:
+    return f"JOIN {Fact._meta.db_table} f ON f.id = r.fact_id" if count.startswith("f.") else ""
+
+
 def _options(name: str, qs: QuerySet, status_labels: dict | None) -> list[tuple[str, str]]:
     """(value, "label (count)") of one filter over ``qs``: one query."""
     if name == "jaar":
@@ -92,14 +127,8 @@ def _options(name: str, qs: QuerySet, status_labels: dict | None) -> list[tuple[
         rows = qs.exclude(body=None).order_by().values_list("body__key", "body__name").annotate(
             n=Count("id")).order_by("body__name")
         return [(k, f"{nm} ({n})") for k, nm, n in rows]
-    if name == "gemeente":
-        rows = FactMunicipality.objects.filter(fact__in=_pks(qs)).values_list("code", "municipality__name").annotate(
-            n=Count("fact", distinct=True)).order_by("municipality__name")
-        return [(c, f"{nm} ({n})") for c, nm, n in rows]
-    if name == "persoon":
-        rows = EntityRef.objects.filter(fact__in=_pks(qs), role__in=PERSON_ROLES, entity__kind="person").values_list(
-            "entity__key", "entity__name").annotate(n=Count("fact", distinct=True)).order_by("entity__name")
-        return [(k, f"{nm} ({n})") for k, nm, n in rows]
+    if name in ("gemeente", "persoon"):
+        return [(k, f"{nm} ({n})") for k, nm, n in grouped(qs, name)]
     labels = status_labels or {}
     if "alle" in labels:  # actions: open / done by a person's status, one query with both counts
         done = qs.order_by().aggregate(done=Count("id", filter=action_done()), all=Count("id"))

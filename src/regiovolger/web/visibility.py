@@ -7,6 +7,10 @@ staff see them (marked "te controleren"). A fact a person rejected on the review
 page, or deleted on its correction page (its newest ``Correction`` hides it), is
 shown to nobody. Every page, feed, export, search result and API response gets its rows
 through ``visible``; nothing else queries the store models directly for output.
+
+For facts the rules are kept on the row (``Fact.audience``, see ``store.audience``, which
+follows every part, review decision and correction that changes them), so the database
+applies them from an index; only the publication threshold is read here, as a setting.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from ..extract.confidence import publish_threshold
 from ..store.models import Fact, Page, Part, SourceFile
-from .models import Correction, ReviewDecision
+from ..store.audience import EVERYONE, IF_CONFIDENT, STAFF
+from .models import Correction
 
 
 def is_staff(user) -> bool:
@@ -26,9 +31,11 @@ def visible(model, user) -> QuerySet:
     """Rows of ``model`` (SourceFile, Part, Fact or Page) that ``user`` may see."""
     qs = model.objects.all()
     if model is Fact:
-        qs = qs.exclude(Exists(ReviewDecision.objects.filter(fact_key=OuterRef("key"),
-                                                             decision=ReviewDecision.REJECTED)))
-        qs = qs.exclude(Exists(deleted_corrections()))
+        if is_staff(user):
+            return qs.filter(audience__lte=STAFF)
+        # accepted by a person, or confident enough (or never scored); never confidential, rejected or deleted
+        return qs.filter(Q(audience=EVERYONE) | Q(audience=IF_CONFIDENT) & (
+            Q(confidence__isnull=True) | Q(confidence__gte=publish_threshold())))
     if is_staff(user):
         return qs
     if model is SourceFile:
@@ -38,14 +45,6 @@ def visible(model, user) -> QuerySet:
         return qs.filter(Q(Exists(public_part)) | ~Q(Exists(any_part)))
     if model is Part:
         return qs.filter(confidential=False)
-    if model is Fact:
-        confidential = Part.objects.filter(file=OuterRef("file_id"), confidential=True,
-                                           start__lte=OuterRef("start"), end__gt=OuterRef("start"))
-        accepted = ReviewDecision.objects.filter(fact_key=OuterRef("key"), decision=ReviewDecision.ACCEPTED)
-        # confident (or never scored), or accepted by a person
-        qs = qs.filter(Q(confidence__isnull=True) | Q(confidence__gte=publish_threshold()) | Q(Exists(accepted)))
-        # by its part, and by its offsets for facts that carry no part
-        return qs.exclude(part__confidential=True).exclude(Exists(confidential))
     if model is Page:
         return qs.filter(file__in=visible(SourceFile, user))
     raise TypeError(f"no visibility rule for {model.__name__}")
