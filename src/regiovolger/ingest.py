@@ -144,9 +144,11 @@ def settle(result: sandbox.Result, force: bool = False) -> Outcome:
         return Outcome(result.path, FAILED, result.reason, result.code, seconds=result.seconds,
                        peak_mb=result.peak_mb)
     stored = save(result.processed, replace=force)
-    if stored:
-        finish(stored)  # resolve, then index: the stages after store
-    return Outcome(result.path, INGESTED if stored else UNCHANGED, seconds=result.seconds, peak_mb=result.peak_mb)
+    # resolve, then index: the stages after store; a failed index write leaves the file unfinished
+    # (stored and resolved, not indexed) for the end of this run, the next run or `regiovolger check`
+    pending = stored is not None and not finish(stored)
+    return Outcome(result.path, INGESTED if stored else UNCHANGED, seconds=result.seconds, peak_mb=result.peak_mb,
+                   reason=message("ingest.index_pending") if pending else None)
 
 
 def ingest(paths: Iterable[str], workers: int | None = None,

@@ -110,6 +110,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "ingest.file": ("bestand", "file"),
     "ingest.status": ("status", "status"),
     "ingest.count": ("aantal", "count"),
+    "ingest.index_pending": (
+        "opgeslagen, maar nog niet in de zoekindex: `regiovolger check` of de volgende run maakt het af",
+        "stored, but not yet in the search index: `regiovolger check` or the next run finishes it",
+    ),
     "ingest.none": ("geen bestanden gevonden in {paths}", "no files found in {paths}"),
     "summary.title": ("Overzicht van de opslag", "Store summary"),
     "summary.files": ("bestanden", "files"),

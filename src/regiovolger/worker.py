@@ -147,7 +147,8 @@ class Queue:
             status, text = Upload.FAILED, outcome.reason or ""
         else:
             status = Upload.DONE
-            text = "" if outcome.status == INGESTED else message("ingest.unchanged")
+            # stored: empty, or the note that the search index still lacks it (a later run finishes it)
+            text = (outcome.reason or "") if outcome.status == INGESTED else message("ingest.unchanged")
         Upload.objects.filter(pk=upload_id).update(status=status, message=text[:2000], finished_at=timezone.now())
         if self.report:
             self.report(Upload.objects.get(pk=upload_id).name, outcome)

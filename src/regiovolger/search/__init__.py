@@ -237,21 +237,63 @@ def entries_for(source_file: Any) -> list:
     return build(source_file, pages, parts, facts)
 
 
-def index_file(source_file: Any) -> None:
-    """Index one stored file; call it inside the transaction that stored it.
+class IndexWriteFailed(RuntimeError):
+    """The search index could not take a file's entries; the file stays marked as not indexed."""
 
-    PostgreSQL writes its rows in that transaction. The embedded index is
-    written once the transaction commits (a rolled-back file is never indexed);
-    should that fail, the error is logged and ``regiovolger reindex`` repairs it.
+
+def _mark(file_id: int, indexed: bool) -> None:
+    from django.utils import timezone
+
+    from regiovolger.store.models import SourceFile
+
+    SourceFile.objects.filter(id=file_id).update(indexed_at=timezone.now() if indexed else None)
+
+
+def index_file(source_file: Any, *, at_commit: bool = True) -> None:
+    """Index one stored file and mark it indexed (``SourceFile.indexed_at``) only once the entries are written.
+
+    PostgreSQL writes its rows and the mark in the caller's transaction. The
+    embedded index is written once the caller's transaction commits (a
+    rolled-back file is never indexed), or at once outside a transaction or
+    with ``at_commit=False`` (the caller's writes of the file are committed:
+    ingest resolves each file in a transaction of its own). The file is marked
+    not indexed first, so whatever happens to the write — an error, a killed
+    process — it stays unfinished until the write succeeded, and the next run
+    (or ``regiovolger check``) indexes it. A write done at once raises
+    :class:`IndexWriteFailed` when it fails; one done at commit logs it.
     """
+    import contextlib
+    import logging
+
     from django.db import transaction
 
     backend = get_backend()
+    file_id = source_file.id
     entries = entries_for(source_file)
+
+    def write() -> None:
+        try:
+            with transaction.atomic() if backend.transactional else contextlib.nullcontext():
+                backend.index(file_id, entries)
+                _mark(file_id, True)  # PostgreSQL: in the same transaction as the rows
+        except Exception as exc:
+            raise IndexWriteFailed(f"zoekindex niet bijgewerkt voor bestand {file_id}: {exc}") from exc
+
     if backend.transactional:
-        backend.index(source_file.id, entries)
+        write()  # in the caller's transaction: rows and mark commit together, or neither
+    elif at_commit and transaction.get_connection().in_atomic_block:
+        _mark(file_id, False)
+
+        def after_commit() -> None:
+            try:
+                write()
+            except IndexWriteFailed as exc:
+                logging.getLogger(__name__).error("%s; `regiovolger check` herstelt het", exc)
+
+        transaction.on_commit(after_commit)
     else:
-        transaction.on_commit(lambda: backend.index(source_file.id, entries), robust=True)
+        _mark(file_id, False)
+        write()
 
 
 def reindex(progress=None) -> int:
@@ -277,4 +319,4 @@ def reindex(progress=None) -> int:
     return n
 
 
-__all__ = ["search", "index_file", "reindex", "warm_up", "SearchResults", "Hit", "FacetValue", "FACETS"]
+__all__ = ["search", "index_file", "IndexWriteFailed", "reindex", "warm_up", "SearchResults", "Hit", "FacetValue", "FACETS"]

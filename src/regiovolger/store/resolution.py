@@ -13,6 +13,8 @@ left half-way by a crash is found by :func:`unfinished` and finished by
 
 from __future__ import annotations
 
+import logging
+
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -21,6 +23,8 @@ from . import resolve_columns as C
 from .models import Entity, EntityRef, Fact, Link, MeetingSource, Membership, ResolvedMeeting, SourceFile
 from .resolve_entities import resolve_entities
 from .resolve_meetings import recompute, resolve_links, resolve_meetings
+
+log = logging.getLogger(__name__)
 
 
 def forget(f: SourceFile) -> None:
@@ -69,13 +73,20 @@ def mark_indexed(f: SourceFile) -> None:
     SourceFile.objects.filter(id=f.id).update(indexed_at=timezone.now())
 
 
-def finish(f: SourceFile) -> None:
-    """The stages after store: resolve, then index; each marked on the file when done."""
-    from ..search import index_file
+def finish(f: SourceFile) -> bool:
+    """The stages after store: resolve, then index; each marked on the file when done.
+
+    False when the index write failed: the file stays resolved, not indexed, for :func:`repair`.
+    """
+    from ..search import IndexWriteFailed, index_file
 
     resolve_file(f)
-    index_file(f)  # replaces the file's earlier entries
-    mark_indexed(f)
+    try:
+        index_file(f, at_commit=False)  # replaces the file's entries; marks it indexed once written
+    except IndexWriteFailed as exc:
+        log.error("%s; `regiovolger check` herstelt het", exc)
+        return False
+    return True
 
 
 def unfinished():
@@ -88,14 +99,17 @@ def unfinished():
 
 def repair() -> list[str]:
     """Finish every file a crash left between stages: resolve, then index. Returns their paths."""
-    from ..search import index_file
+    from ..search import IndexWriteFailed, index_file
 
     done = []
     for f in unfinished().order_by("id"):
         if f.resolved_at is None:
             resolve_file(f)
-        index_file(f)
-        mark_indexed(f)
+        try:
+            index_file(f, at_commit=False)  # marks the file indexed once written
+        except IndexWriteFailed as exc:
+            log.error("%s; `regiovolger check` herstelt het", exc)  # left unfinished for the next try
+            continue
         done.append(f.path)
     return done
 
