@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 import django_filters
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import F as Col
 from django.utils.translation import gettext_lazy as _
 
 from ..store.models import Entity, EntityRef, Fact, FactMunicipality
@@ -38,12 +39,13 @@ def by_municipality(qs: QuerySet, value: str) -> QuerySet:
 
 
 def by_person(qs: QuerySet, value: str) -> QuerySet:
-    return qs.filter(Exists(EntityRef.objects.filter(fact=OuterRef("pk"), role__in=PERSON_ROLES, entity__kind="person",
-                                                     entity__key=value)))
+    """The fact's person as resolved (``Fact.person``: the owner, maker, client or holder it names first)."""
+    return qs.filter(person__key=value, person__kind="person")
 
 
-def action_done():
-    return Exists(ActionStatus.objects.filter(fact_key=OuterRef("key"), done=True))
+def action_done() -> Q:
+    """An action a person marked done: its status column (store.audience keeps it from ActionStatus)."""
+    return Q(status="done")
 
 
 def by_status(qs: QuerySet, value: str) -> QuerySet:
@@ -88,6 +90,21 @@ def _sql(qs: QuerySet) -> tuple[str, tuple]:
     return sql, tuple(params)
 
 
+def by_column(facts: QuerySet, column: str) -> list[tuple[str, str, int]]:
+    """(entity key, name, n) of an entity column of the facts (body, person): counted on the column's
+    covering index, names joined after: one query."""
+    from django.db import connection
+
+    inner, params = _sql(facts.exclude(**{column: None}).order_by().values(eid=Col(column)).annotate(
+        n=Count("id")).values_list("eid", "n"))
+    key = connection.ops.quote_name("key")
+    sql = (f"SELECT e.{key}, e.name, x.n FROM ({inner}) x JOIN {Entity._meta.db_table} e ON e.id = x.eid "
+           f"ORDER BY e.name, e.{key}")
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        return [(str(k), str(nm), int(n)) for k, nm, n in cur.fetchall()]
+
+
 def grouped(facts: QuerySet, what: str, count: str = "fact_id") -> list[tuple[str, str, int]]:
     """(key, name, n) of the municipalities (``what="gemeente"``) or people (``"persoon"``) that ``facts``
     name, n counting distinct ``count`` (fact_id, or file_id for documents): one query. Grouped on the
@@ -123,11 +140,9 @@ def _options(name: str, qs: QuerySet, status_labels: dict | None) -> list[tuple[
     if name == "jaar":
         rows = qs.exclude(year=None).order_by().values_list("year").annotate(n=Count("id")).order_by("-year")
         return [(str(y), f"{y} ({n})") for y, n in rows]
-    if name == "gremium":
-        rows = qs.exclude(body=None).order_by().values_list("body__key", "body__name").annotate(
-            n=Count("id")).order_by("body__name")
-        return [(k, f"{nm} ({n})") for k, nm, n in rows]
-    if name in ("gemeente", "persoon"):
+    if name in ("gremium", "persoon"):
+        return [(k, f"{nm} ({n})") for k, nm, n in by_column(qs, "body" if name == "gremium" else "person")]
+    if name == "gemeente":
         return [(k, f"{nm} ({n})") for k, nm, n in grouped(qs, name)]
     labels = status_labels or {}
     if "alle" in labels:  # actions: open / done by a person's status, one query with both counts

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
-from django.db.models import Case, Count, Exists, OuterRef, Q, When
+from django.db.models import BooleanField, Case, Count, Exists, ExpressionWrapper, OuterRef, Q, When
 from django.db.models import F as Col
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -85,7 +85,7 @@ ACTION_STATES = {"open": gettext_lazy("open"), "done": gettext_lazy("afgerond"),
 
 def _action_summaries(base):
     """Open and done actions per owner (as resolved) and per body, over every visible action: three queries."""
-    done = Exists(ActionStatus.objects.filter(fact_key=OuterRef("fact__key"), done=True))
+    done = Q(fact__status="done")
     owner_t = Table("acties-per-eigenaar", _("Acties per eigenaar"), [
         Column("owner", _("Eigenaar")), Column("kind", _("Soort")), Column("open", _("Open"), "number"),
         Column("done", _("Afgerond"), "number")])
@@ -120,7 +120,7 @@ def actions(request, fmt=None):
                       defaults={"status": "open"})
     now = today()
     done = FL.action_done()
-    ordered = listing.qs.annotate(done=done, late=Case(When(Q(due__lt=now) & ~done, then=0), default=1)).order_by(
+    ordered = listing.qs.annotate(done=ExpressionWrapper(done, output_field=BooleanField()), late=Case(When(Q(due__lt=now) & ~done, then=0), default=1)).order_by(
         "late", "done", Col("due").asc(nulls_last=True), Col("date").asc(nulls_first=True), "id")
     pg, shown = paged(request, user, ordered, fmt)
     for r in shown:
