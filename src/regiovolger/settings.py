@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -24,27 +25,54 @@ def data_dir() -> Path:
 DATA_DIR = data_dir()
 
 def secret_key(directory: Path) -> str:
-    """REGIOVOLGER_SECRET_KEY, else a key made once for this installation and kept in the data directory."""
-    configured = os.environ.get("REGIOVOLGER_SECRET_KEY")
+    """REGIOVOLGER_SECRET_KEY, else a key made once for this installation and kept in the data directory.
+
+    The key file appears whole or not at all: it is written and synced under a temporary name, then
+    linked to its place, which fails when another process got there first (that one's key is then read).
+    So a process starting at the same moment never reads a file that exists but is not yet written, and
+    an empty key is never used (an empty file, left by a crash of an older version, is replaced).
+    """
+    configured = os.environ.get("REGIOVOLGER_SECRET_KEY", "").strip()
     if configured:
         return configured
     path = directory / "secret_key"
-    try:
-        return path.read_text(encoding="ascii").strip()
-    except FileNotFoundError:
-        pass
+    key = _read_key(path)
+    if key:
+        return key
     import secrets
+    import tempfile
 
     directory.mkdir(parents=True, exist_ok=True)
-    key = secrets.token_urlsafe(50)
-    # created exclusively and readable by the owner only; a concurrent first start reads the winner's key
+    fd, tmp = tempfile.mkstemp(prefix=".secret_key.", dir=directory)  # mode 0600: the owner only
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return path.read_text(encoding="ascii").strip()
-    with os.fdopen(fd, "w", encoding="ascii") as fh:
-        fh.write(key)
+        with os.fdopen(fd, "w", encoding="ascii") as fh:
+            fh.write(secrets.token_urlsafe(50))
+            fh.flush()
+            os.fsync(fh.fileno())
+        if _read_key(path) is None and path.exists():
+            os.replace(tmp, path)  # an empty file: replaced whole
+        else:
+            try:
+                os.link(tmp, path)  # the first process wins; the file is complete the moment it appears
+            except FileExistsError:
+                pass
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+    key = _read_key(path)
+    if not key:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"geheime sleutel in {path} is leeg / the secret key in {path} is empty")
     return key
+
+
+def _read_key(path: Path) -> str | None:
+    """The key kept in ``path``; None when there is no file or it is empty."""
+    try:
+        return path.read_text(encoding="ascii").strip() or None
+    except FileNotFoundError:
+        return None
 
 
 def env_flag(name: str) -> bool:
