@@ -86,13 +86,19 @@ def ocr_image(image) -> str:
     """The text Tesseract reads on one page image (raw: no de-hyphenation)."""
     import pytesseract
 
+    from . import ocr_cache
+
     check_available()
     image = prepare(image)
-    try:
-        text = pytesseract.image_to_string(image, lang=LANG, config=CONFIG)
-    except pytesseract.TesseractError as exc:
-        # tesseract is there (checked above): this page defeated it
-        raise ReadError("ocr_failed", detail=" ".join(str(exc).split())[:200]) from exc
+    key = ocr_cache.key(image, LANG, CONFIG)
+    text = ocr_cache.get(key)  # read before (this run or an earlier one): not again
+    if text is None:
+        try:
+            text = pytesseract.image_to_string(image, lang=LANG, config=CONFIG)
+        except pytesseract.TesseractError as exc:
+            # tesseract is there (checked above): this page defeated it
+            raise ReadError("ocr_failed", detail=" ".join(str(exc).split())[:200]) from exc
+        ocr_cache.put(key, text)
     text = text.replace("\f", "")
     text = normalise_apostrophes(text)
     text = re.sub(r"[ \t]+\n", "\n", text)
