@@ -1,6 +1,6 @@
 """`regiovolger worker`: read the files uploaded through the site, beside `regiovolger serve`.
 
-Also the worker child that `serve` starts unless ``--no-worker``.
+Also the worker child that `serve` starts unless ``--no-worker``, and starts again when it dies.
 """
 
 from __future__ import annotations
@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+import time
 
 import click
 from rich.console import Console
@@ -49,16 +51,84 @@ def register(main: click.Group) -> None:
         console.print(f"{count} upload(s) ingelezen / read", highlight=False)
 
 
-def start_child(data_dir: str | None) -> subprocess.Popen:
-    """A worker process beside the web server; it stops by itself when the server is gone."""
+def child_command(data_dir: str | None) -> list[str]:
+    """The worker beside this process; it stops by itself when this process is gone (``--parent``)."""
     command = [sys.executable, "-m", "regiovolger.cli"]
     if data_dir:
         command += ["--data-dir", str(data_dir)]
-    command += ["worker", "--parent", str(os.getpid())]
-    return subprocess.Popen(command, stdin=subprocess.DEVNULL)
+    return [*command, "worker", "--parent", str(os.getpid())]
 
 
-def stop_child(child: subprocess.Popen) -> None:
+class Supervisor:
+    """The upload worker beside the web server, started again whenever it dies while the server runs.
+
+    A thread of the server process watches the child. A child that dies soon after its start is
+    started again after a pause that doubles each time (``min_delay`` up to ``max_delay``), so a
+    worker that cannot start does not spin; one that ran ``stable`` seconds resets the pause.
+    """
+
+    def __init__(self, command: list[str], min_delay: float = 1.0, max_delay: float = 60.0, stable: float = 30.0):
+        self.command = command
+        self.min_delay, self.max_delay, self.stable = min_delay, max_delay, stable
+        self.child: subprocess.Popen | None = None
+        self.started = 0.0
+        self.restarts = 0
+        self._stopping = threading.Event()
+        self._lock = threading.Lock()
+        self._thread = threading.Thread(target=self._watch, name="regiovolger-worker-wacht", daemon=True)
+
+    def start(self) -> Supervisor:
+        self._spawn()
+        self._thread.start()
+        return self
+
+    def _spawn(self) -> None:
+        self.child = subprocess.Popen(self.command, stdin=subprocess.DEVNULL)
+        self.started = time.monotonic()
+
+    def _watch(self) -> None:
+        delay = self.min_delay
+        while True:
+            child = self.child
+            while child is not None and child.poll() is None:
+                if self._stopping.wait(0.5):
+                    return
+            if self._stopping.is_set():
+                return
+            if time.monotonic() - self.started >= self.stable:
+                delay = self.min_delay
+            console.print(f"verwerker gestopt (code {child.returncode if child else '?'}); over {delay:g} s opnieuw "
+                          f"gestart / upload worker stopped; restarting in {delay:g} s", highlight=False)
+            if self._stopping.wait(delay):
+                return
+            delay = min(self.max_delay, delay * 2)
+            with self._lock:
+                if self._stopping.is_set():
+                    return
+                self._spawn()
+                self.restarts += 1
+
+    def stop(self) -> None:
+        """Stop watching, then stop the child (its uploads go back to the queue)."""
+        self._stopping.set()
+        with self._lock:
+            child = self.child
+        if self._thread.is_alive():
+            self._thread.join(5)
+        if child is not None:
+            stop_process(child)
+
+
+def start_child(data_dir: str | None) -> Supervisor:
+    """The upload worker beside ``serve``, restarted when it dies (see :class:`Supervisor`)."""
+    return Supervisor(child_command(data_dir)).start()
+
+
+def stop_child(child: Supervisor) -> None:
+    child.stop()
+
+
+def stop_process(child: subprocess.Popen) -> None:
     if child.poll() is None:
         child.terminate()  # SIGTERM: the uploads it was reading go back to the queue
         try:
