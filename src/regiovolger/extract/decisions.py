@@ -635,8 +635,50 @@ def extract_decisions(text: Text, parts: list[Part]) -> list[dict]:
             found += _reported(text, parts, part, taken)
             if part.type != "proposal":  # a proposal's "Provinciale Staten stellen … vast" is what it proposes
                 found += _body_acts(text, parts, part, taken)
+        found += _points_after(text, parts, part, found, taken)
         out += found
     out.sort(key=lambda d: d["evidence"]["start"])
     for i, d in enumerate(out, 1):
         d["id"] = f"d{i}"
+    return out
+
+
+# a point of a list: "- toezeggingen … als "voldaan" aan te merken;", "a. het plan vast te stellen"
+POINT = re.compile(r"(?m)^[ \t]*(?:[-•–*▪]|[a-z][.)]|\d{1,2}[.)])[ \t]+(?P<body>\S[^\n]*)$")
+# the sentence opening such a list decides: "… besluiten zij als volgt:", "De raad besluit:"
+DECIDING_LEAD = re.compile(r"(?i)\b(?:besl(?:uit|uiten|oot|oten)|stem(?:t|men|de|den)\s+(?:\w+\s+){0,3}?in|gaat|gaan"
+                           r"|ging|gingen)\b[^.\n]{0,80}:\s*$")
+
+
+def _points_after(text: Text, parts: list[Part], part: Part, found: list[dict],
+                  taken: list[tuple[int, int]]) -> list[dict]:
+    """The points of a list opened by a deciding sentence ("… besluiten zij als volgt: - … aan te merken;
+    - … te blijven beschouwen"): each point that is a decision clause (an infinitive) is a decision."""
+    t = text.text
+    ends = {d["evidence"]["end"] for d in found}
+    out = []
+    pos = part.start
+    while True:
+        m = POINT.search(t, pos, part.end)
+        if m is None:
+            break
+        run = [m]
+        while True:
+            nxt = POINT.match(t, run[-1].end() + 1) if run[-1].end() + 1 < part.end else None
+            if nxt is None:
+                break
+            run.append(nxt)
+        pos = run[-1].end()
+        points = [p for p in run if INFINITIVE.search(p.group("body"))]
+        if len(points) < 2 or len(points) < len(run) / 2:
+            continue
+        lead = t[max(part.start, m.start() - 300):m.start()].rstrip()
+        after_decision = any(0 <= m.start() - e <= 3 for e in ends)
+        if not (after_decision or DECIDING_LEAD.search(lead)) or DRAFT_HEADING.search(t, part.start, m.start()):
+            continue
+        for p in points:
+            a, b = p.start("body"), p.end("body")
+            if not _overlaps(a, b, taken):
+                out.append(_decision(text, parts, a, b))
+                taken.append((a, b))
     return out

@@ -39,6 +39,8 @@ CALLED_OFF = re.compile(r"(?i)\b(?:niet|moeilijk|lastig|nauwelijks)\s+haalbaar\b
                         r"|\bafgelast\b|\bgeannuleerd\b|\bgeschrapt\b")
 # a promise or task with its due date: the date is the commitment's or action's "due", not a key date
 OWED = re.compile(r"(?i)\b(?:zeg(?:t|gen)\s+(?:\w+\s+){0,8}?toe|toegezegd|toezegging|actie\s*:|stemt\s+in\s+met|besluit\s*:)")
+# "met als nieuwe deadline 1 januari 2023": a date named a deadline is a key date even in a promise
+NAMED_DEADLINE = re.compile(r"(?i)\b(?:deadline|uiterste\s+(?:datum|termijn)|fatale\s+termijn)\s*(?:is|van|op|:)?\s*\d")
 LOOKED_BACK = re.compile(r"(?i)\s*(?:jl\b|j\.l\.|jongstleden|l\.l\.)")
 # "per 9 juli 2015 te herbenoemen": the date a decision takes effect, not an event to follow
 EFFECTIVE = re.compile(r"(?i)\b(?:per|met\s+ingang\s+van|m\.i\.v\.?|ingaande)\s+$")
@@ -74,9 +76,10 @@ def prose_key_dates(text: Text, part: Part, ref: str | None, taken: list[tuple[i
             continue
         sentence = t[s:e]
         if HEADER.match(sentence) or sentence.rstrip().endswith("?") or not CUE.search(sentence) \
-                or CALLED_OFF.search(sentence) or OWED.search(sentence):
+                or CALLED_OFF.search(sentence) or (OWED.search(sentence) and not NAMED_DEADLINE.search(sentence)):
             continue
         future = FUTURE.search(sentence)
+        own_deadline = NAMED_DEADLINE.search(sentence)  # each point's own deadline, even on a day named before
         previous_end = None
         for w in dates_in(t, s, e, dated):
             range_end = previous_end is not None and RANGE_JOIN.fullmatch(t, previous_end, w.start)
@@ -86,7 +89,7 @@ def prose_key_dates(text: Text, part: Part, ref: str | None, taken: list[tuple[i
                 known.add(w.text)  # "op 10 juli a.s." in an undated memo: the day without its year
                 out.append((w, s, e, _title(t, s, e, w.start, w.end)))
                 continue
-            if not w.date or w.date in known or range_end:
+            if not w.date or (w.date in known and not own_deadline) or range_end:
                 continue  # "van 1 september tot 1 maart": the window opens on its first day
             if ref and w.date <= ref:
                 continue

@@ -44,7 +44,9 @@ def _item_breaks(line: str, offset: int, state: _Numbering) -> list[int]:
     top, sub, letter = state.top, state.sub, state.letter
     for m in item.finditer(line):
         word = re.search(r"(\w+)\W*$", line[:m.start()])
-        if word and word.group(1).lower() in not_before:
+        if word and word.group(1).lower() in not_before and not (
+                # "… Bijlage 3. Mededelingen": a column word before the next item of the numbering
+                word.group(1)[0].isupper() and m.group("num") and int(m.group("num")) == top + 1 and top):
             continue
         if line[m.end()].islower() and line[m.start() - 1] not in ":;":
             continue  # a point that starts in lower case follows a colon or the previous point's semicolon
