@@ -47,7 +47,7 @@ ROLE_WORDS += (
     r"|trekker|houder|controller|notulist|functionaris|regisseur|makelaar)"
     r"|[a-zà-ÿ]{2,}(?:aris|arissen|jurist|juristen|ist|isten|eur|eurs)"
 )
-ROLE = rf"(?i:(?:de|het)\s+)?(?i:{ROLE_WORDS})(?:\s+(?:van|voor)\s+(?:de\s+|het\s+)?[A-Z][\w-]+|\s+(?!Ter\b|Zal\b)[A-Z][\w-]+)?"
+ROLE = rf"(?i:(?:de|het|onze|ons)\s+)?(?i:{ROLE_WORDS})(?:\s+(?:van|voor)\s+(?:de\s+|het\s+)?[A-Z][\w-]+|\s+(?!Ter\b|Zal\b)[A-Z][\w-]+)?"
 STOP = {
     "dit", "dat", "het", "de", "er", "deze", "die", "daarom", "ook", "wij", "we", "men", "hij", "zij", "ze", "daarna",
     "vervolgens", "verder", "voorts", "tevens", "graag", "alle", "iedere", "een", "in", "op", "na", "bij", "door",
@@ -228,7 +228,11 @@ FIRM_DO = re.compile(
     r"|(?:zet|zetten)\s+(?:het|dit|de|een|deze)\b[^.;?]{0,60}?\s+op\s+(?:de|het|een)\b"
     r"|(?:meldt|melden)\s+(?:het|dit|dat|deze)\s+(?:via|bij)\b"
     r"|(?:bespreekt|bespreken)\s+(?:het|de|dit|een|deze)\s+[^.;?]{0,60}?\s+met\s+(?:de|het|een|[A-Z])"
-    r"|(?:schrijft|schrijven)\s+(?:het|de|een|dit)\s+)")
+    r"|(?:schrijft|schrijven)\s+(?:het|de|een|dit)\s+"
+    # "De secretaris past de tekst aan", "vraagt om opheldering bij de gemeente", "bereidt het voor"
+    r"|(?:past|passen)\s+[^.;?]{1,80}?\s+aan\b|(?:vraagt|vragen)\s+om\s+(?!het\s+woord)|(?:bereidt|bereiden)\s+[^.;?]{0,80}?\s+voor\b"
+    r"|(?:biedt|bieden)\s+aan\s+[^.;?]{0,80}?\bte\s+\w+|(?:benadert|benaderen|organiseert|organiseren|verzorgt|verzorgen"
+    r"|controleert|controleren|checkt|checken)\s+(?!of\b))")
 NOT_DOING = re.compile(r"(?i)\bkennis\b|\bopent\b|\bsluit\b|\bheet\b|\bwelkom\b|\bmeldt\b(?!\s+(?:het|dit|dat|deze)\s+(?:via|bij)\b)|\bvraagt\s+(?:of|naar|hoe|wat|waarom)\b"
                        r"|\bgeeft\s+aan\b|\blicht\b|\bvertelt\b|\bpresenteert\b"
                        r"|\bsluit\s+(?:de\s+)?(?:vergadering|overleg)|\bvraagt\s+aandacht\b")
