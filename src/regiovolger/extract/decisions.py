@@ -544,10 +544,17 @@ REPORTED = re.compile(
     r"|bekrachtigd|aangenomen|afgewezen)\b(?!\s+(?:dat|of|wat|hoe)\b)"
     r"|\b(?:is|zijn|werd|werden)\s+(?:op\s+[\w\s]{4,20}?\s+)?(?:door\s+(?:de|het)?\s*[\w\s&-]{2,60}?\s+)?(?:besloten|vastgesteld"
     r"|goedgekeurd|toegekend|bekrachtigd)\b"
-    r"|(?<![Hh]et\s)\b(?:besluit|besluiten|besloot|besloten)\s+(?:\w+\s+){0,3}?(?:om\s|tot\s|in\s+te\s+stemmen|akkoord)",
+    r"|(?<![Hh]et\s)\b(?:besluit|besluiten|besloot|besloten)\s+(?:\w+\s+){0,3}?(?:om\s|tot\s|in\s+te\s+stemmen|akkoord)"
+    # "Op 8 november is de motie … unaniem aangenomen", "hebben een voorbereidingsbesluit genomen"
+    r"|\b(?:is|werd)\s+(?:de|het)\s+(?:motie|amendement|voorstel|raadsvoorstel|statenvoorstel|initiatiefvoorstel)\b[^.;]{0,150}?"
+    r"\b(?:aangenomen|verworpen)\b"
+    r"|\b(?:heeft|hebben)\s+(?:[\w.,()-]+\s+){0,8}?(?:een\s+|het\s+)?\w*besluit(?:\s+\w+)?\s+genomen\b"
+    r"|\b(?:heeft|hebben)\s+(?:[\w.,()-]+\s+){0,8}?in\s+behandeling\s+genomen\b",
     re.I)
 NOT_REPORTED = re.compile(r"(?i)\b(?:zal|zullen|zou|zouden|kan|kunnen|moet|moeten|wil|willen|indien|als\s+u|voorstel"
-                          r"|afgesproken|gevraagd|verzocht|voornemens|voorgenomen|ontwerp|zoals|geen|niet|nog\s+niet)\b|\?\s*$")
+                          r"|afgesproken|gevraagd|verzocht|voornemens|ontwerp|zoals|geen|niet|nog\s+niet)\b|\?\s*$"
+                          # "een voorgenomen besluit" is not taken yet; "het voorgenomen beleid vastgesteld" is
+                          r"|\bvoorgenomen\s+(?:besluit|besluiten)\b(?!\s+(?:\w+\s+){0,3}?(?:genomen|vastgesteld))")
 
 
 def _reported(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:

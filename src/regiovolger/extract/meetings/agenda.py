@@ -133,13 +133,16 @@ def _best_chain(cands: list[_Cand], min_len: int = 2) -> list[_Cand]:
     if not n:
         return []
     parts = [_num_parts(c.num) for c in cands]
+    padded = [bool(re.match(r"0\d", c.num or "")) for c in cands]
     best = [1] * n
     prev = [-1] * n
     for i in range(n):
         fi, li, _ = parts[i]
         for j in range(i):
             fj, lj, lastj = parts[j]
-            ok = (fi == lastj + 1 and li in ("", "a")) or (fi == fj and li > lj and fj == lastj)
+            ok = (fi == lastj + 1 and li in ("", "a")) or (fi == fj and li > lj and fj == lastj) \
+                or (padded[i] and padded[j] and lastj < fi <= lastj + 4 and li in ("", "a"))
+            # zero-padded numbers ("01A", "04", "05") are a register's: a published decision list skips items
             if ok and cands[j].end <= cands[i].start and best[j] + 1 > best[i]:
                 best[i], prev[i] = best[j] + 1, j
     # chains must start low: 0, 1, 2 or 3
