@@ -278,8 +278,10 @@ def _with_anchored(block: str, people: list[dict], status: str, organisation: st
     secretaris/directeur : de heer …")."""
     if not count_honorifics(block):
         return people
-    return people + [p for p in anchored_people(block, status, organisation)
-                     if not any(compatible(p["name"], q["name"]) for q in people)]
+    def known(name: str) -> bool:
+        last = name.split()[-1].casefold()  # "H.J. Glastra" read short is "H.J. Glastra van Loon" of the list
+        return any(compatible(name, q["name"]) or last in q["name"].casefold().split() for q in people)
+    return people + [p for p in anchored_people(block, status, organisation) if not known(p["name"])]
 
 
 def _parse_block(block: str, status: str, organisation: str | None = None) -> tuple[list[dict], int]:
