@@ -540,7 +540,8 @@ BODY_ACTS = re.compile(
     re.I)
 # a decision reported as taken: "hebben (op 13 februari 2024) besloten", "heb ik besloten", "is door GS vastgesteld"
 REPORTED = re.compile(
-    r"\b(?:heeft|hebben|heb|hebt)\s+(?:[\w.,-]+\s+){0,16}?(?:besloten|vastgesteld|ingestemd|goedgekeurd|toegekend|verleend"
+    r"\b(?:heeft|hebben|heb|hebt)\s+(?:[\w.,-]+\s+){9,16}?besloten\b(?!\s+(?:dat|of|wat|hoe)\b)"
+    r"|\b(?:heeft|hebben|heb|hebt)\s+(?:[\w.,-]+\s+){0,8}?(?:besloten|vastgesteld|ingestemd|goedgekeurd|toegekend|verleend"
     r"|bekrachtigd|aangenomen|afgewezen)\b(?!\s+(?:dat|of|wat|hoe)\b)"
     r"|\b(?:is|zijn|werd|werden)\s+(?:op\s+[\w\s]{4,20}?\s+)?(?:door\s+(?:de|het)?\s*[\w\s&-]{2,60}?\s+)?(?:besloten|vastgesteld"
     r"|goedgekeurd|toegekend|bekrachtigd)\b"
