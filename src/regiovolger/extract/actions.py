@@ -37,7 +37,7 @@ ROLE_WORDS = (
     r"voorzitter|vicevoorzitter|secretaris|secretariaat|griffie|griffier|projectleider|projectleiding|programmamanager"
     r"|programmaleider|programmabureau|projectsecretaris|wethouder|gedeputeerde|burgemeester|portefeuillehouders?"
     r"|provincie|gemeenten?|regio|werkgroep|stuurgroep|projectgroep|kerngroep|kernteam|college|directeur|directie"
-    r"|accounthouders?|coördinatoren|coördinator|regiocoördinatoren|verkenner|adviseur|controllers?|penningmeester"
+    r"|staf|accounthouders?|coördinatoren|coördinator|regiocoördinatoren|verkenner|adviseur|controllers?|penningmeester"
     r"|notulist|bestuurders?|ambtenaren|ambtelijk\s+secretaris|ambtelijke\s+ondersteuning|dagelijks\s+bestuur"
     r"|algemeen\s+bestuur|opdrachtgever|opdrachtnemer|communicatieadviseur|communicatie|beleidsmedewerker"
     r"|organisatie|ondersteuning|gemeentesecretaris|raadsgriffier|teamleider|afdeling|ambtelijk\s+trekker|trekker"
@@ -728,7 +728,9 @@ def _prose(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int
             bounds = [0] + cuts + [len(sent)]
             clauses = [(s + a, s + b) for a, b in zip(bounds, bounds[1:])]
             doers = [(a, b, _doer(t[a:b].rstrip(" ,"), firm=True)) for a, b in clauses]
-            if sum(1 for ca, cb, dd in doers if dd and dd[0] and not WILL.search(t[ca:cb])) >= 2:
+            # a "zal"/"gaat" after ", en ook …" belongs to a later clause, not to this one's doer
+            if sum(1 for ca, cb, dd in doers if dd and dd[0] and not WILL.search(re.split(r",|\sen\s+(?:ook\s+)?(?:de|het)\s",
+                                                                                        t[ca:cb])[0])) >= 2:
                 for a, b, dd in doers:
                     if dd and dd[0]:
                         b2 = b - (len(t[a:b]) - len(t[a:b].rstrip(" ,")))
