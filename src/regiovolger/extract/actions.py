@@ -37,7 +37,7 @@ ROLE_WORDS = (
     r"voorzitter|vicevoorzitter|secretaris|secretariaat|griffie|griffier|projectleider|projectleiding|programmamanager"
     r"|programmaleider|programmabureau|projectsecretaris|wethouder|gedeputeerde|burgemeester|portefeuillehouders?"
     r"|provincie|gemeenten?|regio|werkgroep|stuurgroep|projectgroep|kerngroep|kernteam|college|directeur|directie"
-    r"|accounthouders?|coördinatoren|coördinator|regiocoördinatoren|verkenner|adviseur|controllers?|penningmeester"
+    r"|staf|accounthouders?|coördinatoren|coördinator|regiocoördinatoren|verkenner|adviseur|controllers?|penningmeester"
     r"|notulist|bestuurders?|ambtenaren|ambtelijk\s+secretaris|ambtelijke\s+ondersteuning|dagelijks\s+bestuur"
     r"|algemeen\s+bestuur|opdrachtgever|opdrachtnemer|communicatieadviseur|communicatie|beleidsmedewerker"
     r"|organisatie|ondersteuning|gemeentesecretaris|raadsgriffier|teamleider|afdeling|ambtelijk\s+trekker|trekker"
@@ -47,7 +47,7 @@ ROLE_WORDS += (
     r"|trekker|houder|controller|notulist|functionaris|regisseur|makelaar)"
     r"|[a-zà-ÿ]{2,}(?:aris|arissen|jurist|juristen|ist|isten|eur|eurs)"
 )
-ROLE = rf"(?i:(?:de|het)\s+)?(?i:{ROLE_WORDS})(?:\s+(?:van|voor)\s+(?:de\s+|het\s+)?[A-Z][\w-]+|\s+(?!Ter\b|Zal\b)[A-Z][\w-]+)?"
+ROLE = rf"(?i:(?:de|het|onze|ons)\s+)?(?i:{ROLE_WORDS})(?:\s+(?:van|voor)\s+(?:de\s+|het\s+)?[A-Z][\w-]+|\s+(?!Ter\b|Zal\b)[A-Z][\w-]+)?"
 STOP = {
     "dit", "dat", "het", "de", "er", "deze", "die", "daarom", "ook", "wij", "we", "men", "hij", "zij", "ze", "daarna",
     "vervolgens", "verder", "voorts", "tevens", "graag", "alle", "iedere", "een", "in", "op", "na", "bij", "door",
@@ -228,7 +228,11 @@ FIRM_DO = re.compile(
     r"|(?:zet|zetten)\s+(?:het|dit|de|een|deze)\b[^.;?]{0,60}?\s+op\s+(?:de|het|een)\b"
     r"|(?:meldt|melden)\s+(?:het|dit|dat|deze)\s+(?:via|bij)\b"
     r"|(?:bespreekt|bespreken)\s+(?:het|de|dit|een|deze)\s+[^.;?]{0,60}?\s+met\s+(?:de|het|een|[A-Z])"
-    r"|(?:schrijft|schrijven)\s+(?:het|de|een|dit)\s+)")
+    r"|(?:schrijft|schrijven)\s+(?:het|de|een|dit)\s+"
+    # "De secretaris past de tekst aan", "vraagt om opheldering bij de gemeente", "bereidt het voor"
+    r"|(?:past|passen)\s+[^.;?]{1,80}?\s+aan\b|(?:vraagt|vragen)\s+om\s+(?!het\s+woord)|(?:bereidt|bereiden)\s+[^.;?]{0,80}?\s+voor\b"
+    r"|(?:biedt|bieden)\s+aan\s+[^.;?]{0,80}?\bte\s+\w+|(?:benadert|benaderen|organiseert|organiseren|verzorgt|verzorgen"
+    r"|controleert|controleren|checkt|checken)\s+(?!of\b))")
 NOT_DOING = re.compile(r"(?i)\bkennis\b|\bopent\b|\bsluit\b|\bheet\b|\bwelkom\b|\bmeldt\b(?!\s+(?:het|dit|dat|deze)\s+(?:via|bij)\b)|\bvraagt\s+(?:of|naar|hoe|wat|waarom)\b"
                        r"|\bgeeft\s+aan\b|\blicht\b|\bvertelt\b|\bpresenteert\b"
                        r"|\bsluit\s+(?:de\s+)?(?:vergadering|overleg)|\bvraagt\s+aandacht\b")
@@ -724,7 +728,9 @@ def _prose(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int
             bounds = [0] + cuts + [len(sent)]
             clauses = [(s + a, s + b) for a, b in zip(bounds, bounds[1:])]
             doers = [(a, b, _doer(t[a:b].rstrip(" ,"), firm=True)) for a, b in clauses]
-            if sum(1 for ca, cb, dd in doers if dd and dd[0] and not WILL.search(t[ca:cb])) >= 2:
+            # a "zal"/"gaat" after ", en ook …" belongs to a later clause, not to this one's doer
+            if sum(1 for ca, cb, dd in doers if dd and dd[0] and not WILL.search(re.split(r",|\sen\s+(?:ook\s+)?(?:de|het)\s",
+                                                                                        t[ca:cb])[0])) >= 2:
                 for a, b, dd in doers:
                     if dd and dd[0]:
                         b2 = b - (len(t[a:b]) - len(t[a:b].rstrip(" ,")))

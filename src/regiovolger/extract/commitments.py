@@ -47,7 +47,8 @@ MAKES_PROMISE = re.compile(r"\bzeg(?:t|gen|de|den)?\s+(?:\w+\s+){0,4}?toe\b|\bto
 SENDING_NOW = re.compile(r"\b(?:wij|we|ik)\s+(?:\w+\s+){0,4}?(?:aan\s+u\s+)?(?:zenden|sturen|toezenden|bieden|geven|informeren)\b"
                          r"|\b(?:zenden|sturen|geven|bieden)\s+(?:wij|we|ik)\b", re.I)
 REGISTER = re.compile(r"(?im)^[ \t]*(?:\d{1,2}[.)]?[ \t]+)?(?:lijst\s+(?:van\s+)?(?:[\w-]+\s+){0,4}?toezeggingen|toezeggingenlijst"
-                      r"|toezeggingen(?:\s*register|lijst)?|overzicht\s+(?:\w+\s+)?toezeggingen|openstaande\s+toezeggingen)"
+                      r"|(?:raads?|staten|college)?toezeggingen(?:\s*register|lijst)?|overzicht\s+(?:\w+\s+)?toezeggingen"
+                      r"|openstaande\s+(?:raads?|staten|college)?toezeggingen)"
                       r"\b[^\n]{0,60}$")
 STATUS_DONE = re.compile(r"(?i)\b(?:afgedaan|afgehandeld|afgerond|gereed|voldaan|uitgevoerd|vervallen)\b")
 STATUS_OPEN = re.compile(r"(?i)\b(?:open|openstaand|loopt|lopend|in\s+behandeling|in\s+uitvoering|nog\s+niet)\b")

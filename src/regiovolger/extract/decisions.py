@@ -540,14 +540,22 @@ BODY_ACTS = re.compile(
     re.I)
 # a decision reported as taken: "hebben (op 13 februari 2024) besloten", "heb ik besloten", "is door GS vastgesteld"
 REPORTED = re.compile(
-    r"\b(?:heeft|hebben|heb|hebt)\s+(?:[\w.,-]+\s+){0,8}?(?:besloten|vastgesteld|ingestemd|goedgekeurd|toegekend|verleend"
+    r"\b(?:heeft|hebben|heb|hebt)\s+(?:[\w.,-]+\s+){9,16}?besloten\b(?!\s+(?:dat|of|wat|hoe)\b)"
+    r"|\b(?:heeft|hebben|heb|hebt)\s+(?:[\w.,-]+\s+){0,8}?(?:besloten|vastgesteld|ingestemd|goedgekeurd|toegekend|verleend"
     r"|bekrachtigd|aangenomen|afgewezen)\b(?!\s+(?:dat|of|wat|hoe)\b)"
     r"|\b(?:is|zijn|werd|werden)\s+(?:op\s+[\w\s]{4,20}?\s+)?(?:door\s+(?:de|het)?\s*[\w\s&-]{2,60}?\s+)?(?:besloten|vastgesteld"
     r"|goedgekeurd|toegekend|bekrachtigd)\b"
-    r"|(?<![Hh]et\s)\b(?:besluit|besluiten|besloot|besloten)\s+(?:\w+\s+){0,3}?(?:om\s|tot\s|in\s+te\s+stemmen|akkoord)",
+    r"|(?<![Hh]et\s)\b(?:besluit|besluiten|besloot|besloten)\s+(?:\w+\s+){0,3}?(?:om\s|tot\s|in\s+te\s+stemmen|akkoord)"
+    # "Op 8 november is de motie … unaniem aangenomen", "hebben een voorbereidingsbesluit genomen"
+    r"|\b(?:is|werd)\s+(?:de|het)\s+(?:motie|amendement|voorstel|raadsvoorstel|statenvoorstel|initiatiefvoorstel)\b[^.;]{0,150}?"
+    r"\b(?:aangenomen|verworpen)\b"
+    r"|\b(?:heeft|hebben)\s+(?:[\w.,()-]+\s+){0,8}?(?:een\s+|het\s+)?\w*besluit(?:\s+\w+)?\s+genomen\b"
+    r"|\b(?:heeft|hebben)\s+(?:[\w.,()-]+\s+){0,8}?in\s+behandeling\s+genomen\b",
     re.I)
 NOT_REPORTED = re.compile(r"(?i)\b(?:zal|zullen|zou|zouden|kan|kunnen|moet|moeten|wil|willen|indien|als\s+u|voorstel"
-                          r"|afgesproken|gevraagd|verzocht|voornemens|voorgenomen|ontwerp|zoals|geen|niet|nog\s+niet)\b|\?\s*$")
+                          r"|afgesproken|gevraagd|verzocht|voornemens|ontwerp|zoals|geen|niet|nog\s+niet)\b|\?\s*$"
+                          # "een voorgenomen besluit" is not taken yet; "het voorgenomen beleid vastgesteld" is
+                          r"|\bvoorgenomen\s+(?:besluit|besluiten)\b(?!\s+(?:\w+\s+){0,3}?(?:genomen|vastgesteld))")
 
 
 def _reported(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
@@ -635,8 +643,50 @@ def extract_decisions(text: Text, parts: list[Part]) -> list[dict]:
             found += _reported(text, parts, part, taken)
             if part.type != "proposal":  # a proposal's "Provinciale Staten stellen … vast" is what it proposes
                 found += _body_acts(text, parts, part, taken)
+        found += _points_after(text, parts, part, found, taken)
         out += found
     out.sort(key=lambda d: d["evidence"]["start"])
     for i, d in enumerate(out, 1):
         d["id"] = f"d{i}"
+    return out
+
+
+# a point of a list: "- toezeggingen … als "voldaan" aan te merken;", "a. het plan vast te stellen"
+POINT = re.compile(r"(?m)^[ \t]*(?:[-•–*▪]|[a-z][.)]|\d{1,2}[.)])[ \t]+(?P<body>\S[^\n]*)$")
+# the sentence opening such a list decides: "… besluiten zij als volgt:", "De raad besluit:"
+DECIDING_LEAD = re.compile(r"(?i)\b(?:besl(?:uit|uiten|oot|oten)|stem(?:t|men|de|den)\s+(?:\w+\s+){0,3}?in|gaat|gaan"
+                           r"|ging|gingen)\b[^.\n]{0,80}:\s*$")
+
+
+def _points_after(text: Text, parts: list[Part], part: Part, found: list[dict],
+                  taken: list[tuple[int, int]]) -> list[dict]:
+    """The points of a list opened by a deciding sentence ("… besluiten zij als volgt: - … aan te merken;
+    - … te blijven beschouwen"): each point that is a decision clause (an infinitive) is a decision."""
+    t = text.text
+    ends = {d["evidence"]["end"] for d in found}
+    out = []
+    pos = part.start
+    while True:
+        m = POINT.search(t, pos, part.end)
+        if m is None:
+            break
+        run = [m]
+        while True:
+            nxt = POINT.match(t, run[-1].end() + 1) if run[-1].end() + 1 < part.end else None
+            if nxt is None:
+                break
+            run.append(nxt)
+        pos = run[-1].end()
+        points = [p for p in run if INFINITIVE.search(p.group("body"))]
+        if len(points) < 2 or len(points) < len(run) / 2:
+            continue
+        lead = t[max(part.start, m.start() - 300):m.start()].rstrip()
+        after_decision = any(0 <= m.start() - e <= 3 for e in ends)
+        if not (after_decision or DECIDING_LEAD.search(lead)) or DRAFT_HEADING.search(t, part.start, m.start()):
+            continue
+        for p in points:
+            a, b = p.start("body"), p.end("body")
+            if not _overlaps(a, b, taken):
+                out.append(_decision(text, parts, a, b))
+                taken.append((a, b))
     return out

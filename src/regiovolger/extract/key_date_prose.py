@@ -12,18 +12,19 @@ them.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
 from ..document import Part, Text
-from .sentences import clean, dates_in, sentence_spans
+from .sentences import When, clean, dates_in, sentence_spans
 
 CONFIDENCE = 0.55
 REPORT_CONFIDENCE = 0.45  # in forms, programmes, reports and budgets: staff review each one
 FUTURE = re.compile(r"(?i)\b(?:a\.?s\.?|aanstaande|zal|zullen|gaat|gaan|volgt|volgen|gepland|planning|verwacht|uiterlijk"
                     r"|v[óo]{2}r|deadline|termijn|volgende|komende|eerstvolgende|vanaf|per|tot\s+en\s+met|t/m"
                     r"|van\s+kracht|in\s+werking)(?!\w)")
-CUE = re.compile(r"(?i)(?:vergader|bijeenkomst|overleg|sessie|commissie|raad\b|staten|bestuur|college|congres|conferentie"
+CUE = re.compile(r"(?i)(?:vergader|bijeenkomst|overleg|(?-i:AO|SO|WGO)\b|debat|sessie|commissie|raad\b|staten|bestuur|college|congres|conferentie"
                  r"|werkbezoek|avond|besluit|beslu?iten|behandel|bespre|publicatie|gepubliceerd|vaststell|vastgesteld|indien"
                  r"|ingediend|afgerond|afronding|inwerkingtreding|in\s+werking|oplevering|opening|start|aanvang|deadline"
                  r"|termijn|uiterlijk|inzage|zienswijze|reactie|informeren|terugkoppel|rapportage|evaluatie|openstelling|van\s+kracht|treedt|treden)")
@@ -39,9 +40,31 @@ CALLED_OFF = re.compile(r"(?i)\b(?:niet|moeilijk|lastig|nauwelijks)\s+haalbaar\b
                         r"|\bafgelast\b|\bgeannuleerd\b|\bgeschrapt\b")
 # a promise or task with its due date: the date is the commitment's or action's "due", not a key date
 OWED = re.compile(r"(?i)\b(?:zeg(?:t|gen)\s+(?:\w+\s+){0,8}?toe|toegezegd|toezegging|actie\s*:|stemt\s+in\s+met|besluit\s*:)")
+# "met als nieuwe deadline 1 januari 2023": a date named a deadline is a key date even in a promise
+NAMED_DEADLINE = re.compile(r"(?i)\b(?:deadline|uiterste\s+(?:datum|termijn)|fatale\s+termijn)\s*(?:is|van|op|:)?\s*\d")
 LOOKED_BACK = re.compile(r"(?i)\s*(?:jl\b|j\.l\.|jongstleden|l\.l\.)")
 # "per 9 juli 2015 te herbenoemen": the date a decision takes effect, not an event to follow
 EFFECTIVE = re.compile(r"(?i)\b(?:per|met\s+ingang\s+van|m\.i\.v\.?|ingaande)\s+$")
+
+
+_DAYS_BEFORE = re.compile(r"((?:\d{1,2}\s*,\s*)*\d{1,2})\s+(?:en|&)\s+$")
+
+
+def _with_enumerated_days(t: str, s: int, found: list) -> list:
+    """"Op 15, 16 en 17 mei 2017 vergaderen de commissies": the days before the full date are dates too."""
+    out = []
+    for w in found:
+        m = _DAYS_BEFORE.search(t, max(s, w.start - 40), w.start)
+        if w.date and m:
+            base = m.start(1)
+            for d in re.finditer(r"\d{1,2}", m.group(1)):
+                try:
+                    iso = dt.date(int(w.date[:4]), int(w.date[5:7]), int(d.group(0))).isoformat()
+                except ValueError:
+                    continue
+                out.append(When(iso, d.group(0), base + d.start(), base + d.end(), w.tentative, None))
+        out.append(w)
+    return out
 
 
 def _months_between(a: str, b: str) -> int:
@@ -74,22 +97,23 @@ def prose_key_dates(text: Text, part: Part, ref: str | None, taken: list[tuple[i
             continue
         sentence = t[s:e]
         if HEADER.match(sentence) or sentence.rstrip().endswith("?") or not CUE.search(sentence) \
-                or CALLED_OFF.search(sentence) or OWED.search(sentence):
+                or CALLED_OFF.search(sentence) or (OWED.search(sentence) and not NAMED_DEADLINE.search(sentence)):
             continue
         future = FUTURE.search(sentence)
-        previous_end = None
-        for w in dates_in(t, s, e, dated):
-            range_end = previous_end is not None and RANGE_JOIN.fullmatch(t, previous_end, w.start)
-            previous_end = w.end
+        own_deadline = NAMED_DEADLINE.search(sentence)  # each point's own deadline, even on a day named before
+        previous_end, enumerated = None, False
+        for w in _with_enumerated_days(t, s, dates_in(t, s, e, dated)):
+            range_end = previous_end is not None and RANGE_JOIN.fullmatch(t, previous_end, w.start) and not enumerated
+            previous_end, enumerated = w.end, w.match is None
             if w.date is None and not range_end and ANNOUNCED.search(t, w.end, min(e, w.end + 12)) \
                     and not ref and w.text not in known:
                 known.add(w.text)  # "op 10 juli a.s." in an undated memo: the day without its year
                 out.append((w, s, e, _title(t, s, e, w.start, w.end)))
                 continue
-            if not w.date or w.date in known or range_end:
+            if not w.date or (w.date in known and not own_deadline) or range_end:
                 continue  # "van 1 september tot 1 maart": the window opens on its first day
-            if ref and w.date <= ref:
-                continue
+            if ref and (w.date < ref or (w.date == ref and not ANNOUNCED.match(t, w.end, e))):
+                continue  # "op 12 december a.s." in a letter of 12 December is that day's meeting still to come
             clause = _clause(t, s, e, w.start, w.end)
             near = t[max(s, w.start - 80):min(e, w.end + 80)]
             if not CUE.search(near) or EFFECTIVE.search(t[max(s, w.start - 12):w.start]):

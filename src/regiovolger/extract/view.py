@@ -26,7 +26,9 @@ def _patterns() -> tuple[re.Pattern, re.Pattern, frozenset[str]]:
     layout = vocabulary("layout")
     labels = "|".join(f"(?:{p})" for p in layout["labels"])
     label = re.compile(rf"(?<=\S) (?=(?:{labels}))")
-    item = re.compile(r"(?<=\S) (?P<marker>(?P<num>\d{1,2})[.)]|(?P<letter>[a-z])[.)]) +(?=[A-ZÀ-Ýa-zà-ÿ‘'“\"(])")
+    # "1. Opening", "a) Stukken", and the zero-padded numbers of a register ("01 Opening … 02 Besluitenlijst")
+    item = re.compile(r"(?<=\S) (?P<marker>(?P<num>\d{1,2})[.)]|(?P<pad>0\d|1\d(?=\s+[A-Z]))|(?P<letter>[a-z])[.)])"
+                      r" +(?=[A-ZÀ-Ýa-zà-ÿ‘'“\"(])")
     return label, item, frozenset(layout["not_item_before"])
 
 
@@ -35,6 +37,7 @@ class _Numbering:
 
     def __init__(self) -> None:
         self.top, self.sub, self.letter = 0, 0, ""
+        self.pad_top = 0  # the padded numbering runs on its own: "03 …", "1. … 2. …" inside it, "04 …"
 
 
 def _item_breaks(line: str, offset: int, state: _Numbering) -> list[int]:
@@ -44,11 +47,19 @@ def _item_breaks(line: str, offset: int, state: _Numbering) -> list[int]:
     top, sub, letter = state.top, state.sub, state.letter
     for m in item.finditer(line):
         word = re.search(r"(\w+)\W*$", line[:m.start()])
-        if word and word.group(1).lower() in not_before:
+        if word and not word.group(0).endswith(".") and word.group(1).lower() in not_before and not (
+                # "… Bijlage 3. Mededelingen": a column word before the next item of the numbering
+                word.group(1)[0].isupper() and m.group("num") and int(m.group("num")) == top + 1 and top):
             continue
         if line[m.end()].islower() and line[m.start() - 1] not in ":;":
             continue  # a point that starts in lower case follows a colon or the previous point's semicolon
-        if m.group("num"):
+        if m.group("pad"):
+            n = int(m.group("pad"))
+            # a padded number breaks only where it continues a padded numbering: "01", then "02" …
+            if not line[m.end()].isupper() or not ((n == 1 and m.group("pad") == "01") or n == state.pad_top + 1 > 1):
+                continue
+            state.pad_top, sub, letter = n, 0, ""
+        elif m.group("num"):
             n = int(m.group("num"))
             if letter and n == sub + 1:  # numbering inside a lettered item goes first
                 sub = n

@@ -22,7 +22,11 @@ from .sentences import clean, parts_of, sentence_spans
 OUTCOME_ORDER = ("unanimous", "rejected", "withdrawn", "held", "adopted")
 # "er wordt aangenomen dat" (assumed) and "aangenomen door" a person (hired) are not votes
 NOT_A_VOTE = re.compile(r"\b(?:wordt|werd|kan|mag)\s+(?:\w+\s+){0,2}?aangenomen\s+dat\b|\baangenomen\s+dat\b"
-                        r"|\b(?:personeel|medewerkers?|werknemers?|opdracht(?:en)?)\b[^.]{0,40}\baangenomen\b", re.I)
+                        r"|\b(?:personeel|medewerkers?|werknemers?|opdracht(?:en)?)\b[^.]{0,40}\baangenomen\b"
+                        # "een aangenomen amendement" describes a kind of thing, not this vote
+                        r"|\b(?:een|elke|iedere)\s+(?:aangenomen|verworpen)\s+\w+", re.I)
+# "Als deze door de raad wordt aangenomen, …" explains what would happen: no vote
+CONDITIONAL = re.compile(r"\W*(?:als|indien|wanneer|zodra|mocht)\b", re.I)
 # a bare outcome line: little more than the outcome itself
 BARE = re.compile(r"[\W\d_]*(?:(?:besluit|uitslag|resultaat|stemming|conclusie)\s*:\s*)?"
                   r"(?:[\w-]+\s+){0,3}?(?:aangenomen|verworpen|ingetrokken|aangehouden|aanvaard)\b[^\n]{0,60}$", re.I)
@@ -90,7 +94,8 @@ def _heading_above(t: str, start: int, floor: int) -> tuple[int, str] | None:
         prev = t.rfind("\n", floor, pos)
         line_start = floor if prev == -1 else prev + 1
         line = t[line_start:pos].strip()
-        if line and not BARE.match(line) and not re.match(r"(?i)(?:voor|tegen)\b", line) and not LABEL_ONLY.match(line):
+        if line and not BARE.match(line) and not re.match(r"(?i)(?:(?:aantal\s+)?stemmen\s+)?(?:voor|tegen)\b", line) \
+                and not LABEL_ONLY.match(line):
             return line_start, line
         pos = prev
         steps += 1
@@ -204,7 +209,7 @@ def extract_votes(text: Text, parts: list[Part]) -> list[dict]:
             if any(s < b and e > a for a, b in taken):
                 continue
             hit = outcome_of(sentence)
-            if not hit or NOT_A_VOTE.search(sentence):
+            if not hit or NOT_A_VOTE.search(sentence) or CONDITIONAL.match(sentence):
                 continue
             code, m = hit
             kind = subject_kind(sentence)
@@ -221,13 +226,17 @@ def extract_votes(text: Text, parts: list[Part]) -> list[dict]:
             if len(subject.split()) < 2 or LABEL_ONLY.match(subject) or ACTOR.match(subject):
                 previous = max((v for v in found if v["evidence"]["end"] <= s), key=lambda v: v["evidence"]["end"],
                                default=None)
-                if _same_matter(t, previous, s):
-                    continue  # "Besluit: Aangenomen." under a result already read
                 above = _heading_above(t, s, part.start)
+                new_subject = (above is not None and previous is not None and above[0] >= previous["evidence"]["end"]
+                               and subject_kind(above[1]) is not None)
+                if _same_matter(t, previous, s) and not new_subject:
+                    continue  # "Besluit: Aangenomen." under a result already read
                 if above is None:
                     continue
                 quote_start, subject = above[0], LEADING.sub("", clean(above[1]))[:MAX_SUBJECT]
                 kind = kind or subject_kind(subject)
+                if votes_for is None:  # counts on the lines between the subject and its outcome
+                    votes_for, votes_against = counts_of(t[quote_start:e])
             elif kind is None and votes_for is None and code != "unanimous":
                 continue  # an outcome word without anything voted on
             window = t[s:min(part.end, e + 300)]

@@ -57,6 +57,9 @@ _BODY_RULES: list[tuple[str, float, float, re.Pattern]] = [
                                     r"conclusies?( en aanbevelingen)?|aanbevelingen|hoofdstuk \d+)\s*$")),
     # a press release or news item is no letter, whatever letter it quotes
     ("other", 5.0, 5.0, _rx(r"^(p ?e ?r ?s ?b ?e ?r ?i ?c ?h ?t|nieuwsbericht|persmededeling)\s*:?\s*$")),
+    # a news site's article about a meeting: its byline and sharing lines
+    ("other", 4.0, 8.0, _rx(r"^(geschreven door|door (de )?redactie\b|redactie:|gepubliceerd op|lees (ook|meer)\b|"
+                            r"deel (dit|deze) (artikel|bericht|pagina)|reacties? \(\d+\)|foto:)")),
     # files that are no governance document: READMEs, licences, code, changelogs
     ("other", 1.0, 4.0, _rx(r"^#{1,6} \S|^```|^\|\s*-{3,}\s*\||^\s*(\$ )?(pip|npm|git|docker|make|cargo) [a-z]")),
     ("other", 6.0, 6.0, _rx(r"permission is hereby granted|licensed under the|(apache|mit|bsd|mozilla public) license|"

@@ -20,9 +20,11 @@ _TITLE_RULES: list[tuple[str, float, re.Pattern]] = [
     ("parliamentary_letter", 6, _rx(r"kamerbrief\b")),
     # a press release or news item is none of the governance types
     ("other", 7, _rx(r"(persbericht|nieuwsbericht|persverklaring)\b")),
-    ("decision_list", 6, _rx(r"(concept[- ]?)?((gs|b&w|b en w|college|raads|ab|db|pho)[- ]?)?besluitenlijst|besluiten(- en actielijst| en acties)\b")),
+    ("decision_list", 6, _rx(r"(concept[- ]?)?((gs|b&w|b en w|college|raads|ab|db|pho)[- ]?)?besluitenlijst|besluiten(- en actielijst| en acties)\b"
+                             r"|(college|raads|bestuurs|gs|d&h|db|ab)[- ]?besluiten\b|(korte )?aantekeningen\b(?= (van )?(de )?(vergadering|overleg))")),
     ("action_list", 6, _rx(r"(concept[- ]?)?(actie(punten)?lijst|lijst (van )?(openstaande )?(acties|actiepunten|toezeggingen)"
-                           r"|toezeggingenlijst|overzicht (van )?(openstaande )?(acties|actiepunten|toezeggingen))\b")),
+                           r"|toezeggingenlijst|overzicht (van )?(openstaande )?(acties|actiepunten|toezeggingen)"
+                           r"|(openstaande |lijst )?(raads|staten|bestuurlijke )?toezeggingen( en (moties|acties))?(?=\s|$))\b")),
     ("minutes", 5, _rx(r"(concept[- ]?)?(verslag|notulen|conceptverslag|conceptnotulen|vergaderverslag|"
                        r"besluitenverslag)\b(?!\s+(is|wordt|werd|zijn|van de vorige))")),
     ("agenda", 5, _rx(r"(concept[- ]?|voorlopige |definitieve )?(vergader)?agenda\b(?!\s*(punt|'s|digitalisering))")),
@@ -42,7 +44,7 @@ _TITLE_RULES: list[tuple[str, float, re.Pattern]] = [
     ("programme", 6, _rx(r"(uitvoerings|jaar|werk|meerjaren|activiteiten)programma\b|jaarplan\b|werkplan\b|"
                          r"uitvoeringsplan\b|uitvoeringsagenda\b|programmaplan\b|jaaragenda\b")),
     ("budget", 6, _rx(r"(programma|ontwerp|concept|meerjaren)?begroting\b|begrotingswijziging|jaarrekening|jaarstukken|"
-                      r"kadernota|voorjaarsnota|najaarsnota|perspectiefnota|bestuursrapportage|(tussen|bestuurs)rapportage "
+                      r"kadernota|subsidieplafonds?\b|voorjaarsnota|najaarsnota|perspectiefnota|bestuursrapportage|(tussen|bestuurs)rapportage "
                       r"financi")),
     ("policy_report", 4, _rx(r"((strategische|verkennende) )?(verkenning|visie|strategie|rapport|rapportage|onderzoek|"
                              r"evaluatie|monitor|tussenstand|voortgangsrapportage|beleidsnota|beleidsplan|beleidskader|"
@@ -258,6 +260,21 @@ def _tag_lines(lines: list[_Line]) -> None:
             toc_until = -1
         if _TOC_LINE.search(s):
             tags.add("toc")
+    first = next((ln for ln in lines if not ln.blank), None)
+    if first is not None and 120 < len(first.s) <= 250 and not re.search(r"[.!?]\s", first.s):
+        # a long first line that is one title ("Korte aantekeningen vergadering commissies … van 23 november 2021")
+        typ, w, anywhere = _title_match(first.s[:120].rsplit(" ", 1)[0])
+        if typ and not anywhere:
+            first.tags.add("titlelike")
+            first.title_type, first.title_weight, first.title_anywhere = typ, w, False
+    if first is not None and "numbered" in first.tags:
+        # a page number run into the title of a transcribed page ("1 Agenda Algemeen bestuur …")
+        m = re.match(r"^\d{1,3}\s+(?=[A-Z])", first.s)
+        typ, w, anywhere = _title_match(first.s[m.end():]) if m else (None, 0.0, True)
+        if typ and not anywhere:
+            first.tags.discard("numbered")
+            first.tags.add("titlelike")
+            first.title_type, first.title_weight, first.title_anywhere = typ, w, False
     for ln in lines:
         if ln.blank or "toc" in ln.tags or "page" in ln.tags or "url" in ln.tags or "numbered" in ln.tags:
             continue

@@ -6,6 +6,7 @@ headings that end in a kind or look like the usual start of a meeting; each item
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from dataclasses import dataclass
 
 from ..dates import find_dates
@@ -89,6 +90,9 @@ def _item_candidates(t: str, start: int, end: int) -> list[_Cand]:
             title = f"{m2.group('a').strip()} + {m2.group('b').strip()}"
         if not re.search(r"[a-zA-Z]{2}", title) or len(title) > 200:
             continue
+        if not t[start:m.start()].strip() and re.match(r"\s*\d{1,3}\s", m.group(0)) \
+                and re.match(r"(?i)(?:agenda|verslag|notulen|besluitenlijst|actielijst)\b", title):
+            continue  # "1 Agenda Algemeen bestuur …": a page number run into the document's title
         if re.match(r"^\d+[.,]\d", title) or re.search(r"\b(?:uur|euro)\b", title[:12], re.I):
             continue
         title_end = m.end("title")
@@ -133,13 +137,16 @@ def _best_chain(cands: list[_Cand], min_len: int = 2) -> list[_Cand]:
     if not n:
         return []
     parts = [_num_parts(c.num) for c in cands]
+    padded = [bool(re.match(r"0\d", c.num or "")) for c in cands]
     best = [1] * n
     prev = [-1] * n
     for i in range(n):
         fi, li, _ = parts[i]
         for j in range(i):
             fj, lj, lastj = parts[j]
-            ok = (fi == lastj + 1 and li in ("", "a")) or (fi == fj and li > lj and fj == lastj)
+            ok = (fi == lastj + 1 and li in ("", "a")) or (fi == fj and li > lj and fj == lastj) \
+                or (padded[i] and padded[j] and lastj < fi <= lastj + 4 and li in ("", "a"))
+            # zero-padded numbers ("01A", "04", "05") are a register's: a published decision list skips items
             if ok and cands[j].end <= cands[i].start and best[j] + 1 > best[i]:
                 best[i], prev[i] = best[j] + 1, j
     # chains must start low: 0, 1, 2 or 3
@@ -289,6 +296,9 @@ def _headings_in(t: str, start: int, end: int) -> list[tuple[int, int, str]]:
     return heads
 
 
+SUBJECT_BELOW = re.compile(r"[ \t]*\n[ \t]*(?i:onderwerp|titel|omschrijving)[ \t]*:?[ \t]*\n[ \t]*(?P<title>[^\n]{3,200})")
+
+
 def _items_in(t: str, start: int, end: int, allow_single: bool, with_proposal: bool,
               headings: bool = False) -> list[dict]:
     """Agenda items between start and end, each with heading evidence span and section."""
@@ -307,6 +317,9 @@ def _items_in(t: str, start: int, end: int, allow_single: bool, with_proposal: b
         # an agenda with sub-items ("2a", "2a.1", "3.1") read level by level
         for i, (o, (sec_start, sec_end)) in enumerate(zip(levels, sections(levels, end))):
             body_end = levels[i + 1].start if i + 1 < len(levels) else end
+            below = SUBJECT_BELOW.match(t, o.title_end, body_end)
+            if below:  # a record row with its subject under an "Onderwerp" label
+                o = replace(o, title=below.group("title").strip(), title_end=below.end("title"))
             title, kind = _clean_title(o.title)
             proposal = _proposal_in(t, o.title_end, body_end) if with_proposal else None
             items.append({"number": o.number, "title": title, "proposal": proposal,
@@ -318,6 +331,9 @@ def _items_in(t: str, start: int, end: int, allow_single: bool, with_proposal: b
         for i, c in enumerate(chain):
             sec_end = chain[i + 1].start if i + 1 < len(chain) else end
             title, tend = _continue_title(t, c, sec_end)
+            below = SUBJECT_BELOW.match(t, tend, sec_end)
+            if below:  # a record row ("2 2008-004398 WVV Van Haaren") with its subject under an "Onderwerp" label
+                title, tend = below.group("title").strip(), below.end("title")
             title, kind = _clean_title(title)
             kind = kind or _section_kind(t, c.start, sec_end)
             proposal = _proposal_in(t, tend, sec_end) if with_proposal else None

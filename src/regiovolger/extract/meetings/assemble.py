@@ -14,7 +14,7 @@ from .agenda import _items_in
 from .attendance import _attendance, _dedupe_attendees
 from .common import _fold, _Meeting
 from .events import _timestamp_speakers, _chair_from_opening, _events, _roll_call
-from .header import INVITATION, _header, body_key
+from .header import BODY_FIELD, INVITATION, _header, body_key
 from .proposal import _from_proposal, proposal_header
 
 MEETING_PARTS = {"minutes", "decision_list", "action_list", "agenda", "proposal"}
@@ -29,6 +29,8 @@ def _classify_head(t: str, part: Part) -> str:
         return "minutes"
     if re.match(r"(?:agenda|uitnodiging)\b", first, re.I):
         return "agenda"
+    if BODY_FIELD.search(head) and find_dates(head):
+        return "minutes"  # a meeting portal's page: who met, when, what was decided
     invite = INVITATION.search(head) if part.type == "letter" else None
     if invite and re.search(r"(?i)\b(?:vergadering|overleg|bijeenkomst|sessie|bestuur)\b", invite.group("s")):
         return "agenda"  # a letter convening a meeting

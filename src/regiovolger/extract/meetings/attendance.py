@@ -8,7 +8,7 @@ import re
 
 from ..municipalities import lookup as municipality
 from .attendance_anchored import anchored_people, count_honorifics, unlabelled_attendance
-from ..names import clean_name, is_redacted, looks_like_name, parse_name
+from ..names import clean_name, compatible, is_redacted, looks_like_name, parse_name
 from .common import ATTENDANCE_LABELS, HEADER_FIELD, ROLE_WORDS, TIME, _LABEL_RE, _ROLE_RE, _fold, _hhmm, _lines
 
 _PAREN = re.compile(r"\(([^()]*)\)")
@@ -265,12 +265,23 @@ def parse_attendance_block(block: str, status: str, organisation: str | None = N
                     person["organisation"] = org
             people += found
             redacted += red
-        return people, redacted
+        return _with_anchored(block, people, status, organisation), redacted
     people, redacted = _parse_block(block, status, organisation)
     # a list that lost its lines: when honorifics name more people than the list reader found, they anchor
     if "\n" not in block.strip() and count_honorifics(block) > len(people) + 1:
         return anchored_people(block, status, organisation), redacted
-    return people, redacted
+    return _with_anchored(block, people, status, organisation), redacted
+
+
+def _with_anchored(block: str, people: list[dict], status: str, organisation: str | None) -> list[dict]:
+    """The people the list reader passed over, added by their honorifics ("…; voorzitter : de heer J.J. Schrijen
+    secretaris/directeur : de heer …")."""
+    if not count_honorifics(block):
+        return people
+    def known(name: str) -> bool:
+        last = name.split()[-1].casefold()  # "H.J. Glastra" read short is "H.J. Glastra van Loon" of the list
+        return any(compatible(name, q["name"]) or last in q["name"].casefold().split() for q in people)
+    return people + [p for p in anchored_people(block, status, organisation) if not known(p["name"])]
 
 
 def _parse_block(block: str, status: str, organisation: str | None = None) -> tuple[list[dict], int]:
@@ -423,17 +434,24 @@ def _attendance(t: str, start: int, end: int) -> tuple[list[dict], str | None, s
     chair = minute_taker = None
     redacted = 0
     spans: list[tuple[int, int]] = []
-    labels = [m for m in _LABEL_RE.finditer(t, start, end) if _real_label(t, m)]
-    open_present = False
-    for i, m in enumerate(labels):
-        kind, label = next((ATTENDANCE_LABELS[j][1], m.group(f"k{j}")) for j in range(len(ATTENDANCE_LABELS))
-                           if m.group(f"k{j}"))
+    def kind_of(m: re.Match) -> tuple[str, str]:
+        return next((ATTENDANCE_LABELS[j][1], m.group(f"k{j}")) for j in range(len(ATTENDANCE_LABELS))
+                    if m.group(f"k{j}"))
+
+    def opens_block(m: re.Match) -> bool:
+        kind = kind_of(m)[0]
         has_colon = t[m.end() - 1: m.end()] == ":"
         if kind in ("chair", "minutes", "role") and not has_colon:
-            continue
+            return False
         mid_line = t[t.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t-•*") != ""
-        if mid_line and not (has_colon and kind in ("present", "absent")):
-            continue
+        return not mid_line or (has_colon and kind in ("present", "absent"))
+
+    # a label that opens no block ("…; voorzitter : de heer X" inside the list) does not end the one before
+    labels = [m for m in _LABEL_RE.finditer(t, start, end) if _real_label(t, m) and opens_block(m)]
+    open_present = False
+    for i, m in enumerate(labels):
+        kind, label = kind_of(m)
+        has_colon = t[m.end() - 1: m.end()] == ":"
         # the block runs to the next label, a stop line, or a blank line that ends the list
         block_end = labels[i + 1].start() if i + 1 < len(labels) else end
         pos = m.end()

@@ -16,7 +16,7 @@ from ..names import clean_name
 _HONORIFIC = r"(?i:de\s+heer|mevrouw|mevr\.|mw\.|dhr\.|de\s+hr\.|hr\.)"
 _TITLES = r"(?i:(?:drs|mr|ir|dr|prof|ing|ds)\.\s*)*"
 _INITIALS = r"(?:(?:IJ|Th|Chr|Ph|[A-Z])\.\s?){1,5}"
-_PARTICLES = r"(?:(?:van|de|der|den|ter|ten|te|het|in|op|von|la|le|du|da|d'|'t|’t)\s+){0,3}"
+_PARTICLES = r"(?:(?:van|de|der|den|ter|ten|te|het|in|op|von|la|le|du|da|d'|'t|’t|Van|De|Der|Den|Ter|Ten|In|Op)\s+){0,3}"
 _WORD = r"[A-ZÀ-ÝĲ][a-zà-ÿĳ'’]+(?:-(?:(?:van|de|der|den|ter|ten|te)\s)*[A-ZÀ-ÝĲ][a-zà-ÿĳ'’]+)*"
 # initials and surname; or a first name and a surname that ends the entry; or a bare surname
 _NAME = (rf"(?:{_INITIALS}\s*{_PARTICLES}{_WORD}"

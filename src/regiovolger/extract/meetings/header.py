@@ -124,6 +124,10 @@ MEETING_DATE_FIELD = re.compile(r"(?im)^[ \t]*(?:vergaderdatum|datum\s+(?:van\s+
                                 r"[ \t]*:?[ \t]*(?P<v>[^\n]{6,60})$")
 
 
+# a meeting portal's field naming who meets, its value on the same or the next line ("Orgaan:\nGemeenteraad")
+BODY_FIELD = re.compile(r"(?im)^[ \t]*(?:orgaan|gremium|bestuursorgaan|vergaderorgaan)[ \t]*:[ \t]*\n?[ \t]*(?P<v>[^\n:]{3,80})$")
+
+
 def _header(t: str, part_start: int, limit: int) -> dict:
     """Read title, body, date, times, location, chair from a part's head."""
     head = t[part_start:limit]
@@ -135,8 +139,8 @@ def _header(t: str, part_start: int, limit: int) -> dict:
     head_end = min([x.start() for x in (first_item, first_label) if x] + [len(head)])
     for m in TITLE_LINE.finditer(head):
         line = m.group(0).strip()
-        if info["title"] is not None and m.start() > head_end:
-            break
+        if m.start() > head_end and (info["title"] is not None or m.start() > head_end + 600):
+            break  # a title line deep inside the items is an item's text, not the head's title
         # "Notulen: Bep Jansen", "Actielijst: actiepunt 4 ...": a label with its value, no title
         if re.match(r"(?i)" + DOC_WORDS + r"\s*:\s*\S", line):
             continue
@@ -167,6 +171,9 @@ def _header(t: str, part_start: int, limit: int) -> dict:
             break
     if info["title"] and not info.get("body"):
         info["body"] = _body_above(head, info["title_start"] - part_start)
+    organ = BODY_FIELD.search(head)
+    if organ and (not info.get("body") or len(info["body"].split()) > 8):
+        info["body"] = organ.group("v").strip()  # a meeting portal's "Orgaan:" / "Gremium:" field
     # date: first full date in the head, preferring one on the title line or a "Datum" field
     date = None
     fields = {}
@@ -178,6 +185,9 @@ def _header(t: str, part_start: int, limit: int) -> dict:
     held = MEETING_DATE_FIELD.search(head)
     if held:
         cands.append((held.group("v"), "field"))
+    below = re.search(r"(?im)^[ \t]*(?:datum|vergaderdatum)[ \t]*:[ \t]*\n[ \t]*(?P<v>[^\n]{6,40})$", head)
+    if below:
+        cands.append((below.group("v"), "field"))  # a portal's field with its value on the next line
     if info["title"]:
         cands.append((f"{info['title']} {info.get('title_block') or ''}", "title"))
     invite = INVITATION.search(head)

@@ -39,8 +39,17 @@ def _title_of(text: str) -> tuple[int, int] | None:
     return None
 
 
+# "  1. 001. Rondvraag": the counter, the item's own number and its title on one line
+_PORTAL_TITLED = re.compile(r"^[ \t]*(?P<k>\d{1,3})\.[ \t]+(?P<num>\d{2,3}(?:\.\d{1,2})?)\.?[ \t]+(?P<title>[A-ZÀ-Ý][^\n]{1,150})$", re.M)
+
+
 def portal_items(t: str, start: int, end: int) -> list[OutlineItem]:
     """Items of a portal's double-numbered list; empty unless at least two counters follow each other."""
+    titled = list(_PORTAL_TITLED.finditer(t, start, end))
+    if any(int(b.group("k")) == int(a.group("k")) + 1 for a, b in zip(titled, titled[1:])):
+        return [OutlineItem(number=m.group("num"), level=1, title=m.group("title").rstrip(), start=m.start(),
+                            title_start=m.start("title"), title_end=m.start("title") + len(m.group("title").rstrip()))
+                for m in titled]
     marks = list(_PORTAL.finditer(t, start, end))
     if not any(int(b.group("k")) == int(a.group("k")) + 1 for a, b in zip(marks, marks[1:])):
         return []

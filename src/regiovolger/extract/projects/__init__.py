@@ -53,7 +53,7 @@ from .common import (
     _sentence_around,
     size_from_word,
 )
-from .funded import _funded_projects
+from .funded import _funded_projects, _listed_projects
 from .pilots import _memo_programme, _memo_projects
 from .programme import _headings, _path_at, _table_projects, _titled_amount_projects
 
@@ -165,7 +165,9 @@ def extract_projects(text: Text, parts: list[Part]) -> list[dict]:
             found += titled
         # projects named in prose with their own money, in any document type
         taken = [p.scope for p in found if p.scope[0] < part.end and p.scope[1] > part.start]
-        found += _funded_projects(ctx, part, taken)
+        listed = _listed_projects(ctx, part, taken)
+        taken += [p.scope for p in listed]
+        found += listed + _funded_projects(ctx, part, taken)
     # Parts about one project (form, assessment, proposal) become one record.
     merged: list[_Project] = []
     order = {"application_form": 0, "assessment_report": 1, "proposal": 2}

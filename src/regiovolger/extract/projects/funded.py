@@ -36,6 +36,13 @@ NOT_A_PROJECT = re.compile(r"(?i)^(?:het|de|een)\s+(?:jaar|jaren|periode|komende
 # "het realiseren van een film": the doing is not the name ("de herinrichting van de kade" keeps its noun)
 ACTIVITY = re.compile(r"(?i)^(?:het|de|een)\s+(?:realiseren|realisatie|uitvoeren|ontwikkelen|opstellen|plaatsen|organiseren"
                       r"|maken|bouwen)\s+van\s+")
+# money spent on a named work: "3,5 miljoen euro uitgetrokken voor het baggeren van X", "geeft … uit aan een
+# verkenningsstudie voor …", "investeert € 2 miljoen in de aanleg van …"
+SPENT = re.compile(r"(?i)(?:€|\beuro\b|\bmiljoen\b|\bmln\b)[^.;:]{0,60}?\b(?:uitgetrokken|gereserveerd|geïnvesteerd|uitgegeven"
+                   r"|besteed|beschikbaar(?:\s+gesteld)?|uit|geïnvesteerd)\s+(?:voor|aan|in)\s+"
+                   r"(?P<name>(?:het|de|een)\s+[^.;:()“”\"]{6,120}?)(?=\s*(?:[.;:(“”\"]|,\s|\s+(?:en|om|omdat|zodat|waarmee)\s|$))"
+                   r"|\b(?:investeert|investeren|steekt|steken)\b[^.;:]{0,60}?(?:€|\beuro\b|\bmiljoen\b)[^.;:]{0,30}?\s+in\s+"
+                   r"(?P<name2>(?:het|de|een)\s+[^.;:()“”\"]{6,120}?)(?=\s*(?:[.;:(“”\"]|,\s|\s+(?:en|om|omdat|zodat|waarmee)\s|$))")
 MAX_SENTENCE = 500
 # a grant given to someone names its project even without a figure ("Stichting X ontvangt een subsidie voor …")
 GRANTED = re.compile(r"(?i)\b(?:ontvangt|ontvangen|krijgt|krijgen|toegekend|verleend|verleent|verlenen|kent|kennen"
@@ -46,12 +53,13 @@ def _name(sentence: str) -> tuple[str, int, int, bool] | None:
     """(name, start, end within the sentence, explicit) of the project a sentence names."""
     if sentence.rstrip().endswith("?"):
         return None  # a form's question names no project of its own
-    for rx, explicit in ((QUOTED, True), (REGIO_DEAL, False), (NAMED, False), (GRANT, False)):
+    for rx, explicit in ((QUOTED, True), (REGIO_DEAL, False), (NAMED, False), (GRANT, False), (SPENT, False)):
         m = rx.search(sentence)
         if not m or (rx is NAMED and NOT_A_NAME.match(m.group("name"))):
             continue
-        name = m.group("name").strip(" ’'\"”")
-        if rx is GRANT:
+        group = "name2" if rx is SPENT and m.group("name") is None else "name"
+        name = m.group(group).strip(" ’'\"”")
+        if rx in (GRANT, SPENT):
             if NOT_A_PROJECT.match(name) or len(name.split()) < 3:
                 continue
             name = ACTIVITY.sub("", name)
@@ -59,7 +67,7 @@ def _name(sentence: str) -> tuple[str, int, int, bool] | None:
             name = name[0].upper() + name[1:]
         elif rx is REGIO_DEAL:
             name = f"Regio Deal {name}"
-        return name, m.start("name"), m.end("name"), explicit or bool(GRANTED.search(sentence))
+        return name, m.start(group), m.end(group), explicit or bool(GRANTED.search(sentence))
     return None
 
 
@@ -83,3 +91,72 @@ def _funded_projects(ctx: _Context, part, taken: list[tuple[int, int]]) -> list[
         project.amounts = [(m, _role(s, m)) for m in amounts]
         found.append(project)
     return found
+
+
+# a list of names with their own money: "Noord-Drenthe € 15 miljoen" / "Regio Waterland € 13 miljoen"
+LISTED = re.compile(r"(?m)^[ \t]*(?:[-•–*][ \t]*)?(?P<name>[A-Z][^€\n\d:]{2,100}?)[ \t]*[:–-]?[ \t]*€[ \t]*\d[\d.,]*"
+                    r"(?:[ \t]*(?:mln|miljoen|miljard|k)\b)?[ \t]*[.;,]?[ \t]*$")
+# the words above such a list that say its rows are projects, deals or awards (not budget lines)
+LISTED_LEAD = re.compile(r"(?i)\b(?:projecten|project|regio\s*deals?|deals|voorstellen|aanvragen|initiatieven|toegekend"
+                         r"|toekenning|ontvangen|ontvangt|subsidies?|bijdragen|ronde)\b")
+NOT_A_ROW_NAME = re.compile(r"(?i)^(?:totaal|subtotaal|saldo|lasten|baten|begroting|budget|rest|overig|reserve)\b")
+
+
+def _listed_projects(ctx: _Context, part, taken: list[tuple[int, int]]) -> list[_Project]:
+    """Rows of a list that gives each named project, deal or award its own amount (at least three rows)."""
+    s = ctx.s
+    rows = [m for m in LISTED.finditer(s, part.start, part.end) if not NOT_A_ROW_NAME.match(m.group("name"))]
+    runs: list[list[re.Match]] = []
+    for m in rows:
+        if runs and not s[runs[-1][-1].end():m.start()].strip():
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    spans: list[list[tuple[int, int, int]]] = []  # per run: (name start, name end, row end)
+    for run in runs:
+        if len(run) >= 3 and LISTED_LEAD.search(s, max(part.start, run[0].start() - 400), run[0].start()):
+            spans.append([(m.start("name"), m.start("name") + len(m.group("name").rstrip(" -–:")), m.end()) for m in run])
+    spans += _inline_rows(s, part)
+    found: list[_Project] = []
+    for run in spans:
+        for ns, ne, b in run:
+            if any(ns < y and b > x for x, y in taken) or NOT_A_ROW_NAME.match(s[ns:ne]):
+                continue
+            project = _Project(name=s[ns:ne], name_start=ns, name_end=ne, start=ns, end=b, scope=(ns, b),
+                               layout="funded", scope_amounts=False)
+            project.amounts = [(x, _role(s, x)) for x in ctx.amounts_in(ns, b)]
+            found.append(project)
+    return found
+
+
+ROW_AMOUNT = re.compile(r"€[ \t]*\d[\d.,]*(?:[ \t]*(?:mln|miljoen|miljard)\b)?")
+MAX_ROW_NAME = 100
+
+
+def _inline_rows(s: str, part) -> list[list[tuple[int, int, int]]]:
+    """The same list run on in one line ("… Noord-Drenthe € 15 miljoen Noordoost-Fryslân € 18 miljoen …")."""
+    runs = []
+    for line in re.finditer(r"[^\n]{150,}", s[part.start:part.end]):
+        lo, hi = part.start + line.start(), part.start + line.end()
+        amounts = list(ROW_AMOUNT.finditer(s, lo, hi))
+        rows, prev_end = [], None
+        for m in amounts:
+            if prev_end is None:
+                before = s[max(lo, m.start() - MAX_ROW_NAME):m.start()]
+                lower = list(re.finditer(r"(?:^|\s)[a-zà-ÿ][\w’'-]*", before))
+                ns = m.start() - len(before) + (lower[-1].end() if lower else 0)
+            else:
+                ns = prev_end
+            name = s[ns:m.start()]
+            ns += len(name) - len(name.lstrip(" -–:,;"))
+            ne = m.start() - (len(name) - len(name.rstrip(" -–:,;")))
+            if ne - ns < 3 or ne - ns > MAX_ROW_NAME or not s[ns].isupper() or re.search(r"[.;]\s", s[ns:ne]):
+                if len(rows) >= 3:
+                    runs.append(rows)
+                rows, prev_end = [], m.end()
+                continue
+            rows.append((ns, ne, m.end()))
+            prev_end = m.end()
+        if len(rows) >= 3 and LISTED_LEAD.search(s, max(part.start, rows[0][0] - 400), rows[0][0] + 1):
+            runs.append(rows)
+    return runs

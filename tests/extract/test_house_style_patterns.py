@@ -1,0 +1,147 @@
+"""General Dutch governance patterns, each as a small hand-written variant run through the whole pipeline
+(read → segment → extract). Written from what development documents of many bodies showed; the texts here
+name no body of any evaluation set."""
+
+from __future__ import annotations
+
+from regiovolger.pipeline import process_bytes
+
+
+def _extract(body: str) -> dict:
+    return process_bytes(body.encode("utf-8"), "test.txt").extraction
+
+
+def _texts(facts: list[dict], key: str = "text") -> list[str]:
+    return [f.get(key) or "" for f in facts]
+
+
+def test_points_under_a_deciding_sentence_are_decisions():
+    body = ("Korte aantekeningen vergadering commissie Financiën van 3 maart 2022\n"
+            "1. Rappel toezeggingen\n\n"
+            "Naar aanleiding van de brief van de minister besluiten de leden als volgt:\n"
+            "- toezeggingen T100 en T101 als \"voldaan\" aan te merken;\n"
+            "- toezegging T102 als \"openstaand\" te blijven beschouwen met nieuwe deadline 1 juli 2022;\n"
+            "- toezegging T103 als \"openstaand\" te blijven beschouwen met nieuwe deadline 1 juli 2022.\n")
+    d = _extract(body)
+    texts = _texts(d["decisions"])
+    assert any("T100" in x for x in texts) and any("T102" in x for x in texts) and any("T103" in x for x in texts)
+    # a named deadline is a key date for each point, even on the same day
+    assert [k["date"] for k in d["key_dates"]].count("2022-07-01") == 2
+    assert d["documents"][0]["type"] == "decision_list"
+
+
+def test_vote_result_written_on_lines_under_its_subject():
+    body = ("Uitslagen van de raadsvergadering\n\n"
+            "Een aangenomen amendement wijzigt het besluit.\n\n"
+            "7.a\nAmendement over de schoolbouw\nStemmen voor:  5\nStemmen tegen:  20\nAmendement: verworpen\n\n"
+            "7.b\nRaadsvoorstel Beleid armoede 2024-2027.\nStemmen voor:  25\nStemmen tegen:  0\nRaadsvoorstel: aangenomen\n")
+    votes = _extract(body)["votes"]
+    got = [(v["outcome"], v["votes_for"], v["votes_against"]) for v in votes]
+    assert ("rejected", 5, 20) in got and ("adopted", 25, 0) in got
+    assert not any(v["subject"].startswith("Een aangenomen") for v in votes)
+
+
+def test_conditional_adoption_is_no_vote():
+    body = ("Nieuwsbrief van de griffie\n\n"
+            "Als deze motie door de raad wordt aangenomen, leidt dit tot nieuw beleid.\n")
+    assert _extract(body)["votes"] == []
+
+
+def test_titles_say_the_type():
+    cases = {
+        "Collegebesluiten 12 maart 2019\n\nHet college heeft het volgende besloten.\n": "decision_list",
+        "Toezeggingen en moties\n\nNr Onderwerp Stand van zaken\n1 Verkeersplan uitwerken loopt\n": "action_list",
+        "Subsidieplafonds 2024\n\nVastgestelde plafonds per regeling.\n": "budget",
+    }
+    for body, typ in cases.items():
+        assert _extract(body)["documents"][0]["type"] == typ, body
+
+
+def test_page_number_before_the_title_line():
+    body = ("1 Agenda Algemeen bestuur Op 5 december 2023\nPlaats: gemeentehuis\n"
+            "1. Opening\n2. Verslag vorige vergadering\nBesluit: het bestuur stelt het verslag vast.\n"
+            "3. Mededelingen\n4. Rondvraag\n")
+    d = _extract(body)
+    assert d["documents"][0]["type"] != "proposal"
+    assert [a["title"] for a in d["agenda_items"]][:2] == ["Opening", "Verslag vorige vergadering"]
+
+
+def test_task_sentences_of_minutes_are_actions():
+    body = ("Notulen dorpsraad 4 april 2023\nAanwezig: Anna, Bert, Cees\n\n"
+            "1. Speeltuin\nOnze voorzitter neemt contact op met de gemeente over de speeltuin.\n"
+            "2. Jaarverslag\nDe secretaris past het jaarverslag aan en stuurt het rond.\n"
+            "3. Enquête\nDe secretaris vraagt om opheldering bij de gemeente.\n")
+    texts = " | ".join(_texts(_extract(body)["actions"]))
+    assert "contact op" in texts and "jaarverslag" in texts and "opheldering" in texts
+
+
+def test_listed_amounts_are_projects_only_under_a_lead_about_projects():
+    listed = ("De minister kent in deze ronde de volgende Regio Deals toe:\n"
+              "Westhoek € 12 miljoen\nOostpolder € 8,5 miljoen\nZuidkust € 20 miljoen\n")
+    names = _texts(_extract(listed)["projects"], "name")
+    assert {"Westhoek", "Oostpolder", "Zuidkust"} <= set(names)
+    # the same rows under a lead that speaks of no projects, deals or awards are no projects
+    costs = "De kosten per windstreek zijn als volgt:\nNoordkant € 12 miljoen\nZuidkant € 8 miljoen\nOostkant € 4 miljoen\n"
+    assert _extract(costs)["projects"] == []
+
+
+def test_money_spent_on_a_named_work_is_a_project():
+    body = ("Nieuwsbericht\n\nHet waterschap heeft 1,3 miljoen euro uitgetrokken voor het baggeren van de haven "
+            "bij Oudedorp.\n")
+    projects = _extract(body)["projects"]
+    assert any("baggeren van de haven" in p["name"].lower() and p["budget_eur"] == 1300000 for p in projects)
+
+
+def test_register_of_council_commitments():
+    body = ("Openstaande raadstoezeggingen per april 2023\n\n"
+            "Openstaande raadstoezeggingen, die nog niet zijn afgedaan:\n"
+            "12 4-2-2021 Fractie A Verkeersveiligheid: de wethouder komt terug op de oversteekplaats. loopt\n"
+            "15 8-6-2022 Fractie B Sportpark: het college informeert de raad over de kosten. loopt\n")
+    texts = " | ".join(_texts(_extract(body)["commitments"]))
+    assert "oversteekplaats" in texts and "Sportpark" in texts
+
+
+def test_people_after_a_role_label_inside_the_attendance_list():
+    body = ("Notulen van de openbare vergadering van het algemeen bestuur, gehouden op 5 maart 2023\n"
+            "Aanwezig: mevrouw A.B. Claes en de heren C. Dekker en E. Fransen, allen vertegenwoordiger van de fractie "
+            "Water; voorzitter : de heer G.H. Jansen secretaris : mevrouw K. van den Berg\n"
+            "Afwezig met bericht van verhindering: de heer L. Mol\n\n1. Opening\nDe voorzitter opent de vergadering.\n")
+    names = {a["name"] for m in _extract(body)["meetings"] for a in m["attendees"] if a["status"] != "absent"}
+    assert {"G.H. Jansen", "K. van den Berg", "C. Dekker"} <= names
+
+
+def test_meeting_portal_fields_and_double_numbered_items():
+    body = ("Vergadering college\n\nOrgaan:\nBurgemeester en Wethouders\nDatum:\n02-10-2023\nLocatie:\nRaadzaal\n\n"
+            " 1. 001. Rondvraag\n\n  Rondvraag\n\n  Besluit De wethouder deelt mee dat de besluitenlijst van de "
+            "vergadering van 25 september 2023 klaar is.\n\n 2. 002. Besluitenlijst\n\n  Besluitenlijst van de vergadering "
+            "van 25 september 2023\n\n  Besluit De besluitenlijst wordt ongewijzigd vastgesteld.\n")
+    d = _extract(body)
+    assert [(m["date"], m["body"].lower()) for m in d["meetings"]] == [
+        ("2023-10-02", "college van burgemeester en wethouders")]
+    assert [(a["number"], a["title"]) for a in d["agenda_items"]] == [("001", "Rondvraag"), ("002", "Besluitenlijst")]
+
+
+def test_flattened_register_numbering_is_put_back_on_lines():
+    from regiovolger.extract.view import relined
+    line = ("Vergadering algemeen bestuur 01 Opening en vaststellen agenda. Vaststellen. 02 Verslag vorige vergadering "
+            "Vaststellen. 03 Ingekomen post. 1. Instemmen met de afhandeling. 2. Kennis nemen. 04 Benoeming DB-lid. "
+            "05 Jaarrekening 2023 Vaststellen. 06 Rondvraag en sluiting van de vergadering door de voorzitter. ")
+    lines = relined(line).split("\n")
+    assert [ln.split()[0] for ln in lines[1:] if ln[:1] == "0"] == ["01", "02", "03", "04", "05", "06"]
+    assert len(relined(line)) == len(line)
+
+
+def test_enumerated_days_are_each_a_key_date():
+    body = ("Collegebesluiten 3 mei 2023\n\nOp 15, 16 en 17 mei 2023 vergaderen de commissies.\n"
+            "Zij geven advies over de voorstellen die in het algemeen bestuur aan de orde komen.\n")
+    dates = {k["date"] for k in _extract(body)["key_dates"]}
+    assert {"2023-05-15", "2023-05-16", "2023-05-17"} <= dates
+
+
+def test_subject_under_an_onderwerp_label_is_the_item_title():
+    body = ("Besluitenlijst GS-vergadering van 9 mei 2023\n\n"
+            "Nummer Afdeling Gedeputeerde\n1 Allen Secretaris\nOnderwerp\nBesluitenlijst van de vorige vergadering.\n\n"
+            "Nummer Afdeling Gedeputeerde\n2 2023-0042 WVV Jansen\nOnderwerp\nReconstructie provinciale weg.\n\n"
+            "Nummer Afdeling Gedeputeerde\n3 2023-0077 REW Pietersen\nOnderwerp\nSubsidieregeling jeugd.\n")
+    titles = [a["title"] for a in _extract(body)["agenda_items"]]
+    assert "Reconstructie provinciale weg" in titles and "Subsidieregeling jeugd" in titles
