@@ -73,3 +73,20 @@ def test_apply_overrides_after_reingest(staff_user, corpus):
     Part.objects.filter(pk=part.pk).update(confidential=True)  # a re-ingest reads the mark again
     assert apply_overrides(sec) == 1
     assert Part.objects.get(pk=part.pk).confidential is False
+
+
+def test_staff_decision_survives_a_forced_reingest(staff_user, db):
+    """What `ingest --force` does to a stored file (save with replace) keeps the staff's choice, not the mark read again."""
+    from regiovolger.pipeline import process_bytes
+    from regiovolger.store.writer import save
+    from regiovolger.web.confidentiality import set_confidential
+
+    body = ("VERTROUWELIJK\n\nNotitie aan het dagelijks bestuur\n\nHet bestuur besluit de grond aan de Dijkweg te kopen "
+            "voor € 300.000.\n").encode()
+    processed = process_bytes(body, "/tmp/notitie-dijkweg.txt")
+    stored = save(processed)
+    part = Part.objects.get(file=stored, key="p1")
+    assert part.confidential is True  # the mark is read
+    set_confidential(part, False, staff_user, "openbaar gemaakt na besluit")
+    save(process_bytes(body, "/tmp/notitie-dijkweg.txt"), replace=True)
+    assert Part.objects.get(file=stored, key="p1").confidential is False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.apps import apps
 from django.db import IntegrityError, transaction
 
 from ..pipeline import Processed
@@ -98,6 +99,9 @@ def save(processed: Processed, replace: bool = False) -> SourceFile | None:
                    organisation=p.organisation, start=p.start, end=p.end, confidential=p.confidential)
         for p in processed.parts
     }
+    for key, value in _staff_confidentiality(stored.sha256).items():
+        if key in parts:
+            parts[key].confidential = value  # a staff decision outlives a re-read of the same bytes
     Part.objects.bulk_create(parts.values())
     found = facts_of(processed.extraction)
     # the columns lists filter on that the facts give themselves; resolve adds meeting, body, person, municipalities
@@ -117,6 +121,20 @@ def save(processed: Processed, replace: bool = False) -> SourceFile | None:
     stored.resolved_at = stored.indexed_at = None
     SourceFile.objects.filter(id=stored.id).update(resolved_at=None, indexed_at=None)
     return stored
+
+
+def _staff_confidentiality(sha256: str) -> dict[str, bool]:
+    """The newest staff decision per part key of a file's bytes (the web app's audit lines, looked up by name so
+    the store does not import the web layer)."""
+    try:
+        overrides = apps.get_model("web", "ConfidentialityOverride")
+    except LookupError:
+        return {}
+    latest: dict[str, bool] = {}
+    for key, after in overrides.objects.filter(file_sha256=sha256).order_by("decided_at", "id").values_list(
+            "part_key", "after"):
+        latest[key] = after
+    return latest
 
 
 def record_failure(path: str, code: str, reason: str, sha256: str | None = None) -> None:
