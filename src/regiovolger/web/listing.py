@@ -2,16 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
-
-def to_date(value) -> dt.date | None:
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value else None
-    except ValueError:
-        return None
+from ..store.resolve_columns import to_date  # noqa: F401  (one parser of stored dates, also for the views)
 
 
 def names(value) -> list[str]:
