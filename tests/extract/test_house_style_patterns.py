@@ -145,3 +145,44 @@ def test_subject_under_an_onderwerp_label_is_the_item_title():
             "Nummer Afdeling Gedeputeerde\n3 2023-0077 REW Pietersen\nOnderwerp\nSubsidieregeling jeugd.\n")
     titles = [a["title"] for a in _extract(body)["agenda_items"]]
     assert "Reconstructie provinciale weg" in titles and "Subsidieregeling jeugd" in titles
+
+
+def test_matters_listed_under_an_outcome_heading_are_votes():
+    body = ("Uitslagen raadsvergadering 4 juli 2023\n\n"
+            "Aangenomen moties:\n- Motie Zwerfafval aanpakken (CDA)\n- Motie Speeltuin Noord (VVD, PvdA)\n\n"
+            "Verworpen amendementen:\n- Amendement Parkeernorm (GroenLinks)\n\n"
+            "De raad vergaderde in de raadzaal.\n")
+    got = [(v["outcome"], v["subject_kind"], v["subject"]) for v in _extract(body)["votes"]]
+    assert ("adopted", "motion", "Motie Zwerfafval aanpakken (CDA)") in got
+    assert ("adopted", "motion", "Motie Speeltuin Noord (VVD, PvdA)") in got
+    assert ("rejected", "amendment", "Amendement Parkeernorm (GroenLinks)") in got
+    assert len(got) == 3
+
+
+def test_counts_written_as_for_against_votes():
+    body = "Verslag raadsvergadering 4 juli 2023\n\nDe motie over het zwembad wordt met 15 tegen 12 stemmen aangenomen.\n"
+    got = [(v["outcome"], v["votes_for"], v["votes_against"]) for v in _extract(body)["votes"]]
+    assert got == [("adopted", 15, 12)]
+
+
+def test_attendance_per_faction_on_one_line():
+    body = ("Verslag commissie Bestuur 28 oktober 2019\nVoorzitter: W. Tak\n"
+            "Aanwezig namens de fracties: VVD: A. Jansen, B. Pieters; CDA: C. de Boer; D66: D. Smit (tot 21.00 uur)\n"
+            "Afwezig: E. Mol (PvdA)\n\n1. Opening\nDe voorzitter opent de vergadering.\n")
+    got = {a["name"]: (a["organisation"], a["status"]) for m in _extract(body)["meetings"] for a in m["attendees"]}
+    assert got["B. Pieters"] == ("VVD", "present") and got["C. de Boer"] == ("CDA", "present")
+    assert got["D. Smit"] == ("D66", "partial") and got["E. Mol"][1] == "absent"
+
+
+def test_a_letter_promising_its_addressee_what_comes_next():
+    body = ("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\nDen Haag, 11 juni 2014\n\nGeachte voorzitter,\n\n"
+            "Hierbij informeer ik uw Kamer over de voortgang. Voor 1 januari 2015 stuur ik u een nieuwe rapportage. "
+            "Het wetsvoorstel wordt naar verwachting in het voorjaar van 2015 bij uw Kamer ingediend. In 2013 is de "
+            "evaluatie afgerond. Ik zal uw Kamer voor de zomer informeren over de uitkomsten van het onderzoek. "
+            "Ik heb u eerder geïnformeerd over de pilot.\n\nDe Minister van Economische Zaken,\nH.G.J. Kamp\n")
+    d = _extract(body)
+    promised = [c["text"] for c in d["commitments"]]
+    assert any(x.startswith("Voor 1 januari 2015 stuur ik u") for x in promised)
+    assert any(x.startswith("Ik zal uw Kamer voor de zomer") for x in promised)
+    assert not any("Hierbij" in x or "eerder" in x for x in promised)
+    assert all(c["evidence"]["confidence"] < 0.6 for c in d["commitments"])  # reviewed by staff before publication

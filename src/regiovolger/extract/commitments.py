@@ -70,6 +70,28 @@ STATUS_LINE = re.compile(r"(?i)\s*(?:deze|die|de(?:ze)?\s+laatste|de)\s+toezeggi
                          r"(?:\s+staan)?\s*\.?\s*$")
 MADE_NOW = re.compile(r"(?i)\bzeg(?:t|gen)\s+(?:\w+\s+){0,4}?toe\b|\bbelooft\b|\bbeloven\b")
 MEETING_RECORDS = {"minutes", "decision_list", "action_list"}
+# a letter's writer promising its addressee what comes next: "Ik zal uw Kamer voor de zomer informeren over …",
+# "Voor 1 januari stuur ik u een nieuwe rapportage", "Wij informeren uw raad vóór 1 maart" — a toezegging in form
+LETTER_TYPES = {"letter", "parliamentary_letter", "memo"}
+_TO_READER = r"(?:uw\s+(?:kamer|raad|staten|commissie|vergadering|bestuur)|u)"
+_INFORM = (r"(?:informeren|informeer|sturen|stuur|toesturen|zenden|zend|toezenden|rapporteren|rapporteer|berichten|bericht"
+           r"|op\s+de\s+hoogte\s+(?:stellen|houden|brengen)|terugkomen|kom|komen)")
+_WILL_INFORM = re.compile(rf"(?i)\b(?:ik|wij|we)\s+(?:zal|zullen)\s+{_TO_READER}\b[^.;?]{{0,160}}?\b{_INFORM}\b")
+_NOW_INFORM = re.compile(rf"(?i)\b{_INFORM}\s+(?:ik|wij|we)\s+{_TO_READER}\b|\b(?:ik|wij|we)\s+{_INFORM}\s+{_TO_READER}\b")
+_AHEAD = re.compile(r"(?i)\b(?:v[óo]{2}r|voor\s+(?:de|het|\d)|uiterlijk|binnenkort|zo\s+spoedig|na\s+de\s+zomer|medio|eind"
+                    r"|in\s+(?:het|de)\s+(?:voorjaar|najaar|zomer|loop\s+van)|volgend\w*|komend\w*)\b")
+
+
+class _LetterPromise:
+    """The will-form promises by itself; the present tense ("stuur ik u") only with a time still ahead."""
+
+    @staticmethod
+    def search(sent: str):
+        return _WILL_INFORM.search(sent) or (_AHEAD.search(sent) and _NOW_INFORM.search(sent))
+
+
+LETTER_PROMISE = _LetterPromise()
+LETTER_PROMISE_CONFIDENCE = 0.55
 
 
 def _head_date(t: str, part: Part, parts: list[Part] | None = None) -> str | None:
@@ -415,7 +437,8 @@ def extract_commitments(text: Text, parts: list[Part]) -> list[dict]:
                 continue
             if HEADER_FIELD.match(sent):
                 continue  # "Onderwerp: Afdoening toezegging …" names the subject, it promises nothing
-            if not PROMISE.search(sent) or GENERIC.search(sent) or len(sent.split()) < 5:
+            letter_promise = part.type in LETTER_TYPES and LETTER_PROMISE.search(sent) and not PROMISE.search(sent)
+            if (not PROMISE.search(sent) and not letter_promise) or GENERIC.search(sent) or len(sent.split()) < 5:
                 continue
             if re.search(r"(?i)\bnaar\s+aanleiding\s+van\s+de\s+toezegging\b", sent):
                 continue  # refers back to a promise recorded elsewhere in the text
@@ -445,6 +468,10 @@ def extract_commitments(text: Text, parts: list[Part]) -> list[dict]:
                         c["made_by"] = who
                         break
             c["fulfilled_here"] = fulfilled
+            if letter_promise:
+                c["made_by"] = c["made_by"] or _signer(t, part)
+                c["made_to"] = c["made_to"] or _addressee(t, part)
+                c["confidence"] = LETTER_PROMISE_CONFIDENCE  # a promise by its form, not by the word: staff review it
             meeting_date = part.date or _head_date(t, part, parts) if part.type in MEETING_RECORDS else None
             if c["date_made"] is None and meeting_date and MADE_NOW.search(sent):
                 c["date_made"] = meeting_date  # promised during the meeting these minutes record

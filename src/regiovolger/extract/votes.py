@@ -189,6 +189,49 @@ def _result_blocks(text: Text, parts: list[Part], part: Part) -> list[dict]:
     return out
 
 
+# "Aangenomen moties:", "De volgende amendementen zijn verworpen:", "Verworpen:" — a heading over a list of matters
+OUTCOME_HEADING = re.compile(
+    r"(?im)^[ \t]*(?:de\s+volgende\s+)?(?:(?P<kind1>moties|amendementen|(?:raads|staten)?voorstellen)\s+(?:zijn|werden)\s+)?"
+    r"(?P<out>aangenomen|verworpen|ingetrokken|aangehouden)(?:\s+(?P<kind2>moties|amendementen|(?:raads|staten)?voorstellen))?"
+    r"[ \t]*:?[ \t]*$")
+LIST_LINE = re.compile(r"[ \t]*(?:[-•–*▪][ \t]*|\d{1,2}[.)][ \t]+)?(?P<s>\S[^\n]{3,300})")
+OUTCOME_CODE = {"aangenomen": "adopted", "verworpen": "rejected", "ingetrokken": "withdrawn", "aangehouden": "held"}
+
+
+def _outcome_lists(text: Text, parts: list[Part], part: Part) -> tuple[list[dict], list[tuple[int, int]]]:
+    """Each line under an outcome heading is a vote with that outcome (a news item's or a result page's lists);
+    also the headings' spans, which are no votes of their own."""
+    t = text.text
+    out: list[dict] = []
+    headings: list[tuple[int, int]] = []
+    for head in OUTCOME_HEADING.finditer(t, part.start, part.end):
+        before = len(out)
+        kind_word = (head.group("kind1") or head.group("kind2") or "").lower()
+        pos = head.end() + 1
+        while pos < part.end:
+            nl = t.find("\n", pos, part.end)
+            line_end = part.end if nl == -1 else nl
+            line = t[pos:line_end]
+            m = LIST_LINE.fullmatch(line)
+            if not line.strip():
+                if out and out[-1]["evidence"]["end"] > head.end():
+                    break  # a blank line after the list ends it
+                pos = line_end + 1
+                continue
+            if m is None or OUTCOME_HEADING.fullmatch(line) or (line.rstrip().endswith(".") and len(line.split()) > 25):
+                break
+            subject = clean(m.group("s"))[:MAX_SUBJECT]
+            kind = subject_kind(subject) or subject_kind(kind_word) or "proposal"
+            out.append({"subject": subject, "subject_kind": kind, "outcome": OUTCOME_CODE[head.group("out").lower()],
+                        "votes_for": None, "votes_against": None, "groups_for": [], "groups_against": [],
+                        "meeting": None, "agenda_item": None,
+                        "evidence": evidence(text, parts, pos + m.start("s"), pos + m.end("s"))})
+            pos = line_end + 1
+        if len(out) > before:
+            headings.append((head.start(), head.end()))
+    return out, headings
+
+
 def _same_matter(t: str, previous: dict | None, start: int) -> bool:
     """Does an outcome without a subject of its own at ``start`` repeat the vote just before it?"""
     if previous is None:
@@ -201,8 +244,9 @@ def extract_votes(text: Text, parts: list[Part]) -> list[dict]:
     t = text.text
     out: list[dict] = []
     for part in parts_of(parts, text):
-        blocks = _result_blocks(text, parts, part)
-        taken = [(v["evidence"]["start"], v["evidence"]["end"]) for v in blocks]
+        listed, headings = _outcome_lists(text, parts, part)
+        blocks = _result_blocks(text, parts, part) + listed
+        taken = [(v["evidence"]["start"], v["evidence"]["end"]) for v in blocks] + headings
         found: list[dict] = list(blocks)
         for s, e in sentence_spans(t, part.start, part.end):
             sentence = t[s:e]

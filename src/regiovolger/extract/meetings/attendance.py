@@ -235,13 +235,21 @@ ALL_OF_THEM = re.compile(r",?\s+(?:allen|beiden|alle\s+drie)\s+(?P<desc>[^;]+?)\
 FACTION = re.compile(r"(?i)\b(?:van\s+de\s+fractie|namens(?:\s+de\s+fractie)?|fractie)\s+(?:van\s+)?(?P<org>[^,;()]+)")
 
 
+# a faction or organisation naming its people: "VVD: A. Jansen", "Gemeente Breda: mevrouw K. Smit"
+FACTION_ROW = re.compile(r"\s*[A-Z][\w&'’.+-]*(?:\s+[\w&'’.+-]+){0,3}\s*:\s*(?:[A-Z]|de\s+heer|mevrouw|dhr|mw)")
+
+
 def parse_attendance_block(block: str, status: str, organisation: str | None = None) -> tuple[list[dict], int]:
     """Attendees from the text of one attendance block; returns (attendees, redacted count).
 
     Prose lists are read per ";"-segment when they hold a role with its holder ("voorzitter: de heer X")
     or a description of all in the segment ("allen vertegenwoordiger van de fractie Y").
     """
+    block = re.sub(r"^\s*(?:namens\s+de\s+)?(?:fracties?|partijen)\s*:\s*", "", block, flags=re.I)
     segments = [seg for seg in re.split(r";\s*", block) if seg.strip()]
+    if len(segments) > 1 and sum(1 for seg in segments if FACTION_ROW.match(seg) and not ROLE_SEGMENT.match(seg)) >= 2:
+        # "VVD: A. Jansen, B. Pieters; CDA: C. de Boer": one faction's row per segment, as if on lines of their own
+        return parse_attendance_block("\n".join(segments), status, organisation)
     if len(segments) > 1 and any(ROLE_SEGMENT.match(seg) or ALL_OF_THEM.search(seg) for seg in segments):
         people: list[dict] = []
         redacted = 0
