@@ -280,6 +280,7 @@ def index_file(source_file: Any, *, at_commit: bool = True) -> None:
             raise IndexWriteFailed(f"zoekindex niet bijgewerkt voor bestand {file_id}: {exc}") from exc
 
     if backend.transactional:
+        _mark(file_id, False)  # kept when the write fails and the caller's transaction goes on
         write()  # in the caller's transaction: rows and mark commit together, or neither
     elif at_commit and transaction.get_connection().in_atomic_block:
         _mark(file_id, False)
