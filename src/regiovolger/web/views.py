@@ -9,7 +9,7 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Max
+from django.db.models import Count
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -23,6 +23,7 @@ from .highlight import render_text
 from .ical import calendar as ical_calendar
 from .labels import KIND_LABELS, PART_TYPES, REVIEW_STATES, label
 from .labels import FACETS as FACET_LABELS
+from .list_views import key_date_table
 from .listing import choice, filter_spec, to_date
 from .models import ReviewDecision
 from .originals import find_original
@@ -75,37 +76,7 @@ def home(request, fmt=None):
                    data={"counts": totals}, tables=[docs, upcoming, open_actions, recent], suffix=fmt)
 
 
-# ---------- documents ----------
-
-def documents(request, fmt=None):
-    user = request.user
-    qs = visible(SourceFile, user)
-    part_types = visible(Part, user)
-    type_ = choice(request, "soort", PART_TYPES)
-    if type_:
-        qs = qs.filter(id__in=part_types.filter(type=type_).values("file_id"))
-    qs = qs.annotate(n_facts=Count("facts", distinct=True), last_date=Max("parts__date")).only(
-        "id", "sha256", "title", "path", "media_type", "page_count", "ingested_at", "text_quality"
-    ).order_by("-ingested_at", "-id")
-    paginator = Paginator(qs, PER_PAGE)
-    pg = paginator.get_page(page_number(request)) if request.GET.get("format") not in ("csv", "xlsx") else None
-    files = list(pg.object_list if pg else qs)
-    types: dict[int, set] = defaultdict(set)
-    for fid, t in part_types.filter(file__in=[f.id for f in files]).values_list("file_id", "type"):
-        types[fid].add(str(label(PART_TYPES, t)))
-    table = Table("documenten", _("Documenten"), [
-        Column("title", _("Document")), Column("types", _("Soorten"), "list"), Column("date", _("Datum"), "date"),
-        Column("pages", _("Pagina's"), "number"), Column("facts", _("Feiten"), "number"),
-        Column("media_type", _("Bestandstype")), Column("ingested", _("Ingelezen"), "date")])
-    for f in files:
-        table.rows.append({"title": F.doc_title(f.title, f.path), "types": sorted(types[f.id]), "date": f.last_date,
-                           "pages": f.page_count, "facts": f.n_facts, "media_type": f.media_type,
-                           "ingested": f.ingested_at})
-        table.links.append({"title": reverse("web:document", args=[F.doc_slug(f.sha256)])})
-    filters = [filter_spec("soort", _("Soort document"), [(k, v) for k, v in PART_TYPES.items()], type_)]
-    return respond(request, "web/list.html", {"title": _("Documenten"), "filters": filters, "page_obj": pg},
-                   tables=[table], suffix=fmt)
-
+# ---------- one document (the list of documents: list_views.py) ----------
 
 def _document(request, slug):
     f = F.files_by_slug(request.user, slug)
@@ -206,34 +177,7 @@ def _doc_table(user, file_ids, caption, name="documenten"):
     return t
 
 
-# ---------- calendar and feeds ----------
-
-def key_date_table(rows, caption):
-    t = Table("data", caption, [Column("date", _("Datum"), "date"), Column("time", _("Tijd")),
-                                Column("title", _("Wat")), Column("location", _("Waar")),
-                                Column("tentative", _("Onder voorbehoud")), Column("document", _("Document"))])
-    for r in rows:
-        t.rows.append({"date": to_date(r.data.get("date")), "time": r.data.get("time") or "",
-                       "title": r.data.get("title") or r.quote, "location": r.data.get("location") or "",
-                       "tentative": _("ja") if r.data.get("tentative") else "", "document": r.doc_title})
-        t.links.append({"title": r.url, "document": r.doc_url})
-        t.note_fact(r)
-    return t
-
-
-def calendar(request, fmt=None):
-    rows = [r for r in F.load(request.user, "key_dates") if to_date(r.data.get("date"))]
-    period = request.GET.get("periode", "komend")
-    now = today()
-    if period != "alle":
-        period = "komend"
-        rows = [r for r in rows if to_date(r.data["date"]) >= now]
-    rows.sort(key=lambda r: (r.data["date"], r.data.get("time") or ""))
-    filters = [filter_spec("periode", _("Periode"), [("komend", _("vanaf vandaag")), ("alle", _("alle"))], period)]
-    return respond(request, "web/list.html", {"title": _("Kalender"), "filters": filters,
-                                              "ical": reverse("web:calendar_ics")},
-                   tables=[key_date_table(rows, _("Belangrijke data"))], suffix=fmt)
-
+# ---------- calendar feed (the calendar page: list_views.py) ----------
 
 def calendar_ics(request):
     events = []
