@@ -275,6 +275,13 @@ def check_command(ctx: click.Context, resolve_all: bool) -> None:
     for path in done:
         console.print(f"  afgemaakt / finished: {path}", highlight=False, markup=False, soft_wrap=True)
     console.print(f"{len(done)} bestand(en) afgemaakt / file(s) finished", highlight=False)
+    from .store.resolution import unfinished
+
+    left = unfinished().count()
+    if left:
+        # e.g. the search index still refuses a file: say so, and fail, so a cron job or script notices
+        console.print(f"{left} bestand(en) nog niet af (zie de log) / file(s) still unfinished", highlight=False)
+        ctx.exit(1)
 
 
 @main.command("reindex")

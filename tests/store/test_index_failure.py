@@ -121,6 +121,8 @@ def test_seed_via_cli_check_after_failed_ingest(tmp_path, monkeypatch):
     assert SourceFile.objects.get().stage == "resolved"
     out = runner.invoke(main, ["check"])
     assert "0 bestand(en) afgemaakt" in out.output  # still failing: nothing claimed finished
+    assert out.exit_code == 1 and "1 bestand(en) nog niet af" in out.output  # and the exit code says so
     monkeypatch.undo()
-    assert "1 bestand(en) afgemaakt" in runner.invoke(main, ["check"]).output
+    out = runner.invoke(main, ["check"])
+    assert "1 bestand(en) afgemaakt" in out.output and out.exit_code == 0
     assert SourceFile.objects.get().stage == "indexed"
