@@ -3,31 +3,23 @@
 People by surname key (``match_key``) and compatible names, organisations by
 their canonical name, municipalities by CBS code: every lookup is one indexed
 query, whatever the size of the store.
-
-An entity's URL key is the slug of its name (see :mod:`.keys`). When a later
-file brings a fuller name ("A.F. Meulenbelt" after "A. Meulenbelt", "Regio
-West-Brabant" after "Regio WB") the entity takes that name and its key, so any
-file order ends with the same keys; the keys it had are kept in
-``data["former_keys"]`` and still find it (:func:`by_key`).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from .. import actors as A
 from ..extract.municipalities import by_code, current_successor
-from ..extract.names import _fold, _score, clean_name, compatible, parse_name
-from .keys import preferred, slug
+from ..extract.names import _fold, compatible, fullest, parse_name
 from .models import Entity, EntityRef, Fact, Membership, SourceFile
 
 
-def fullest(names) -> str:
-    """The most complete form of a person's name, the same one whatever order the names come in."""
-    return preferred([clean_name(n) for n in names if n], _score)
-
-
-def body_name_score(name: str) -> tuple:
-    """A body's full name beats its abbreviation: the longer canonical name wins."""
-    return (len(name),)
+def slug(text: str) -> str:
+    s = unicodedata.normalize("NFKD", text or "")
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    return re.sub(r"[^\w]+", "-", s).strip("-")[:180] or "-"
 
 
 def person_match_key(name: str) -> str:
@@ -39,41 +31,12 @@ def person_match_key(name: str) -> str:
     return _fold(p.first or name)
 
 
-def _unique_key(kind: str, base: str, own: int | None = None) -> str:
+def _unique_key(kind: str, base: str) -> str:
     key, n = base, 1
-    others = Entity.objects.filter(kind=kind).exclude(id=own) if own else Entity.objects.filter(kind=kind)
-    while others.filter(key=key).exists():
+    while Entity.objects.filter(kind=kind, key=key).exists():
         n += 1
         key = f"{base}-{n}"
     return key
-
-
-def rename(entity: Entity, name: str) -> list[str]:
-    """Give ``entity`` the name ``name`` and the key made from it; the fields changed.
-
-    The key it had stays in ``data["former_keys"]``, so a link made with it still finds the entity.
-    """
-    if name == entity.name:
-        return []  # a store made before keys followed names keeps its keys until a name changes
-    changed = ["name"]
-    entity.name = name
-    base = slug(name)
-    if entity.key != base and not (entity.key.startswith(base + "-") and entity.key[len(base) + 1:].isdigit()):
-        former = [k for k in entity.data.get("former_keys", []) if k != base]
-        entity.data = {**entity.data, "former_keys": sorted({*former, entity.key})}
-        entity.key = _unique_key(entity.kind, base, own=entity.id)
-        changed += ["key", "data"]
-    return changed
-
-
-def by_key(kind: str, key: str) -> Entity | None:
-    """The entity with this URL key, or the one that had it before a fuller name gave it another."""
-    entity = Entity.objects.filter(kind=kind, key=key).first()
-    if entity is None and key:
-        for e in Entity.objects.filter(kind=kind, data__former_keys__icontains=key):
-            if key in e.data.get("former_keys", []):
-                return e
-    return entity
 
 
 class Resolver:
@@ -117,13 +80,13 @@ class Resolver:
             entity = hits[0]
             known = set(entity.aliases) | {entity.name}
             if not set(forms) <= known:
-                best = fullest([*known, *forms])
+                best = fullest([entity.name, *forms])
                 entity.aliases = sorted((known | set(forms)) - {best})
-                changed = rename(entity, best)
+                entity.name = best
                 first = parse_name(best)
                 if first and first.first:
                     entity.data = {**entity.data, "first": _fold(first.first.split()[0])}
-                entity.save(update_fields=sorted({*changed, "aliases", "data"}))
+                entity.save(update_fields=["name", "aliases", "data"])
         elif hits or (p is not None and not p.surname and candidates):
             entity = None  # ambiguous: better unlinked than linked to the wrong person
         else:
@@ -154,11 +117,10 @@ class Resolver:
             entity = Entity.objects.filter(kind=Entity.ORGANISATION, data__initialism=short).first()
             if entity is not None:
                 forms.append(canonical)
-                # the full name is the name (and makes the key), the abbreviation an alias
-                best = preferred([entity.name, canonical], body_name_score)
-                if best != entity.name:
+                if len(canonical) > len(entity.name):  # the full name is the name, the abbreviation an alias
                     forms.append(entity.name)
-                    entity.save(update_fields=rename(entity, best))
+                    entity.name = canonical
+                    entity.save(update_fields=["name"])
         if entity is None:
             entity = Entity.objects.create(kind=Entity.ORGANISATION, key=_unique_key(Entity.ORGANISATION, slug(canonical)),
                                            name=canonical, type=type_ or "other", match_key=mk, aliases=sorted(set(forms)))
