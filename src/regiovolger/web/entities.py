@@ -138,3 +138,16 @@ def shown_name(name: str, forms) -> str:
 
     seen = [clean_name(f) for f in forms if f and looks_like_name(clean_name(f))]
     return fullest(seen) if seen else name
+
+
+def public_names(facts, keys) -> dict[str, str]:
+    """Person names keyed by entity key as ``facts`` (a queryset of facts the visitor may see) spell them: the name
+    a confidential document alone gives never reaches a list, a filter or a link text (one query)."""
+    forms: dict[str, set] = defaultdict(set)
+    names: dict[str, str] = {}
+    refs = EntityRef.objects.filter(fact__in=facts.order_by().values("pk"), entity__kind=Entity.PERSON,
+                                    entity__key__in=list(keys), evidence__isnull=True)
+    for key, name, surface in refs.values_list("entity__key", "entity__name", "surface").distinct():
+        forms[key].add(surface)
+        names[key] = name
+    return {k: shown_name(names[k], forms[k]) for k in names}

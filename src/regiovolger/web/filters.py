@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..store.models import Entity, EntityRef, Fact, FactMunicipality
 from ..store.resolve_columns import PERSON_ROLES
+from .entities import public_names
 from .listing import filter_spec
 from .models import ActionStatus
 
@@ -140,8 +141,12 @@ def _options(name: str, qs: QuerySet, status_labels: dict | None) -> list[tuple[
     if name == "jaar":
         rows = qs.exclude(year=None).order_by().values_list("year").annotate(n=Count("id")).order_by("-year")
         return [(str(y), f"{y} ({n})") for y, n in rows]
-    if name in ("gremium", "persoon"):
-        return [(k, f"{nm} ({n})") for k, nm, n in by_column(qs, "body" if name == "gremium" else "person")]
+    if name == "gremium":
+        return [(k, f"{nm} ({n})") for k, nm, n in by_column(qs, "body")]
+    if name == "persoon":
+        rows = by_column(qs, "person")
+        shown = public_names(qs, [k for k, _nm, _n in rows])  # never a spelling only a confidential part gives
+        return [(k, f"{shown.get(k, nm)} ({n})") for k, nm, n in rows]
     if name == "gemeente":
         return [(k, f"{nm} ({n})") for k, nm, n in grouped(qs, name)]
     labels = status_labels or {}

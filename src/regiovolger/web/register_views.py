@@ -94,7 +94,10 @@ def _action_summaries(base):
         "entity__kind", "entity__key", "entity__name", "entity__type").annotate(
         n_open=Count("fact", filter=~done, distinct=True), n_done=Count("fact", filter=done, distinct=True)).order_by(
         "entity__name")
+    per_owner = list(per_owner)
+    shown = E.public_names(base, [key for kind, key, *_ in per_owner if kind == Entity.PERSON])
     for kind, key, name, type_, n_open, n_done in per_owner:
+        name = shown.get(key, name) if kind == Entity.PERSON else name
         entity = Entity(kind=kind, key=key, name=name, type=type_)
         owner_t.rows.append({"owner": name, "kind": str(E.kind_label(entity)), "open": n_open, "done": n_done})
         owner_t.links.append({"owner": E.url(entity)})
