@@ -57,7 +57,9 @@ def test_a_child_that_keeps_dying_is_restarted_with_growing_pauses():
         wait_for(lambda: sup.restarts >= 5, "five restarts")
     finally:
         sup.stop()
-    assert sup.child.returncode == 3
+    assert sup.restarts >= 5
+    # the last child either died by itself or was still starting (a busy machine) when stop() ended it
+    assert sup.child.returncode in (3, -signal.SIGTERM, -signal.SIGKILL)
 
 
 def test_the_command_names_the_parent_and_the_data_dir(tmp_path):
