@@ -39,7 +39,7 @@ ACTIVITY = re.compile(r"(?i)^(?:het|de|een)\s+(?:realiseren|realisatie|uitvoeren
 # money spent on a named work: "3,5 miljoen euro uitgetrokken voor het baggeren van X", "geeft … uit aan een
 # verkenningsstudie voor …", "investeert € 2 miljoen in de aanleg van …"
 SPENT = re.compile(r"(?i)(?:€|\beuro\b|\bmiljoen\b|\bmln\b)[^.;:]{0,60}?\b(?:uitgetrokken|gereserveerd|geïnvesteerd|uitgegeven"
-                   r"|besteed|beschikbaar(?:\s+gesteld)?|uit|geïnvesteerd)\s+(?:voor|aan|in)\s+"
+                   r"|besteed|beschikbaar(?:\s+gesteld)?|uit)\s+(?:voor|aan|in)\s+"
                    r"(?P<name>(?:het|de|een)\s+[^.;:()“”\"]{6,120}?)(?=\s*(?:[.;:(“”\"]|,\s|\s+(?:en|om|omdat|zodat|waarmee)\s|$))"
                    r"|\b(?:investeert|investeren|steekt|steken)\b[^.;:]{0,60}?(?:€|\beuro\b|\bmiljoen\b)[^.;:]{0,30}?\s+in\s+"
                    r"(?P<name2>(?:het|de|een)\s+[^.;:()“”\"]{6,120}?)(?=\s*(?:[.;:(“”\"]|,\s|\s+(?:en|om|omdat|zodat|waarmee)\s|$))")
@@ -151,12 +151,15 @@ def _inline_rows(s: str, part) -> list[list[tuple[int, int, int]]]:
             ns += len(name) - len(name.lstrip(" -–:,;"))
             ne = m.start() - (len(name) - len(name.rstrip(" -–:,;")))
             if ne - ns < 3 or ne - ns > MAX_ROW_NAME or not s[ns].isupper() or re.search(r"[.;]\s", s[ns:ne]):
-                if len(rows) >= 3:
-                    runs.append(rows)
+                runs += _led(s, part, rows)
                 rows, prev_end = [], m.end()
                 continue
             rows.append((ns, ne, m.end()))
             prev_end = m.end()
-        if len(rows) >= 3 and LISTED_LEAD.search(s, max(part.start, rows[0][0] - 400), rows[0][0] + 1):
-            runs.append(rows)
+        runs += _led(s, part, rows)
     return runs
+
+
+def _led(s: str, part, rows: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
+    """``rows`` as one run when there are three or more and the words before them speak of projects or awards."""
+    return [rows] if len(rows) >= 3 and LISTED_LEAD.search(s, max(part.start, rows[0][0] - 400), rows[0][0] + 1) else []
