@@ -186,3 +186,9 @@ def test_a_letter_promising_its_addressee_what_comes_next():
     assert any(x.startswith("Ik zal uw Kamer voor de zomer") for x in promised)
     assert not any("Hierbij" in x or "eerder" in x for x in promised)
     assert all(c["evidence"]["confidence"] < 0.6 for c in d["commitments"])  # reviewed by staff before publication
+
+
+def test_adopted_as_a_formality_is_a_vote_not_a_condition():
+    body = "Besluitenlijst raad 3 mei 2023\n\n5. Verordening afvalstoffen 2023\nAls hamerstuk aangenomen.\n"
+    assert [(v["subject"], v["outcome"]) for v in _extract(body)["votes"]] == [
+        ("Verordening afvalstoffen 2023", "unanimous")]

@@ -26,7 +26,7 @@ NOT_A_VOTE = re.compile(r"\b(?:wordt|werd|kan|mag)\s+(?:\w+\s+){0,2}?aangenomen\
                         # "een aangenomen amendement" describes a kind of thing, not this vote
                         r"|\b(?:een|elke|iedere)\s+(?:aangenomen|verworpen)\s+\w+", re.I)
 # "Als deze door de raad wordt aangenomen, …" explains what would happen: no vote
-CONDITIONAL = re.compile(r"\W*(?:als|indien|wanneer|zodra|mocht)\b", re.I)
+CONDITIONAL = re.compile(r"\W*(?:als(?!\s+hamerstuk)|indien|wanneer|zodra|mocht)\b", re.I)
 # a bare outcome line: little more than the outcome itself
 BARE = re.compile(r"[\W\d_]*(?:(?:besluit|uitslag|resultaat|stemming|conclusie)\s*:\s*)?"
                   r"(?:[\w-]+\s+){0,3}?(?:aangenomen|verworpen|ingetrokken|aangehouden|aanvaard)\b[^\n]{0,60}$", re.I)
