@@ -82,15 +82,9 @@ _AHEAD = re.compile(r"(?i)\b(?:v[óo]{2}r|voor\s+(?:de|het|\d)|uiterlijk|binnenk
                     r"|in\s+(?:het|de)\s+(?:voorjaar|najaar|zomer|loop\s+van)|volgend\w*|komend\w*)\b")
 
 
-class _LetterPromise:
+def letter_promise(sent: str) -> bool:
     """The will-form promises by itself; the present tense ("stuur ik u") only with a time still ahead."""
-
-    @staticmethod
-    def search(sent: str):
-        return _WILL_INFORM.search(sent) or (_AHEAD.search(sent) and _NOW_INFORM.search(sent))
-
-
-LETTER_PROMISE = _LetterPromise()
+    return bool(_WILL_INFORM.search(sent) or (_AHEAD.search(sent) and _NOW_INFORM.search(sent)))
 LETTER_PROMISE_CONFIDENCE = 0.55
 
 
@@ -437,8 +431,8 @@ def extract_commitments(text: Text, parts: list[Part]) -> list[dict]:
                 continue
             if HEADER_FIELD.match(sent):
                 continue  # "Onderwerp: Afdoening toezegging …" names the subject, it promises nothing
-            letter_promise = part.type in LETTER_TYPES and LETTER_PROMISE.search(sent) and not PROMISE.search(sent)
-            if (not PROMISE.search(sent) and not letter_promise) or GENERIC.search(sent) or len(sent.split()) < 5:
+            promised_by_form = part.type in LETTER_TYPES and not PROMISE.search(sent) and letter_promise(sent)
+            if (not PROMISE.search(sent) and not promised_by_form) or GENERIC.search(sent) or len(sent.split()) < 5:
                 continue
             if re.search(r"(?i)\bnaar\s+aanleiding\s+van\s+de\s+toezegging\b", sent):
                 continue  # refers back to a promise recorded elsewhere in the text
@@ -468,7 +462,7 @@ def extract_commitments(text: Text, parts: list[Part]) -> list[dict]:
                         c["made_by"] = who
                         break
             c["fulfilled_here"] = fulfilled
-            if letter_promise:
+            if promised_by_form:
                 c["made_by"] = c["made_by"] or _signer(t, part)
                 c["made_to"] = c["made_to"] or _addressee(t, part)
                 c["confidence"] = LETTER_PROMISE_CONFIDENCE  # a promise by its form, not by the word: staff review it
