@@ -80,12 +80,12 @@ _WILL_INFORM = re.compile(rf"(?i)\b(?:ik|wij|we)\s+(?:zal|zullen)\s+{_TO_READER}
 _NOW_INFORM = re.compile(rf"(?i)\b{_INFORM}\s+(?:ik|wij|we)\s+{_TO_READER}\b|\b(?:ik|wij|we)\s+{_INFORM}\s+{_TO_READER}\b")
 _AHEAD = re.compile(r"(?i)\b(?:v[óo]{2}r|voor\s+(?:de|het|\d)|uiterlijk|binnenkort|zo\s+spoedig|na\s+de\s+zomer|medio|eind"
                     r"|in\s+(?:het|de)\s+(?:voorjaar|najaar|zomer|loop\s+van)|volgend\w*|komend\w*)\b")
+LETTER_PROMISE_CONFIDENCE = 0.55  # under the publication threshold: staff review each one
 
 
 def letter_promise(sent: str) -> bool:
     """The will-form promises by itself; the present tense ("stuur ik u") only with a time still ahead."""
     return bool(_WILL_INFORM.search(sent) or (_AHEAD.search(sent) and _NOW_INFORM.search(sent)))
-LETTER_PROMISE_CONFIDENCE = 0.55
 
 
 def _head_date(t: str, part: Part, parts: list[Part] | None = None) -> str | None:
