@@ -9,7 +9,7 @@ import re
 from ..municipalities import lookup as municipality
 from .attendance_anchored import anchored_people, count_honorifics, unlabelled_attendance
 from ..names import clean_name, compatible, is_redacted, looks_like_name, parse_name
-from .common import ATTENDANCE_LABELS, HEADER_FIELD, ROLE_WORDS, TIME, _LABEL_RE, _ROLE_RE, _fold, _hhmm, _lines
+from .common import ATTENDANCE_LABELS, HEADER_FIELD, INLINE_LABEL_WORDS, ROLE_WORDS, TIME, _LABEL_RE, _ROLE_RE, _fold, _hhmm, _lines
 
 _PAREN = re.compile(r"\(([^()]*)\)")
 _UNTIL_TIME = re.compile(r"\b(?:tot|t/m|tot\s+en\s+met|vertrekt\s+om|vertrokken\s+om|weg\s+om)\s+" + TIME + r"\s*(?:uur|u)?",
@@ -428,10 +428,13 @@ def _label_kind(m: re.Match) -> tuple[str, str]:
 def _real_label(t: str, m: re.Match) -> bool:
     """A role word without a colon ("...; secretaris" at a line end) or a label inside a line is no label
     and does not end the block above it."""
-    kind, _ = _label_kind(m)
+    kind, label = _label_kind(m)
     has_colon = t[m.end() - 1: m.end()] == ":"
     if kind in ("chair", "minutes", "role") and not has_colon:
         return False
+    if not has_colon and t[m.end():m.end() + 1] in (" ", "\t") and not (
+            kind in ("present", "absent") and _fold(label).startswith(INLINE_LABEL_WORDS)):
+        return False  # only "Aanwezig"/"Afwezig" open a list of names on their own line without a colon
     mid_line = t[t.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t-•*") != ""
     return not (mid_line and not (has_colon and kind in ("present", "absent")))
 

@@ -47,9 +47,13 @@ DISCUSS_VERBS = re.compile(r"^\W*(?:bespreken|bespreking|van\s+gedachten\s+wisse
 # attendance block labels: (pattern, kind)
 # attendance labels and the status of those listed under them: nl/data/attendance.toml
 ATTENDANCE_LABELS = [(entry["pattern"], entry["status"]) for entry in vocabulary("attendance")["label"]]
+# a label without its colon, followed on its line by names in a list ("Afwezig Lona Huisman, Jan de Vries")
+_NAMES_ON_LINE = (r"(?=[ \t]+(?-i:(?:de\s+heer\s+|mevrouw\s+|dhr\.\s*|mw\.\s*)?[A-ZÀ-Ý][\w.'’-]*"
+                  r"(?:[ \t]+[\w.'’-]+){0,3}[ \t]*(?:,|[ \t]en[ \t])[ \t]*(?:de\s+heer\s+|mevrouw\s+)?[A-ZÀ-Ý]))")
+INLINE_LABEL_WORDS = ("aanwezig", "afwezig", "afgemeld", "verhinderd", "tevens aanwezig", "niet aanwezig")
 # a label starts a line, or follows a full stop on the line ("Aanwezig: 23 leden. Afwezig: ...")
 _LABEL_RE = re.compile(
-    r"(?:^[ \t\-•*]*|(?<=[.;][ \t]))(?:" + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(ATTENDANCE_LABELS)) + r")\s*(?::|$)",
+    r"(?:^[ \t\-•*]*|(?<=[.;][ \t]))(?:" + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(ATTENDANCE_LABELS)) + r")\s*(?::|$|" + _NAMES_ON_LINE + ")",
     re.IGNORECASE | re.MULTILINE)
 HEADER_FIELD = re.compile(
     r"^[ \t]*(?P<label>datum|tijd|tijdstip|aanvang|locatie|plaats|vergaderlocatie|waar|betreft|onderwerp|kenmerk|"
