@@ -11,7 +11,7 @@ Needs scikit-learn (``pip install -e .[train]``); regiovolger itself only reads 
 3. Cross-validation by document (5 folds, a document never in its own training fold) gives every
    candidate a probability from a model that did not see its document; for each kind the threshold
    is the one that gives the best F1 of rules + ranked candidates together, with precision kept at
-   or above ``MIN_PRECISION`` where possible. The figures are written to the report.
+   or above the rules' own precision (or ``MIN_PRECISION``, when the rules do better than that). The figures are written to the report.
 4. The final model is trained on all candidates and written as plain weights (no pickle), features
    seen in fewer than ``MIN_DOCS`` documents left out so that no name of one document is learnt.
 """
@@ -43,6 +43,7 @@ SENTENCE_KINDS = ("decisions", "actions", "commitments")
 MIN_DOCS = int(os.environ.get("RANKER_MIN_DOCS", 3))
 C = float(os.environ.get("RANKER_C", 0.3))
 THRESHOLDS = [round(t, 2) for t in np.arange(0.3, 0.96, 0.05)]
+FALLBACK = os.environ.get("RANKER_FALLBACK", "1") == "1"  # rank only documents where the rules found none of the kind
 MIN_PRECISION = float(os.environ.get("RANKER_MIN_PRECISION", 0.85))
 
 
@@ -119,19 +120,25 @@ def combined(doc, probs: dict, thresholds: dict) -> dict:
     """The rules' facts plus the candidates ranked above their kind's threshold (as ``add_ranked`` adds them)."""
     pred = {k: list(doc["rules"].get(k) or []) for k in ranker.KINDS}
     rule_spans = {k: [(f["evidence"]["start"], f["evidence"]["end"]) for f in pred[k]] for k in SENTENCE_KINDS}
+    read = {k: bool(pred[k]) and FALLBACK for k in ranker.KINDS}
     n = len(doc["rows"]["decisions"])
     for i in range(n):
         best = None
         for kind in SENTENCE_KINDS:
             p = probs[kind][i]
-            if p >= thresholds[kind] and (best is None or p > best[1]):
+            if p >= thresholds[kind] and not read[kind] and (
+                    best is None or p > best[1]):
                 best = (kind, p)
         if best:
             c = doc["rows"][best[0]][i][2]
             if not any(s < c.end and c.start < e for s, e in rule_spans[best[0]]):
                 pred[best[0]].append(as_fact(best[0], c))
+    other = [(f["evidence"]["start"], f["evidence"]["end"]) for k in SENTENCE_KINDS for f in doc["rules"].get(k) or []]
     for (_, _, c, when), p in zip(doc["rows"]["key_dates"], probs["key_dates"]):
-        if p >= thresholds["key_dates"] and not any(k.get("date") == when.date for k in pred["key_dates"]):
+        if any(s < c.end and c.start < e for s, e in other):
+            continue  # a date inside another fact's sentence is that fact's (a promise's date, a task's due)
+        if p >= thresholds["key_dates"] and not read["key_dates"] and not any(
+                k.get("date") == when.date for k in pred["key_dates"]):
             pred["key_dates"].append(as_fact("key_dates", c, when))
     return pred
 
@@ -162,7 +169,10 @@ def choose_thresholds(docs, probs) -> tuple[dict, list[str]]:
             preds = [combined(d, {k: probs[k][i] for k in ranker.KINDS}, {**chosen, kind: t})
                      for i, d in enumerate(docs)]
             trials.append((t, prf(*totals(docs, preds, kind))))
-        good = [x for x in trials if x[1][0] >= MIN_PRECISION] or trials
+        print(kind, " ".join(f"{t:.2f}:{p:.2f}/{r:.2f}/{f:.2f}" for t, (p, r, f) in trials), file=sys.stderr)
+        # the ranker may add recall but not cost precision: below the rules' own precision (or the target) is out
+        floor = min(MIN_PRECISION, trials[-1][1][0])
+        good = [x for x in trials if x[1][0] >= floor] or trials
         best = max(good, key=lambda x: (x[1][2], x[0]))
         chosen[kind] = best[0]
         rules = trials[-1][1]

@@ -5,9 +5,10 @@ with another house style writes its decisions, tasks, promises and dates in
 sentences those rules never saw. Every sentence of a part is a candidate
 (every dated sentence, for key dates); a logistic model over the words of the
 sentence and a few signs of its form (a date, an amount, how it opens, the
-document type) says how likely it states a fact of each kind. Candidates
-above the kind's threshold that no rule already reported become facts of
-their own, with the model's probability as their confidence, so staff see the
+document type) says how likely it states a fact of each kind. It is a
+fallback: in a document where the rules found facts of a kind, its house
+style is one they read, and the ranker adds nothing of that kind there.
+Elsewhere, candidates above the kind's threshold become facts of their own, with the model's probability as their confidence, so staff see the
 uncertain ones on the review page.
 
 The model is data (``data/ranker.json``), built reproducibly by
@@ -164,18 +165,23 @@ def add_ranked(text: Text, parts: list[Part], result: dict) -> None:
     if os.environ.get("REGIOVOLGER_NO_RANKER") or not model():
         return
     found = {kind: [] for kind in KINDS}
+    # a fallback: a document where the rules found facts of a kind is in a house style they read
+    read = {kind: bool(result.get(kind)) for kind in KINDS}
+    others = [span for kind in ("decisions", "actions", "commitments") for span in _taken(result, kind)]
     for c in candidates(text, parts):
         feats = sentence_features(c)
         best = None
         for kind in ("decisions", "actions", "commitments"):
             p = probability(kind, feats)
-            if p >= model()[kind]["threshold"] and (best is None or p > best[1]):
+            if p >= model()[kind]["threshold"] and not read[kind] and (best is None or p > best[1]):
                 best = (kind, p)
         if best and not _overlaps(_taken(result, best[0]), c.start, c.end):
             found[best[0]].append(_fact(best[0], c, text, parts, best[1]))
+        if _overlaps(others, c.start, c.end):
+            continue  # a date inside another fact's sentence is that fact's (a promise's date, a task's due)
         for when in c.dates:
             p = probability("key_dates", date_features(c, when, text.text))
-            if p >= model()["key_dates"]["threshold"] and not any(
+            if p >= model()["key_dates"]["threshold"] and not read["key_dates"] and not any(
                     k.get("date") == when.date for k in (result.get("key_dates") or []) + found["key_dates"]):
                 found["key_dates"].append(_fact("key_dates", c, text, parts, p, when))
     prefix = {"decisions": "d", "actions": "a", "commitments": "c"}
