@@ -121,3 +121,30 @@ def _lines(t: str, start: int, end: int):
         stop = end if nl == -1 else nl
         yield pos, stop, t[pos:stop]
         pos = stop + 1
+
+
+# the points of a decision under their heading are no agenda items ("Beslispunten" / "1. In te stemmen met …")
+POINTS_HEADING = re.compile(r"(?i)[ \t]*(?:beslispunten|besluitpunten|besluit(?:en)?|(?:voorgesteld|gevraagd)\s+besluit"
+                            r"|ontwerp-?besluit)[ \t]*:?[ \t]*$")
+POINT_LINE = re.compile(r"[ \t]*(?:[•◦▪●\-–*]|\d{1,2}[.)]|[a-z][.)])[ \t]+\S")
+
+
+def under_points_heading(t: str, pos: int, start: int) -> bool:
+    """Whether the list line at ``pos`` is a decision clause ("… te stemmen met") of a list opened by a
+    decision's points heading; the next agenda item after such a list ("2. Verslag") is not."""
+    nl = t.find("\n", pos)
+    if not re.search(r"\bte\s+[a-zà-ÿ]{3,}", t[pos:nl if nl != -1 else len(t)]):
+        return False
+    for _ in range(30):
+        if pos <= start:
+            return False
+        ls = t.rfind("\n", start, pos - 1) + 1
+        line = t[ls:pos - 1] if t[pos - 1:pos] == "\n" else t[ls:pos]
+        pos = ls
+        if not line.strip() or POINT_LINE.match(line):
+            continue
+        if POINTS_HEADING.match(line):
+            return True
+        if not line.startswith((" ", "\t")):
+            return False  # an unindented line of prose or a heading: the list is not a decision's points
+    return False
