@@ -49,7 +49,7 @@ def secret_key(directory: Path) -> str:
             fh.write(secrets.token_urlsafe(50))
             fh.flush()
             os.fsync(fh.fileno())
-        if _read_key(path) is None and path.exists():
+        if _empty_file(path):
             os.replace(tmp, path)  # an empty file: replaced whole
         else:
             try:
@@ -65,6 +65,15 @@ def secret_key(directory: Path) -> str:
 
         raise ImproperlyConfigured(f"geheime sleutel in {path} is leeg / the secret key in {path} is empty")
     return key
+
+
+def _empty_file(path: Path) -> bool:
+    """Whether ``path`` is there and empty, read in one step: a file that is missing now may be linked by another
+    process a moment later, and must then not be replaced by this one's key."""
+    try:
+        return not path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        return False
 
 
 def _read_key(path: Path) -> str | None:

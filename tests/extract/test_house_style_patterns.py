@@ -192,3 +192,19 @@ def test_adopted_as_a_formality_is_a_vote_not_a_condition():
     body = "Besluitenlijst raad 3 mei 2023\n\n5. Verordening afvalstoffen 2023\nAls hamerstuk aangenomen.\n"
     assert [(v["subject"], v["outcome"]) for v in _extract(body)["votes"]] == [
         ("Verordening afvalstoffen 2023", "unanimous")]
+
+
+def test_points_under_beslispunten_in_a_decision_list_are_decisions_not_agenda_items():
+    body = ("Besluitenlijst vergadering dagelijks bestuur 14 maart 2023\n\n"
+            "1. Vervanging gemaal De Polder\n\nPortefeuillehouder\n\nJansen, P.\n\nBeslispunten\n\n"
+            " 1. In te stemmen met de aanbesteding van het nieuwe gemaal voor € 2.400.000.\n"
+            " 2. Kennis te nemen van de planning van de bouw.\n"
+            " 3. Het algemeen bestuur te informeren via bijgevoegde mededeling.\n\n"
+            "2. Benoeming leden adviescommissie water\n\nBeslispunten\n\n"
+            " 1. De heer A. de Wit te benoemen tot lid van de adviescommissie.\n")
+    d = _extract(body)
+    texts = _texts(d["decisions"])
+    for clause in ("In te stemmen met de aanbesteding", "Kennis te nemen van de planning",
+                   "Het algemeen bestuur te informeren", "De heer A. de Wit te benoemen"):
+        assert any(x.startswith(clause) for x in texts), clause
+    assert [i["number"] for i in d["agenda_items"]] == ["1", "2"]

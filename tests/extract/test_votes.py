@@ -77,3 +77,18 @@ def test_agreement_in_a_vote_context(sentence, outcome):
 
 def test_agreement_without_a_vote_context_is_a_decision_not_a_vote():
     assert votes("1. Verslag\nDe raad stemt in met het verslag.\n") == []
+
+
+def test_a_list_of_results_with_the_factions_and_their_seats():
+    s = ("Moties\n\n"
+         " • M3 Langere openingstijden bibliotheek: PvdA, D66 en GL voor (12), VVD en CDA tegen (9): aangenomen.\n"
+         " • M4 Gratis parkeren in december: unaniem aangenomen.\n"
+         " • A2 Lagere hondenbelasting: VVD voor (5), PvdA, D66, GL en CDA (16) tegen: verworpen.\n")
+    found = votes(s)
+    assert [(v["outcome"], v["votes_for"], v["votes_against"]) for v in found] == [
+        ("adopted", 12, 9), ("unanimous", None, None), ("rejected", 5, 16)]
+    first, second, third = found
+    assert first["subject"] == "M3 Langere openingstijden bibliotheek"
+    assert (first["groups_for"], first["groups_against"]) == (["PvdA", "D66", "GL"], ["VVD", "CDA"])
+    assert (second["groups_for"], second["groups_against"]) == ([], [])  # not the next line's factions
+    assert third["groups_against"] == ["PvdA", "D66", "GL", "CDA"]

@@ -13,6 +13,7 @@ import logging
 from ..document import Part, Text
 from .confidence import score_confidence
 from .linking import link_to_meetings
+from .ranker import add_ranked
 from .registry import KINDS, LINKED
 from .view import reading_view, requote
 
@@ -41,6 +42,11 @@ def extract(text: Text, parts: list[Part], source: dict) -> dict:
             produced = {kind.key: produced}
         for key in (kind.key, *kind.also):
             result[key] = produced.get(key, [])
+    try:
+        add_ranked(text, parts, result)  # sentences the rules did not read, ranked by the trained model
+    except Exception as exc:  # noqa: BLE001 - the ranked candidates are extra: the rules' facts stay
+        log.warning("ranker failed on %s: %s", source.get("path"), exc)
+        errors.append({"kind": "ranker", "error": f"{type(exc).__name__}: {exc}"[:300]})
     link_to_meetings(result, LINKED)
     if text.text is not original:
         requote(result, original)

@@ -36,6 +36,7 @@ SUBJECT_END = re.compile(r"\s+(?:wordt|worden|werd|werden|is|zijn|was|waren)\b|\
                          r"|met\s+\d+\s+stemmen|aangenomen|verworpen|ingetrokken|aangehouden)\b", re.I)
 LEADING = re.compile(r"^(?:[\W\d_]{0,6}|(?:ad|punt|agendapunt)\s+\d+[a-z]?\W*)\s*", re.I)
 MAX_SUBJECT = 240
+SEATS_AFTER = re.compile(r":[ \t]*(?=[^:\n]*\bvoor\s*\(\d{1,3}\))", re.I)
 SAME_MATTER = 1500  # characters within which a second outcome line repeats the vote before it
 # an agenda item's own line ("5. 4.1", "3. Jaarstukken 2022") separates one matter from the next
 ITEM_LINE = re.compile(r"(?m)^[ \t]*\d{1,2}[.)]?(?:[ \t]+\d{1,2}(?:\.\d{1,2})*[a-z]?)?[ \t]*$|^[ \t]*\d{1,2}[.)][ \t]+[A-Z]")
@@ -73,7 +74,8 @@ def counts_of(s: str) -> tuple[int | None, int | None]:
     for pattern in vocabulary("votes")["counts"]["for_against"]:
         m = re.search(pattern, s, re.I)
         if m:
-            return int(m.group("for")), int(m.group("against"))
+            against = m.group("against") or m.groupdict().get("against2")  # "VVD (17) tegen": the seats first
+            return int(m.group("for")), int(against)
     return None, None
 
 
@@ -104,6 +106,7 @@ def _heading_above(t: str, start: int, floor: int) -> tuple[int, str] | None:
 
 def _subject(sentence: str, outcome: re.Match) -> str:
     head = sentence[:outcome.start()]
+    head = SEATS_AFTER.split(head, 1)[0]  # "M1 Title: CU en SGP voor (11), CDA tegen (8): aangenomen"
     m = SUBJECT_END.search(head)
     subject = head[:m.start()] if m else head
     subject = LEADING.sub("", clean(subject))
@@ -284,14 +287,17 @@ def extract_votes(text: Text, parts: list[Part]) -> list[dict]:
             elif kind is None and votes_for is None and code != "unanimous":
                 continue  # an outcome word without anything voted on
             window = t[s:min(part.end, e + 300)]
+            # the sentence's own factions before those on the lines after it; a unanimous vote has no sides
+            sides = {key: [] if code == "unanimous" else groups_of(sentence, key) or groups_of(window, key)
+                     for key in ("groups_for", "groups_against")}
             found.append({
                 "subject": subject,
                 "subject_kind": kind or "proposal",
                 "outcome": code,
                 "votes_for": votes_for,
                 "votes_against": votes_against,
-                "groups_for": groups_of(window, "groups_for"),
-                "groups_against": groups_of(window, "groups_against"),
+                "groups_for": sides["groups_for"],
+                "groups_against": sides["groups_against"],
                 "meeting": None,
                 "agenda_item": None,
                 "evidence": evidence(text, parts, quote_start, e),

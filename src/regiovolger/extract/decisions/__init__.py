@@ -16,7 +16,7 @@ from ...document import Part, Text
 from ..sentences import parts_of, sentence_spans
 from .blocks import decision_blocks
 from .facts import RECORD_TYPES, about_of, first_amount, kind_of, vote_of
-from .points import adopted_proposals, points_after
+from .points import adopted_proposals, listed_points, points_after
 from .prose import decided_sentences
 from .reported import body_acts, reported_decisions
 from .table_rows import decision_tables
@@ -31,6 +31,7 @@ def extract_decisions(text: Text, parts: list[Part]) -> list[dict]:
         taken: list[tuple[int, int]] = []
         found = decision_tables(text, parts, part, taken) if part.type in RECORD_TYPES else []
         found += adopted_proposals(text, parts, part, taken)  # any type: the outcome under it says it was taken
+        found += listed_points(text, parts, part, taken)
         found += decision_blocks(text, parts, part, taken)
         # minutes and decision lists record decisions in many forms; every other document is read as
         # well, for decisions it reports in the perfect tense ("Gedeputeerde Staten hebben op 17 juli

@@ -16,6 +16,10 @@ from .facts import DRAFT_HEADING, INFINITIVE, make_decision, overlaps, trim
 
 # a proposed decision under its heading, adopted by the outcome after it ("Voorgesteld besluit" … "Besluit: Aangenomen.")
 PROPOSED_HEADING = re.compile(r"(?im)^[ \t]*(?:voorgesteld\s+besluit|ontwerp-?\s*besluit|beslispunten|besluitpunten)\s*:?[ \t]*$")
+# the points a decision list records as decided, each a clause with an infinitive ("… te stemmen", not "te Hoogmade")
+CLAUSE = re.compile(r"\bte\s+[a-zà-ÿ]{3,}")
+MARKER = re.compile(r"[ \t]*(?:[•◦▪●\-–*]|\d{1,2}[.)]|[a-z][.)])[ \t]+")
+LISTED_HEADING = re.compile(r"(?im)^[ \t]*(?:beslispunten|besluitpunten|besluiten|besluit)\s*:?[ \t]*$")
 OUTCOME_HEADING = re.compile(r"(?im)^[ \t]*(?:besluit|uitkomst|besluitvorming|stemuitslag)\s*:?[ \t]*$")
 ADOPTED = re.compile(r"(?i)^\W*(?:aangenomen|conform(?:\s+(?:voorstel|besloten|vastgesteld))?|akkoord|vastgesteld"
                      r"|unaniem|(?:het\s+)?voorstel\s+is\s+(?:\w+\s+){0,4}?aangenomen|als\s+hamerstuk)\b")
@@ -44,6 +48,26 @@ def adopted_proposals(text: Text, parts: list[Part], part: Part, taken: list[tup
         taken.append((outcome.start(), outcome.end() + len(after)))  # "Aangenomen." is said of these points
     return found
 
+
+
+def listed_points(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
+    """In a decision list, the points under "Beslispunten" (or "Besluit:" as a heading) are what was decided:
+    "1. In te stemmen met …", "2. Kennis te nemen van …" — each infinitive clause a decision."""
+    if part.type != "decision_list":
+        return []
+    t = text.text
+    found = []
+    for m in LISTED_HEADING.finditer(t, part.start, part.end):
+        body_end = block_end(t, m.end(), part.end, True)
+        for a, b in bullets(t, m.end(), body_end, numbered=True):
+            a, b = trim(t, a, b)
+            marker = MARKER.match(t, a, b)  # a single point, or a lettered one inside a point ("a. … te verlenen")
+            a = marker.end() if marker else a
+            if b - a < 8 or overlaps(a, b, taken) or not CLAUSE.search(t[a:b]):
+                continue
+            found.append(make_decision(text, parts, a, b))
+            taken.append((a, b))
+    return found
 
 
 # a point of a list: "- toezeggingen … als "voldaan" aan te merken;", "a. het plan vast te stellen"

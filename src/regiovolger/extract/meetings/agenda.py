@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..dates import find_dates
 from ..names import clean_name, looks_like_name
 from ..tables import tables
-from .common import _LABEL_RE, _lines, kind_of
+from .common import _LABEL_RE, _lines, kind_of, under_points_heading
 from .decision_headings import decision_headings, decision_points
 from .inline_agenda import inline_items, portal_items
 from .outline import outline, repeated_ones, sections
@@ -77,7 +77,7 @@ def _item_candidates(t: str, start: int, end: int) -> list[_Cand]:
     cands, table_spans = _table_candidates(t, start, end)
     in_table = lambda pos: any(a <= pos < b for a, b in table_spans)  # noqa: E731
     for m in ITEM_LINE.finditer(t, start, end):
-        if in_table(m.start()):
+        if in_table(m.start()) or under_points_heading(t, m.start(), start):
             continue
         title = m.group("title").strip()
         if m.group("title")[:1].islower():

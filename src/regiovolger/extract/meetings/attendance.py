@@ -9,7 +9,7 @@ import re
 from ..municipalities import lookup as municipality
 from .attendance_anchored import anchored_people, count_honorifics, unlabelled_attendance
 from ..names import clean_name, compatible, is_redacted, looks_like_name, parse_name
-from .common import ATTENDANCE_LABELS, HEADER_FIELD, ROLE_WORDS, TIME, _LABEL_RE, _ROLE_RE, _fold, _hhmm, _lines
+from .common import ATTENDANCE_LABELS, HEADER_FIELD, INLINE_LABEL_WORDS, ROLE_WORDS, TIME, _LABEL_RE, _ROLE_RE, _fold, _hhmm, _lines
 
 _PAREN = re.compile(r"\(([^()]*)\)")
 _UNTIL_TIME = re.compile(r"\b(?:tot|t/m|tot\s+en\s+met|vertrekt\s+om|vertrokken\s+om|weg\s+om)\s+" + TIME + r"\s*(?:uur|u)?",
@@ -394,6 +394,7 @@ def _block_stop(t: str, label_start: int, pos: int, block_end: int, end: int, ki
     blank_run = 0
     # "Notulist:" with the name on the next line: that line is the value
     value_below = not first_counts and not t[pos: nl if nl != -1 else end].strip()
+    content = not value_below
     for ls, le, line in _lines(t, pos, block_end):
         if first:
             first = False
@@ -405,13 +406,17 @@ def _block_stop(t: str, label_start: int, pos: int, block_end: int, end: int, ki
                 continue
         s = line.strip()
         if not s:
-            blank_run += 1
+            # "Aanwezig:", a blank line, then the list (or the groups of it): the list has not begun yet
+            if not (kind in ("present", "absent") and not content):
+                blank_run += 1
             continue
+        content = True
         if _STOP_LINE.match(line) or HEADER_FIELD.match(line) and not _LABEL_RE.match(line):
             return ls
         if blank_run:
             # after a blank line only a continuation keeps the block going
-            if not (prev_line.rstrip().endswith((",", ";")) or s.startswith("(") or s[:1].islower()):
+            # a group heading ending in a colon ("Wijkplatform:") announces the names below it
+            if not (prev_line.rstrip().endswith((",", ";", ":")) or s.startswith("(") or s[:1].islower()):
                 return ls
         if kind in ("chair", "minutes", "role") or (kind == "org" and not prev_line.rstrip().endswith((",", ";", ":"))
                                                     and blank_run):
@@ -428,10 +433,13 @@ def _label_kind(m: re.Match) -> tuple[str, str]:
 def _real_label(t: str, m: re.Match) -> bool:
     """A role word without a colon ("...; secretaris" at a line end) or a label inside a line is no label
     and does not end the block above it."""
-    kind, _ = _label_kind(m)
+    kind, label = _label_kind(m)
     has_colon = t[m.end() - 1: m.end()] == ":"
     if kind in ("chair", "minutes", "role") and not has_colon:
         return False
+    if not has_colon and t[m.end():m.end() + 1] in (" ", "\t") and not (
+            kind in ("present", "absent") and _fold(label).startswith(INLINE_LABEL_WORDS)):
+        return False  # only "Aanwezig"/"Afwezig" open a list of names on their own line without a colon
     mid_line = t[t.rfind("\n", 0, m.start()) + 1:m.start()].strip(" \t-•*") != ""
     return not (mid_line and not (has_colon and kind in ("present", "absent")))
 
@@ -505,7 +513,8 @@ def _attendance(t: str, start: int, end: int) -> tuple[list[dict], str | None, s
             spans.append((m.start(), stop))
             continue
         status = "absent" if kind == "absent" else "present"
-        if kind == "absent" and headed_by_present and i and not t[labels[i - 1].end():m.start()].strip():
+        if kind == "absent" and headed_by_present and i and not t[labels[i - 1].end():m.start()].strip() \
+                and _fold(kind_of(labels[i - 1])[1]).startswith("aanwezig"):
             # "Aanwezig:\nAfwezig: A, B, C": the labels' column was read before the lists' column, so the
             # first list belongs to the first label
             status = "present"

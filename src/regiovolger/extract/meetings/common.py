@@ -47,9 +47,13 @@ DISCUSS_VERBS = re.compile(r"^\W*(?:bespreken|bespreking|van\s+gedachten\s+wisse
 # attendance block labels: (pattern, kind)
 # attendance labels and the status of those listed under them: nl/data/attendance.toml
 ATTENDANCE_LABELS = [(entry["pattern"], entry["status"]) for entry in vocabulary("attendance")["label"]]
+# a label without its colon, followed on its line by names in a list ("Afwezig Lona Huisman, Jan de Vries")
+_NAMES_ON_LINE = (r"(?=[ \t]+(?-i:(?:de\s+heer\s+|mevrouw\s+|dhr\.\s*|mw\.\s*)?[A-ZÀ-Ý][\w.'’-]*"
+                  r"(?:[ \t]+[\w.'’-]+){0,3}[ \t]*(?:,|[ \t]en[ \t])[ \t]*(?:de\s+heer\s+|mevrouw\s+)?[A-ZÀ-Ý]))")
+INLINE_LABEL_WORDS = ("aanwezig", "afwezig", "afgemeld", "verhinderd", "tevens aanwezig", "niet aanwezig")
 # a label starts a line, or follows a full stop on the line ("Aanwezig: 23 leden. Afwezig: ...")
 _LABEL_RE = re.compile(
-    r"(?:^[ \t\-•*]*|(?<=[.;][ \t]))(?:" + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(ATTENDANCE_LABELS)) + r")\s*(?::|$)",
+    r"(?:^[ \t\-•*]*|(?<=[.;][ \t]))(?:" + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(ATTENDANCE_LABELS)) + r")\s*(?::|$|" + _NAMES_ON_LINE + ")",
     re.IGNORECASE | re.MULTILINE)
 HEADER_FIELD = re.compile(
     r"^[ \t]*(?P<label>datum|tijd|tijdstip|aanvang|locatie|plaats|vergaderlocatie|waar|betreft|onderwerp|kenmerk|"
@@ -117,3 +121,30 @@ def _lines(t: str, start: int, end: int):
         stop = end if nl == -1 else nl
         yield pos, stop, t[pos:stop]
         pos = stop + 1
+
+
+# the points of a decision under their heading are no agenda items ("Beslispunten" / "1. In te stemmen met …")
+POINTS_HEADING = re.compile(r"(?i)[ \t]*(?:beslispunten|besluitpunten|besluit(?:en)?|(?:voorgesteld|gevraagd)\s+besluit"
+                            r"|ontwerp-?besluit)[ \t]*:?[ \t]*$")
+POINT_LINE = re.compile(r"[ \t]*(?:[•◦▪●\-–*]|\d{1,2}[.)]|[a-z][.)])[ \t]+\S")
+
+
+def under_points_heading(t: str, pos: int, start: int) -> bool:
+    """Whether the list line at ``pos`` is a decision clause ("… te stemmen met") of a list opened by a
+    decision's points heading; the next agenda item after such a list ("2. Verslag") is not."""
+    nl = t.find("\n", pos)
+    if not re.search(r"\bte\s+[a-zà-ÿ]{3,}", t[pos:nl if nl != -1 else len(t)]):
+        return False
+    for _ in range(30):
+        if pos <= start:
+            return False
+        ls = t.rfind("\n", start, pos - 1) + 1
+        line = t[ls:pos - 1] if t[pos - 1:pos] == "\n" else t[ls:pos]
+        pos = ls
+        if not line.strip() or POINT_LINE.match(line):
+            continue
+        if POINTS_HEADING.match(line):
+            return True
+        if not line.startswith((" ", "\t")):
+            return False  # an unindented line of prose or a heading: the list is not a decision's points
+    return False

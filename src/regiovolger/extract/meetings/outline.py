@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .common import under_points_heading
+
 MARKER = re.compile(
     r"^(?P<indent>[ \t]*)(?:(?P<dotted>\d{1,2})\.(?P<sub>\d{1,2})\.?|(?P<num>\d{1,2})[.)]|(?P<letter>[a-z])[.)])"
     r"(?:[ \t]+(?P<title>[A-ZÀ-Ý‘'“\"(0-9][^\n]{1,200}))?[ \t]*$", re.M)
@@ -57,7 +59,7 @@ def outline(t: str, start: int, end: int) -> list[OutlineItem]:
         nl = t.find("\n", pos, end)
         stop = end if nl == -1 else nl
         m = MARKER.match(t, pos, stop)
-        if m:
+        if m and not (m.group("num") and top and under_points_heading(t, pos, start)):
             if m.group("title"):
                 span = (m.start("title"), m.end("title"), m.group("title"))
             else:

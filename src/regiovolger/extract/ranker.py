@@ -1,0 +1,194 @@
+"""Sentence candidates ranked by a small trained model: facts the house-style rules miss.
+
+The rules of the fact kinds read the forms they were written for; a body
+with another house style writes its decisions, tasks, promises and dates in
+sentences those rules never saw. Every sentence of a part is a candidate
+(every dated sentence, for key dates); a logistic model over the words of the
+sentence and a few signs of its form (a date, an amount, how it opens, the
+document type) says how likely it states a fact of each kind. It is a
+fallback: in a document where the rules found facts of a kind, its house
+style is one they read, and the ranker adds nothing of that kind there.
+Elsewhere, candidates above the kind's threshold become facts of their own, with the model's probability as their confidence, so staff see the
+uncertain ones on the review page.
+
+The model is data (``data/ranker.json``), built reproducibly by
+``eval/ranker/train.py`` from the annotated development sets; this module only
+reads it. Setting ``REGIOVOLGER_NO_RANKER=1`` switches the stage off (training
+uses that to see what the rules alone find).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import snowballstemmer
+
+from ..document import Part, Text
+from .amounts import find_amounts
+from .evidence import evidence
+from .sentences import BULLET, When, clean, dates_in, parts_of, sentence_spans
+
+KINDS = ("decisions", "actions", "commitments", "key_dates")
+MAX_CHARS = 700  # a longer "sentence" is a paragraph the splitter could not cut: not one fact
+MIN_WORDS = 3
+LABEL_CHARS = 40
+WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*")
+_stem = snowballstemmer.stemmer("dutch_porter").stemWord
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    part: Part
+    sentence: str
+    dates: list[When] = field(default_factory=list)
+    label: str = ""  # the short line just above, when there is one: a heading or label ("Besluit:", "Acties")
+
+
+def candidates(text: Text, parts: list[Part]) -> list[Candidate]:
+    """The sentences of every part, with the full dates they name."""
+    out = []
+    s = text.text
+    for part in parts_of(parts, text):
+        for start, end in sentence_spans(s, part.start, part.end):
+            sentence = clean(s[start:end])
+            if len(sentence) > MAX_CHARS or len(WORD.findall(sentence.lower())) < MIN_WORDS:
+                continue
+            dates = [w for w in dates_in(s, start, end, part) if w.date]
+            out.append(Candidate(start, end, part, sentence, dates, _label_above(s, start)))
+    return out
+
+
+def _label_above(s: str, start: int) -> str:
+    line_start = s.rfind("\n", 0, start) + 1
+    if s[line_start:start].strip():
+        return s[line_start:start].strip()[-LABEL_CHARS:]  # the sentence runs on after a label on its line
+    above = s[:line_start].rstrip().rsplit("\n", 1)[-1].strip()
+    return above if len(above) <= LABEL_CHARS else ""
+
+
+def sentence_features(c: Candidate) -> list[str]:
+    """Words (stemmed), word pairs, how the sentence opens and a few signs of its form."""
+    low = c.sentence.lower()
+    stems = [_stem(w) for w in WORD.findall(low)]
+    feats = [f"w:{w}" for w in set(stems)]
+    feats += [f"b:{a}_{b}" for a, b in set(zip(stems, stems[1:]))]
+    if stems:
+        feats.append(f"first:{stems[0]}")
+        feats.append(f"first2:{'_'.join(stems[:2])}")
+    feats.append(f"type:{c.part.type}")
+    feats += [f"above:{_stem(w)}" for w in set(WORD.findall(c.label.lower()))]
+    if BULLET.match(c.sentence):
+        feats.append("form:listed")
+    if c.sentence.rstrip().endswith(":"):
+        feats.append("form:colon")
+    if c.sentence.rstrip().endswith("?"):
+        feats.append("form:question")
+    if c.dates:
+        feats.append("form:dated")
+    if find_amounts(c.sentence):
+        feats.append("form:amount")
+    n = len(stems)
+    feats.append("len:short" if n < 8 else "len:mid" if n < 25 else "len:long")
+    return feats
+
+
+def date_features(c: Candidate, when: When, text: str) -> list[str]:
+    """The sentence's features plus the words around one of its dates and where it lies in time."""
+    feats = sentence_features(c)
+    before = [_stem(w) for w in WORD.findall(text[max(c.start, when.start - 40):when.start].lower())][-3:]
+    after = [_stem(w) for w in WORD.findall(text[when.end:min(c.end, when.end + 40)].lower())][:3]
+    feats += [f"pre:{w}" for w in before] + [f"post:{w}" for w in after]
+    if before:
+        feats.append(f"pre1:{before[-1]}")
+    if c.part.date and when.date:
+        feats.append("when:later" if when.date > c.part.date else "when:same" if when.date == c.part.date
+                     else "when:earlier")
+    else:
+        feats.append("when:unknown")
+    return feats
+
+
+@lru_cache(maxsize=1)
+def model() -> dict:
+    path = resources.files("regiovolger").joinpath("data/ranker.json")
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def probability(kind: str, feats: list[str]) -> float:
+    m = model().get(kind)
+    if not m:
+        return 0.0
+    weights = m["weights"]
+    z = m["bias"] + sum(weights.get(f, 0.0) for f in feats)
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+def _taken(result: dict, kind: str) -> list[tuple[int, int]]:
+    spans = []
+    for fact in result.get(kind) or []:
+        ev = fact.get("evidence") or {}
+        if "start" in ev:
+            spans.append((ev["start"], ev["end"]))
+    return spans
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _fact(kind: str, c: Candidate, text: Text, parts: list[Part], p: float, when: When | None = None) -> dict:
+    ev = evidence(text, parts, c.start, c.end)
+    due = next((w.date for w in c.dates), None)
+    if kind == "decisions":
+        fact = {"text": c.sentence, "kind": "other", "amount_eur": None, "meeting": None, "agenda_item": None}
+    elif kind == "actions":
+        fact = {"text": c.sentence, "owners": [], "due": due, "meeting": None, "agenda_item": None}
+    elif kind == "commitments":
+        fact = {"text": c.sentence, "made_by": None, "made_to": None, "date_made": c.part.date, "due": due}
+    else:
+        fact = {"date": when.date, "date_text": when.text, "title": c.sentence, "tentative": when.tentative}
+    fact["evidence"] = ev
+    fact["confidence"] = round(p, 2)
+    return fact
+
+
+def add_ranked(text: Text, parts: list[Part], result: dict) -> None:
+    """Add the candidates each kind's model ranks above its threshold and no rule has reported."""
+    if os.environ.get("REGIOVOLGER_NO_RANKER") or not model():
+        return
+    found = {kind: [] for kind in KINDS}
+    # a fallback: a document where the rules found facts of a kind is in a house style they read
+    read = {kind: bool(result.get(kind)) for kind in KINDS}
+    others = [span for kind in ("decisions", "actions", "commitments") for span in _taken(result, kind)]
+    for c in candidates(text, parts):
+        feats = sentence_features(c)
+        best = None
+        for kind in ("decisions", "actions", "commitments"):
+            p = probability(kind, feats)
+            if p >= model()[kind]["threshold"] and not read[kind] and (best is None or p > best[1]):
+                best = (kind, p)
+        if best and not _overlaps(_taken(result, best[0]), c.start, c.end):
+            found[best[0]].append(_fact(best[0], c, text, parts, best[1]))
+        if _overlaps(others, c.start, c.end):
+            continue  # a date inside another fact's sentence is that fact's (a promise's date, a task's due)
+        for when in c.dates:
+            p = probability("key_dates", date_features(c, when, text.text))
+            if p >= model()["key_dates"]["threshold"] and not read["key_dates"] and not any(
+                    k.get("date") == when.date for k in (result.get("key_dates") or []) + found["key_dates"]):
+                found["key_dates"].append(_fact("key_dates", c, text, parts, p, when))
+    prefix = {"decisions": "d", "actions": "a", "commitments": "c"}
+    for kind, facts in found.items():
+        have = result.get(kind) or []
+        for n, fact in enumerate(facts, len(have) + 1):
+            if kind in prefix:
+                fact["id"] = f"{prefix[kind]}{n}"
+        if facts:
+            result[kind] = have + facts
