@@ -208,3 +208,17 @@ def test_points_under_beslispunten_in_a_decision_list_are_decisions_not_agenda_i
                    "Het algemeen bestuur te informeren", "De heer A. de Wit te benoemen"):
         assert any(x.startswith(clause) for x in texts), clause
     assert [i["number"] for i in d["agenda_items"]] == ["1", "2"]
+
+
+def test_projects_named_by_agenda_titles_need_no_money_of_their_own():
+    body = ("Besluitenlijst vergadering dagelijks bestuur 9 mei 2023\n\n"
+            " 4. Kredietaanvraag project Slimme Stuwen Oost\n"
+            " 5. Bestuursvoorstel Beekherstelproject De Molenbeek\n"
+            " 6. Projectplan ‘Herinrichting Kerkstraat–Dorpsweg Zuid’\n"
+            " 7. Aanvraagformulier project Waterprogramma 2030\n\n"
+            "Het project De gemeente heeft nog geen reactie gegeven.\n")
+    names = _texts(_extract(body)["projects"], "name")
+    assert "Slimme Stuwen Oost" in names and "De Molenbeek" in names
+    assert "Herinrichting Kerkstraat–Dorpsweg Zuid" in names
+    assert not any("Waterprogramma" in n for n in names)  # a form's title names its programme
+    assert not any(n.startswith("De gemeente") or n == "De" for n in names)
