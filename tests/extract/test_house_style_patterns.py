@@ -222,3 +222,15 @@ def test_projects_named_by_agenda_titles_need_no_money_of_their_own():
     assert "Herinrichting Kerkstraat–Dorpsweg Zuid" in names
     assert not any("Waterprogramma" in n for n in names)  # a form's title names its programme
     assert not any(n.startswith("De gemeente") or n == "De" for n in names)
+
+
+def test_a_page_flattened_to_one_line_is_typed_and_titled_by_its_first_sentence():
+    body = ("1 VERSLAG van de vergadering van het Buurtplatform Noord op dinsdag 4 maart 2008 om uur in het "
+            "Wijkcentrum. Voorzitter mevrouw A. Bakker Afwezig met kennisgeving de heer B. Smit 1 Opening De "
+            "voorzitter opent de vergadering en heet iedereen welkom. 2 Mededelingen Er zijn geen mededelingen "
+            "over de wijkschouw of over het onderhoud van het park aan de noordkant van de wijk.\n")
+    d = _extract(body)
+    [doc] = d["documents"]
+    assert (doc["type"], doc["date"]) == ("minutes", "2008-03-04")
+    assert doc["title"].endswith("in het Wijkcentrum.") and len(doc["title"]) < 160
+    assert [m["date"] for m in d["meetings"]] == ["2008-03-04"]
