@@ -234,3 +234,14 @@ def test_a_page_flattened_to_one_line_is_typed_and_titled_by_its_first_sentence(
     assert (doc["type"], doc["date"]) == ("minutes", "2008-03-04")
     assert doc["title"].endswith("in het Wijkcentrum.") and len(doc["title"]) < 160
     assert [m["date"] for m in d["meetings"]] == ["2008-03-04"]
+
+
+def test_tasks_in_minutes_written_as_a_passive_with_its_doer_or_after_a_fronted_phrase():
+    body = ("Notulen bestuursvergadering Dorpsraad 3 februari 2020\n"
+            "Aanwezig: Kees, Anna, Bram\n\n"
+            "    1. Over de nieuwsbrief zal Kees de teksten naar Anna sturen. De opmaak zal verzorgd worden door Anna "
+            "en Bram. Het weer was die avond slecht.\n")
+    actions = _extract(body)["actions"]
+    owners = {tuple(a["owners"]) for a in actions}
+    assert ("Kees",) in owners and ("Anna", "Bram") in owners
+    assert not any("weer" in a["text"] for a in actions)
