@@ -245,3 +245,13 @@ def test_tasks_in_minutes_written_as_a_passive_with_its_doer_or_after_a_fronted_
     owners = {tuple(a["owners"]) for a in actions}
     assert ("Kees",) in owners and ("Anna", "Bram") in owners
     assert not any("weer" in a["text"] for a in actions)
+
+
+def test_points_under_besluit_closed_by_an_outcome_and_a_reported_approval_in_the_simple_past():
+    body = ("College van B en W\n\ndinsdag 8 maart 2022\n\nAgendapunten\n\n  1. 1\n\n"
+            "    Voorgesteld besluit\n\n    1. Te starten met de proef Buurtbus Oost in 2022\n\n"
+            "    Besluit\n\n    1. Te starten met de proef Buurtbus Oost in 2022\n\n    Akkoord.\n\n"
+            "  2. 2\n\n    Op 1 maart keurde de stuurgroep drie nieuwe projecten goed.\n")
+    texts = _texts(_extract(body)["decisions"])
+    assert any(x.startswith("Te starten met de proef Buurtbus Oost") for x in texts)
+    assert any("keurde de stuurgroep drie nieuwe projecten goed" in x for x in texts)
