@@ -255,3 +255,14 @@ def test_points_under_besluit_closed_by_an_outcome_and_a_reported_approval_in_th
     texts = _texts(_extract(body)["decisions"])
     assert any(x.startswith("Te starten met de proef Buurtbus Oost") for x in texts)
     assert any("keurde de stuurgroep drie nieuwe projecten goed" in x for x in texts)
+
+
+def test_a_meeting_portal_page_with_proposal_rows_is_a_meeting():
+    body = ("Raadsvergadering\n\ndinsdag 12 april 2022\n\n19:30 - 22:00\n\nLocatie\nRaadszaal\nVoorzitter\nP. de Groot\n\n"
+            "Uitzending\n\nAgendapunten\n\nBesluit\n\nDe voorzitter opent de vergadering. De heer Bos is met kennisgeving "
+            "afwezig.\n\n00:00:10 - 00:01:00 - P. de Groot\n\nVoorstel: de agenda vast te stellen.\n\nBesluit\n\n"
+            "De agenda wordt ongewijzigd vastgesteld.\n\nVoorstel: de besluitenlijst van 1 maart 2022 vast te stellen.\n\n"
+            "Besluit\n\nDe besluitenlijst wordt ongewijzigd vastgesteld.\n\nVoorstel: de lijst met ingekomen stukken vast "
+            "te stellen.\n\nBesluit\n\nDe lijst wordt ongewijzigd vastgesteld.\n")
+    d = _extract(body)
+    assert [m["date"] for m in d["meetings"]] == ["2022-04-12"]
