@@ -208,3 +208,61 @@ def test_points_under_beslispunten_in_a_decision_list_are_decisions_not_agenda_i
                    "Het algemeen bestuur te informeren", "De heer A. de Wit te benoemen"):
         assert any(x.startswith(clause) for x in texts), clause
     assert [i["number"] for i in d["agenda_items"]] == ["1", "2"]
+
+
+def test_projects_named_by_agenda_titles_need_no_money_of_their_own():
+    body = ("Besluitenlijst vergadering dagelijks bestuur 9 mei 2023\n\n"
+            " 4. Kredietaanvraag project Slimme Stuwen Oost\n"
+            " 5. Bestuursvoorstel Beekherstelproject De Molenbeek\n"
+            " 6. Projectplan ‘Herinrichting Kerkstraat–Dorpsweg Zuid’\n"
+            " 7. Aanvraagformulier project Waterprogramma 2030\n\n"
+            "Het project De gemeente heeft nog geen reactie gegeven.\n")
+    names = _texts(_extract(body)["projects"], "name")
+    assert "Slimme Stuwen Oost" in names and "De Molenbeek" in names
+    assert "Herinrichting Kerkstraat–Dorpsweg Zuid" in names
+    assert not any("Waterprogramma" in n for n in names)  # a form's title names its programme
+    assert not any(n.startswith("De gemeente") or n == "De" for n in names)
+
+
+def test_a_page_flattened_to_one_line_is_typed_and_titled_by_its_first_sentence():
+    body = ("1 VERSLAG van de vergadering van het Buurtplatform Noord op dinsdag 4 maart 2008 om uur in het "
+            "Wijkcentrum. Voorzitter mevrouw A. Bakker Afwezig met kennisgeving de heer B. Smit 1 Opening De "
+            "voorzitter opent de vergadering en heet iedereen welkom. 2 Mededelingen Er zijn geen mededelingen "
+            "over de wijkschouw of over het onderhoud van het park aan de noordkant van de wijk.\n")
+    d = _extract(body)
+    [doc] = d["documents"]
+    assert (doc["type"], doc["date"]) == ("minutes", "2008-03-04")
+    assert doc["title"].endswith("in het Wijkcentrum.") and len(doc["title"]) < 160
+    assert [m["date"] for m in d["meetings"]] == ["2008-03-04"]
+
+
+def test_tasks_in_minutes_written_as_a_passive_with_its_doer_or_after_a_fronted_phrase():
+    body = ("Notulen bestuursvergadering Dorpsraad 3 februari 2020\n"
+            "Aanwezig: Kees, Anna, Bram\n\n"
+            "    1. Over de nieuwsbrief zal Kees de teksten naar Anna sturen. De opmaak zal verzorgd worden door Anna "
+            "en Bram. Het weer was die avond slecht.\n")
+    actions = _extract(body)["actions"]
+    owners = {tuple(a["owners"]) for a in actions}
+    assert ("Kees",) in owners and ("Anna", "Bram") in owners
+    assert not any("weer" in a["text"] for a in actions)
+
+
+def test_points_under_besluit_closed_by_an_outcome_and_a_reported_approval_in_the_simple_past():
+    body = ("College van B en W\n\ndinsdag 8 maart 2022\n\nAgendapunten\n\n  1. 1\n\n"
+            "    Voorgesteld besluit\n\n    1. Te starten met de proef Buurtbus Oost in 2022\n\n"
+            "    Besluit\n\n    1. Te starten met de proef Buurtbus Oost in 2022\n\n    Akkoord.\n\n"
+            "  2. 2\n\n    Op 1 maart keurde de stuurgroep drie nieuwe projecten goed.\n")
+    texts = _texts(_extract(body)["decisions"])
+    assert any(x.startswith("Te starten met de proef Buurtbus Oost") for x in texts)
+    assert any("keurde de stuurgroep drie nieuwe projecten goed" in x for x in texts)
+
+
+def test_a_meeting_portal_page_with_proposal_rows_is_a_meeting():
+    body = ("Raadsvergadering\n\ndinsdag 12 april 2022\n\n19:30 - 22:00\n\nLocatie\nRaadszaal\nVoorzitter\nP. de Groot\n\n"
+            "Uitzending\n\nAgendapunten\n\nBesluit\n\nDe voorzitter opent de vergadering. De heer Bos is met kennisgeving "
+            "afwezig.\n\n00:00:10 - 00:01:00 - P. de Groot\n\nVoorstel: de agenda vast te stellen.\n\nBesluit\n\n"
+            "De agenda wordt ongewijzigd vastgesteld.\n\nVoorstel: de besluitenlijst van 1 maart 2022 vast te stellen.\n\n"
+            "Besluit\n\nDe besluitenlijst wordt ongewijzigd vastgesteld.\n\nVoorstel: de lijst met ingekomen stukken vast "
+            "te stellen.\n\nBesluit\n\nDe lijst wordt ongewijzigd vastgesteld.\n")
+    d = _extract(body)
+    assert [m["date"] for m in d["meetings"]] == ["2022-04-12"]

@@ -126,7 +126,10 @@ def test_seed000_region_members(seed000):
 
 def test_seed002_application(seed002):
     _, projects = seed002
-    assert len(projects) == 1
+    # the application, and the project an item of the decision list is about ("Project Agro Innovatiemakelaar
+    # 2025-2027" / "Het algemeen bestuur neemt kennis van het project …"); the application's own title lines
+    # ("3 Project Servicepunt Techniek (SPT)", "Aanvraagformulier project …") add none
+    assert [x["name"] for x in projects[1:]] == ["Agro Innovatiemakelaar 2025-2027"]
     p = projects[0]
     assert p["name"] == "Service Punt Techniek Achterhoek/ Liemers (SPT)"
     assert p["applicant"] == "VNO-NCW Midden"

@@ -39,7 +39,12 @@ MAX_CHARS = 700  # a longer "sentence" is a paragraph the splitter could not cut
 MIN_WORDS = 3
 LABEL_CHARS = 40
 WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*")
-_stem = snowballstemmer.stemmer("dutch_porter").stemWord
+_stemmer = snowballstemmer.stemmer("dutch_porter")
+
+
+@lru_cache(maxsize=100_000)
+def _stem(word: str) -> str:
+    return _stemmer.stemWord(word)  # pure Python: the same words come back in every sentence
 
 
 @dataclass
@@ -167,21 +172,24 @@ def add_ranked(text: Text, parts: list[Part], result: dict) -> None:
     found = {kind: [] for kind in KINDS}
     # a fallback: a document where the rules found facts of a kind is in a house style they read
     read = {kind: bool(result.get(kind)) for kind in KINDS}
+    if all(read.values()):
+        return
     others = [span for kind in ("decisions", "actions", "commitments") for span in _taken(result, kind)]
+    open_kinds = [kind for kind in ("decisions", "actions", "commitments") if not read[kind]]
     for c in candidates(text, parts):
-        feats = sentence_features(c)
         best = None
-        for kind in ("decisions", "actions", "commitments"):
+        feats = sentence_features(c) if open_kinds else []
+        for kind in open_kinds:
             p = probability(kind, feats)
-            if p >= model()[kind]["threshold"] and not read[kind] and (best is None or p > best[1]):
+            if p >= model()[kind]["threshold"] and (best is None or p > best[1]):
                 best = (kind, p)
         if best and not _overlaps(_taken(result, best[0]), c.start, c.end):
             found[best[0]].append(_fact(best[0], c, text, parts, best[1]))
-        if _overlaps(others, c.start, c.end):
+        if read["key_dates"] or _overlaps(others, c.start, c.end):
             continue  # a date inside another fact's sentence is that fact's (a promise's date, a task's due)
         for when in c.dates:
             p = probability("key_dates", date_features(c, when, text.text))
-            if p >= model()["key_dates"]["threshold"] and not read["key_dates"] and not any(
+            if p >= model()["key_dates"]["threshold"] and not any(
                     k.get("date") == when.date for k in (result.get("key_dates") or []) + found["key_dates"]):
                 found["key_dates"].append(_fact("key_dates", c, text, parts, p, when))
     prefix = {"decisions": "d", "actions": "a", "commitments": "c"}

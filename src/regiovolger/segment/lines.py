@@ -261,16 +261,17 @@ def _tag_lines(lines: list[_Line]) -> None:
         if _TOC_LINE.search(s):
             tags.add("toc")
     first = next((ln for ln in lines if not ln.blank), None)
-    if first is not None and 120 < len(first.s) <= 250 and not re.search(r"[.!?]\s", first.s):
-        # a long first line that is one title ("Korte aantekeningen vergadering commissies … van 23 november 2021")
-        typ, w, anywhere = _title_match(first.s[:120].rsplit(" ", 1)[0])
-        if typ and not anywhere:
-            first.tags.add("titlelike")
-            first.title_type, first.title_weight, first.title_anywhere = typ, w, False
-    if first is not None and "numbered" in first.tags:
-        # a page number run into the title of a transcribed page ("1 Agenda Algemeen bestuur …")
+    if first is not None and ("numbered" in first.tags or len(first.s) > 120):
+        # the title of a transcribed page: a page number run into it ("1 Agenda Algemeen bestuur …"), a long
+        # first line that is one title ("Korte aantekeningen vergadering commissies … van 23 november 2021"),
+        # or the first sentence of a page flattened to one line ("1 VERSLAG van de vergadering van … op
+        # donderdag 17 juni 2004 … Aanwezig …")
         m = re.match(r"^\d{1,3}\s+(?=[A-Z])", first.s)
-        typ, w, anywhere = _title_match(first.s[m.end():]) if m else (None, 0.0, True)
+        head = first.s[m.end():] if m else first.s
+        if len(head) > 120:
+            head = re.split(r"(?<=[.!?])\s", head, maxsplit=1)[0]
+            head = head if len(head) <= 120 else head[:120].rsplit(" ", 1)[0]
+        typ, w, anywhere = _title_match(head) if (m or len(first.s) > 120) else (None, 0.0, True)
         if typ and not anywhere:
             first.tags.discard("numbered")
             first.tags.add("titlelike")

@@ -54,9 +54,16 @@ def _field_values(doc: _Doc, a: int, b: int) -> dict[str, str]:
 _DATELINE = re.compile(r"^[A-Z][\w' -]{1,30},\s*(\w+dag\s+)?\d{1,2}\s+[a-z]+\.?\s+\d{4}\s*$")
 
 
+MAX_TITLE = 160
+
+
 def _clean_title(s: str) -> str:
     t = s.replace("_", " ")
     t = re.sub(r"\s+", " ", t).strip(" \t-–—:|*•·")
+    if len(t) > MAX_TITLE:
+        # a page flattened to one line: its first sentence is the title
+        t = re.split(r"(?<=[.!?])\s", t, maxsplit=1)[0]
+        t = t if len(t) <= MAX_TITLE else t[:MAX_TITLE].rsplit(" ", 1)[0] + " …"
     return t
 
 

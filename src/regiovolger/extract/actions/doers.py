@@ -14,6 +14,9 @@ import re
 from .owners import HONORIFIC, NAME_PATTERN, REDACTION, ROLE, SUBJECT, SUBJECTS, owner_ok, subject_of
 
 WILL = re.compile(r"\b(?:zal|zullen|gaat|gaan)\b")
+PASSIVE_AGENT = re.compile(rf"\b(?:zal|zullen)\b[^.;?]{{0,100}}?\bworden\s+door\s+(?P<who>(?:{ROLE}|{HONORIFIC}{NAME_PATTERN})"
+                           rf"(?:\s*(?:,|\ben\b)\s*(?:{ROLE}|{HONORIFIC}{NAME_PATTERN}))*)")
+MAYBE = re.compile(r"(?i)\b(?:wellicht|mogelijk|misschien|waarschijnlijk|vermoedelijk|zou|zouden|eventueel)\b")
 PASSIVE_OR_MODAL = re.compile(
     r"\b(?:zal|zullen|gaat|gaan)\b(?:\s+\S+){0,12}?\s+(?:worden|moeten|kunnen|zijn|hebben|blijven|blijken)\b"
     r"|\b(?:wellicht|mogelijk|misschien|waarschijnlijk|vermoedelijk|zou|zouden|eventueel)\b"
@@ -108,7 +111,13 @@ def agreed_action(clause: str) -> str | None:
 
 def will_action(sent: str) -> str | None:
     """The owner when ``sent`` says someone will do something, else None."""
-    if not WILL.search(sent) or PASSIVE_OR_MODAL.search(sent) or sent.rstrip().endswith("?"):
+    if sent.rstrip().endswith("?"):
+        return None
+    # a passive with its doer: "De rest van de website zal ingevuld worden door Arie en Yvonne"
+    m = PASSIVE_AGENT.search(sent)
+    if m and not MAYBE.search(sent) and all(owner_ok(p) for p in re.split(r"\s*(?:,|\ben\b)\s*", m.group("who")) if p):
+        return m.group("who")
+    if not WILL.search(sent) or PASSIVE_OR_MODAL.search(sent):
         return None
     m = re.match(rf"^\s*(?P<subj>{ROLE}|{HONORIFIC}{NAME_PATTERN}|hij|zij|ze)\s+(?:zal|zullen|gaat|gaan)\s+(?P<rest>.+)", sent, re.S)
     if m and (owner_ok(m.group("subj")) or m.group("subj").lower() in {"hij", "zij", "ze"}):
@@ -119,8 +128,10 @@ def will_action(sent: str) -> str | None:
                  r",?\s+en\s+(?:zal|zullen)\s+(?P<rest>\S+\s+\S+)", sent, re.S)
     if m and owner_ok(m.group("subj")):
         return m.group("subj")
-    # "Hiervoor zal de provincie een format delen"
-    m = re.match(rf"^\s*(?:\w+\s+){{1,3}}?(?:zal|zullen)\s+(?P<subj>{ROLE}|(?:[A-Z]\.\s?)+\s*{NAME_PATTERN})\s+\S+", sent)
+    # "Hiervoor zal de provincie een format delen", "Met betrekking tot de website zal Marc de verslagen sturen"
+    m = re.match(rf"^\s*(?:\w+\s+){{1,3}}?(?:zal|zullen)\s+(?P<subj>{ROLE}|(?:[A-Z]\.\s?)+\s*{NAME_PATTERN})\s+\S+", sent) \
+        or re.match(rf"^\s*(?:[^\s.;:?]+\s+){{3,12}}?(?:zal|zullen)\s+(?P<subj>{ROLE}|{HONORIFIC}{NAME_PATTERN})\s+"
+                    r"(?:de|het|een|dit|deze|die|zijn|haar|hun|[a-z]+\s+(?:de|het|een))\b", sent)
     if m and owner_ok(m.group("subj")):
         return m.group("subj")
     # "Marjolein licht toe dat zij ... zal gaan delen"

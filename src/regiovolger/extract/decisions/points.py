@@ -17,7 +17,7 @@ from .facts import DRAFT_HEADING, INFINITIVE, make_decision, overlaps, trim
 # a proposed decision under its heading, adopted by the outcome after it ("Voorgesteld besluit" … "Besluit: Aangenomen.")
 PROPOSED_HEADING = re.compile(r"(?im)^[ \t]*(?:voorgesteld\s+besluit|ontwerp-?\s*besluit|beslispunten|besluitpunten)\s*:?[ \t]*$")
 # the points a decision list records as decided, each a clause with an infinitive ("… te stemmen", not "te Hoogmade")
-CLAUSE = re.compile(r"\bte\s+[a-zà-ÿ]{3,}")
+CLAUSE = re.compile(r"\b[Tt]e\s+[a-zà-ÿ]{3,}")
 MARKER = re.compile(r"[ \t]*(?:[•◦▪●\-–*]|\d{1,2}[.)]|[a-z][.)])[ \t]+")
 LISTED_HEADING = re.compile(r"(?im)^[ \t]*(?:beslispunten|besluitpunten|besluiten|besluit)\s*:?[ \t]*$")
 OUTCOME_HEADING = re.compile(r"(?im)^[ \t]*(?:besluit|uitkomst|besluitvorming|stemuitslag)\s*:?[ \t]*$")
@@ -51,14 +51,16 @@ def adopted_proposals(text: Text, parts: list[Part], part: Part, taken: list[tup
 
 
 def listed_points(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:
-    """In a decision list, the points under "Beslispunten" (or "Besluit:" as a heading) are what was decided:
-    "1. In te stemmen met …", "2. Kennis te nemen van …" — each infinitive clause a decision."""
-    if part.type != "decision_list":
-        return []
+    """In a decision list, the points under "Beslispunten" (or "Besluit" as a heading) are what was decided:
+    "1. In te stemmen met …", "2. Kennis te nemen van …" — each infinitive clause a decision. In any record,
+    points under "Besluit" that an outcome line closes ("Conform.", "Akkoord.") were decided too."""
     t = text.text
     found = []
     for m in LISTED_HEADING.finditer(t, part.start, part.end):
         body_end = block_end(t, m.end(), part.end, True)
+        after = t[body_end:min(part.end, body_end + 120)].strip()
+        if part.type != "decision_list" and not (ADOPTED.match(after) and not REJECTED.search(after.split("\n")[0])):
+            continue
         for a, b in bullets(t, m.end(), body_end, numbered=True):
             a, b = trim(t, a, b)
             marker = MARKER.match(t, a, b)  # a single point, or a lettered one inside a point ("a. … te verlenen")

@@ -18,6 +18,12 @@ from .header import BODY_FIELD, INVITATION, _header, body_key
 from .proposal import _from_proposal, proposal_header
 
 MEETING_PARTS = {"minutes", "decision_list", "action_list", "agenda", "proposal"}
+# a meeting portal's page: the meeting's name, its day, its hours ("Raadsvergadering / dinsdag 15 februari 2022 /
+# 19:30 - 23:00")
+PORTAL_HEAD = re.compile(
+    r"\s*[^\n]{3,80}\n\s*(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?\d{1,2}\s+"
+    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+\d{4}"
+    r"\s*(?:\n\s*)?\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}", re.I)
 
 
 def _classify_head(t: str, part: Part) -> str:
@@ -80,6 +86,8 @@ def extract_meetings(text: Text, parts: list[Part]) -> tuple[list[dict], list[di
                 kind = "minutes"
             elif re.match(r"(?i)(?:\w+\s+)?agenda\b", title):
                 kind = "agenda"
+            elif PORTAL_HEAD.match(t, part.start, part.end):
+                kind = "minutes"  # a meeting portal's page ("Raadsvergadering / dinsdag 15 februari 2022 / 19:30 - 23:00")
         if kind == "continuation" or (kind in ("agenda", "minutes", "decision_list", "action_list")
                                       and last is not None and last.span_end >= part.start - 2
                                       and _continues(t, part)):

@@ -178,6 +178,9 @@ def extract_projects(text: Text, parts: list[Part]) -> list[dict]:
         else:
             merged.append(p)
     found += merged
+    # a project only named (a title, no money of its own) that another layout read in full is that one
+    found = [p for p in found if not (p.layout == "named" and any(
+        q is not p and q.layout != "named" and _same_project(q, p) for q in found))]
     found.sort(key=lambda p: p.start)
     for p in found:
         _scope_amounts(ctx, p)

@@ -18,7 +18,7 @@ import re
 from ..sentences import sentence_spans
 from .common import _Context, _Project, _role
 
-QUOTED = re.compile(r"\b(?:project(?:en)?|initiatief|deelproject)\s+[‘'\"“„](?P<name>(?:[^’'\"”\n]|[’'](?=[a-z])){3,80})"
+QUOTED = re.compile(r"\b(?:project(?:en|plan|voorstel)?|initiatief|deelproject)\s+[‘'\"“„](?P<name>(?:[^’'\"”\n]|[’'](?=[a-z])){3,80})"
                     r"[’'\"”](?![a-z])", re.I)
 REGIO_DEAL = re.compile(r"\bRegio[ -]?[Dd]eals?\s+(?P<name>[A-Z][\w'’-]+(?:[ -](?:[A-Z][\w'’-]+|en|aan\s+de))*)")
 GRANT = re.compile(r"(?i)\b(?:subsidie|bijdrage|krediet|investering|budget|cofinanciering|financiering)\w*\b"
@@ -26,10 +26,15 @@ GRANT = re.compile(r"(?i)\b(?:subsidie|bijdrage|krediet|investering|budget|cofin
                    r"(?=\s*(?:[.;:(“”\"]|,\s+(?:dat|die|waarmee|omdat|zodat|waarbij|en\s+(?:de|het))\b|\bte\s+[A-Z]|$))")
 # "project FRESHEM-NL", "de pilot Drukdrainage": a capitalised name after the noun ("programma X" names national
 # programmes as often as a body's own work, so it is left out)
-NAMED = re.compile(r"\b(?i:project|pilot|deelproject)\s+(?P<name>[A-Z][\w'’-]*[\w’-](?:[ -](?:[A-Z0-9][\w'’-]*"
+NAMED = re.compile(r"(?:\b|(?<=[a-z]))(?i:project|pilot|deelproject)\s+(?P<name>[A-Z][\w'’-]*[\w’-](?:[ -](?:[A-Z0-9][\w'’-]*"
                    r"|(?:in|de|van|voor|en|het|der|op|aan)(?=\s+(?:de\s+|het\s+)?[A-Z]))){0,5})")
 # a capitalised word after "project" that is no name: a sentence or clause going on
-NOT_A_NAME = re.compile(r"^(?:De|Het|Een|Dit|Deze|Die|Dat|Wij|We|Ook|In|Op|Voor|Van|Met|Er|Zo)\b")
+# ("De Parel", "De Kunne" are names: the name pattern only goes on over capitalised words)
+NOT_A_NAME = re.compile(r"^(?:De|Het|Een|Dit|Deze|Die|Dat|Wij|We|Ook|In|Op|Voor|Van|Met|Er|Zo)$")
+# "Aanvraagformulier project X": the title of a form names the programme it belongs to, not a project
+FORM_TITLE = re.compile(r"(?i)(?:formulier|format|sjabloon)\s*$")
+# a title line (an agenda item, a heading) that names a project needs no amount: the title is about it
+TITLE_LINE = 120
 # what a grant is "voor" that is no project: a period, a share, a group of people
 NOT_A_PROJECT = re.compile(r"(?i)^(?:het|de|een)\s+(?:jaar|jaren|periode|komende|eerste|tweede|derde|helft|rest|totaal"
                            r"|gemeente|provincie|inwoners|ondernemers|organisatie|uitvoering\s+van\s+(?:de|het)\s+taken)\b")
@@ -55,7 +60,7 @@ def _name(sentence: str) -> tuple[str, int, int, bool] | None:
         return None  # a form's question names no project of its own
     for rx, explicit in ((QUOTED, True), (REGIO_DEAL, False), (NAMED, False), (GRANT, False), (SPENT, False)):
         m = rx.search(sentence)
-        if not m or (rx is NAMED and NOT_A_NAME.match(m.group("name"))):
+        if not m or (rx is NAMED and (NOT_A_NAME.match(m.group("name")) or FORM_TITLE.search(sentence[:m.start()]))):
             continue
         group = "name2" if rx is SPENT and m.group("name") is None else "name"
         name = m.group(group).strip(" ’'\"”")
@@ -67,7 +72,9 @@ def _name(sentence: str) -> tuple[str, int, int, bool] | None:
             name = name[0].upper() + name[1:]
         elif rx is REGIO_DEAL:
             name = f"Regio Deal {name}"
-        return name, m.start(group), m.end(group), explicit or bool(GRANTED.search(sentence))
+        title = rx is NAMED and "\n" not in sentence.strip() and len(sentence) <= TITLE_LINE \
+            and not sentence.rstrip().endswith((".", "!", "?"))
+        return name, m.start(group), m.end(group), explicit or title or bool(GRANTED.search(sentence))
     return None
 
 
@@ -87,7 +94,7 @@ def _funded_projects(ctx: _Context, part, taken: list[tuple[int, int]]) -> list[
         if any(p.name.casefold() == name.casefold() for p in found):
             continue  # the same project named again: its first sentence stands
         project = _Project(name=name, name_start=a + ns, name_end=a + ne, start=a, end=b, scope=(a, b),
-                           layout="funded", scope_amounts=False)
+                           layout="funded" if amounts else "named", scope_amounts=False)
         project.amounts = [(m, _role(s, m)) for m in amounts]
         found.append(project)
     return found
