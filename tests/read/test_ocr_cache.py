@@ -100,3 +100,21 @@ def test_one_ingest_ocrs_each_page_once(tmp_path):
     assert len(pages) == 2, pages  # two pages, each once
     assert ingest("--force") == pages, "read again after an upgrade: no page OCR'd again"
     assert any(Path(data / "ocr-cache").rglob("*.txt"))
+
+
+def test_the_folder_keeps_to_its_size_and_the_pages_used_last(tmp_path, monkeypatch):
+    monkeypatch.setenv("REGIOVOLGER_OCR_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setenv("REGIOVOLGER_OCR_CACHE_MB", str(10_000 / (1024 * 1024)))  # 10,000 bytes
+    page = "x" * 1000
+    keys = [f"{i:02x}" + "0" * 62 for i in range(12)]
+    for k in keys[:9]:
+        ocr_cache.put(k, page)
+    assert all(ocr_cache.get(k) == page for k in keys[:9])  # 9,000 bytes: under the limit, all kept
+    for i, k in enumerate(keys[:9]):  # last used: k0, then k1, …, k8 longest ago
+        when = 2_000_000 - i
+        os.utime(tmp_path / "cache" / k[:2] / f"{k}.txt", (when, when))
+    ocr_cache.put(keys[9], page)
+    ocr_cache.put(keys[10], page)  # 11,000 bytes: the oldest go until at most 9,000 remain
+    kept = [k for k in keys[:11] if ocr_cache.get(k) is not None]
+    assert len(kept) == 9 and keys[0] in kept and keys[10] in kept
+    assert keys[7] not in kept and keys[8] not in kept  # used longest ago

@@ -10,7 +10,9 @@ runs each time. A failed OCR is not kept.
 
 The folder: ``REGIOVOLGER_OCR_CACHE``, else ``ocr-cache`` in the data directory
 (``REGIOVOLGER_DATA_DIR``, which the store setup and the ingest workers have);
-``REGIOVOLGER_OCR_CACHE=off`` or no data directory: no cache.
+``REGIOVOLGER_OCR_CACHE=off`` or no data directory: no cache. The folder holds at most
+``REGIOVOLGER_OCR_CACHE_MB`` megabytes (default 500): after each new entry the pages used longest ago
+(a hit renews a page) go until it is back under nine tenths of that.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from functools import lru_cache
 from pathlib import Path
 
 VERSION = "1"
+DEFAULT_MB = 500
 
 
 def folder() -> Path | None:
@@ -59,10 +62,51 @@ def get(k: str) -> str | None:
     base = folder()
     if base is None:
         return None
+    path = _path(base, k)
     try:
-        return _path(base, k).read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
+    try:
+        os.utime(path)  # used now: the last to go when the folder is pruned
+    except OSError:
+        pass
+    return text
+
+
+def limit_bytes() -> int:
+    try:
+        mb = float(os.environ.get("REGIOVOLGER_OCR_CACHE_MB", "") or DEFAULT_MB)
+    except ValueError:
+        mb = DEFAULT_MB
+    return max(0, int(mb * 1024 * 1024))
+
+
+def prune(base: Path, limit: int) -> int:
+    """Remove the entries used longest ago until the folder holds at most nine tenths of ``limit``; the count removed."""
+    entries = []
+    total = 0
+    for sub in base.iterdir() if base.is_dir() else ():
+        if not sub.is_dir():
+            continue
+        for f in os.scandir(sub):
+            if f.name.endswith(".txt") and f.is_file():
+                st = f.stat()
+                entries.append((st.st_mtime, st.st_size, f.path))
+                total += st.st_size
+    if total <= limit:
+        return 0
+    removed = 0
+    for _mtime, size, path in sorted(entries):
+        if total <= limit * 0.9:
+            break
+        try:
+            os.unlink(path)
+        except OSError:
+            continue
+        total -= size
+        removed += 1
+    return removed
 
 
 def put(k: str, text: str) -> None:
@@ -81,5 +125,6 @@ def put(k: str, text: str) -> None:
         except BaseException:
             os.unlink(tmp)
             raise
+        prune(base, limit_bytes())
     except OSError:
         pass  # a full or read-only disk: OCR still works, only not kept
