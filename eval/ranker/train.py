@@ -39,11 +39,10 @@ import factscore as fs  # noqa: E402
 from regiovolger.extract import ranker  # noqa: E402
 from regiovolger.pipeline import process_file  # noqa: E402
 
-SENTENCE_KINDS = ("decisions", "actions", "commitments")
+SENTENCE_KINDS = ranker.SENTENCE_KINDS
 MIN_DOCS = int(os.environ.get("RANKER_MIN_DOCS", 3))
 C = float(os.environ.get("RANKER_C", 0.3))
 THRESHOLDS = [round(t, 2) for t in np.arange(0.3, 0.96, 0.05)]
-FALLBACK = os.environ.get("RANKER_FALLBACK", "1") == "1"  # rank only documents where the rules found none of the kind
 MIN_PRECISION = float(os.environ.get("RANKER_MIN_PRECISION", 0.85))
 
 
@@ -117,29 +116,18 @@ def out_of_fold(docs, kind: str, keep: set[str]) -> list[np.ndarray]:
 
 
 def combined(doc, probs: dict, thresholds: dict) -> dict:
-    """The rules' facts plus the candidates ranked above their kind's threshold (as ``add_ranked`` adds them)."""
+    """The rules' facts plus the candidates ranked above their kind's threshold, chosen by ``ranker.select``."""
     pred = {k: list(doc["rules"].get(k) or []) for k in ranker.KINDS}
-    rule_spans = {k: [(f["evidence"]["start"], f["evidence"]["end"]) for f in pred[k]] for k in SENTENCE_KINDS}
-    read = {k: bool(pred[k]) and FALLBACK for k in ranker.KINDS}
-    n = len(doc["rows"]["decisions"])
-    for i in range(n):
-        best = None
-        for kind in SENTENCE_KINDS:
-            p = probs[kind][i]
-            if p >= thresholds[kind] and not read[kind] and (
-                    best is None or p > best[1]):
-                best = (kind, p)
-        if best:
-            c = doc["rows"][best[0]][i][2]
-            if not any(s < c.end and c.start < e for s, e in rule_spans[best[0]]):
-                pred[best[0]].append(as_fact(best[0], c))
-    other = [(f["evidence"]["start"], f["evidence"]["end"]) for k in SENTENCE_KINDS for f in doc["rules"].get(k) or []]
-    for (_, _, c, when), p in zip(doc["rows"]["key_dates"], probs["key_dates"]):
-        if any(s < c.end and c.start < e for s, e in other):
-            continue  # a date inside another fact's sentence is that fact's (a promise's date, a task's due)
-        if p >= thresholds["key_dates"] and not read["key_dates"] and not any(
-                k.get("date") == when.date for k in pred["key_dates"]):
-            pred["key_dates"].append(as_fact("key_dates", c, when))
+    read = {k: bool(pred[k]) for k in ranker.KINDS}
+    others = [(f["evidence"]["start"], f["evidence"]["end"]) for k in SENTENCE_KINDS for f in pred[k]]
+    cands = [c for _, _, c, _ in doc["rows"]["decisions"]]
+    index = {id(c): i for i, c in enumerate(cands)}
+    dated = {(id(c), when.start): p for (_, _, c, when), p in zip(doc["rows"]["key_dates"], probs["key_dates"])}
+    chosen = ranker.select(cands, read, others, thresholds,
+                           lambda c, kinds: {k: probs[k][index[id(c)]] for k in kinds},
+                           lambda c, when: dated[(id(c), when.start)])
+    for kind, c, when, _ in chosen:
+        pred[kind].append(as_fact(kind, c, when))
     return pred
 
 

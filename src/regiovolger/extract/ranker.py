@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Callable
 
 import snowballstemmer
 
@@ -35,6 +36,7 @@ from .evidence import evidence
 from .sentences import BULLET, When, clean, dates_in, parts_of, sentence_spans
 
 KINDS = ("decisions", "actions", "commitments", "key_dates")
+SENTENCE_KINDS = KINDS[:3]
 MAX_CHARS = 700  # a longer "sentence" is a paragraph the splitter could not cut: not one fact
 MIN_WORDS = 3
 LABEL_CHARS = 40
@@ -165,33 +167,56 @@ def _fact(kind: str, c: Candidate, text: Text, parts: list[Part], p: float, when
     return fact
 
 
+def select(cands: list[Candidate], read: dict[str, bool], others: list[tuple[int, int]], thresholds: dict[str, float],
+           p_sentence: Callable[[Candidate, list[str]], dict[str, float]],
+           p_date: Callable[[Candidate, When], float]) -> list[tuple[str, Candidate, When | None, float]]:
+    """The candidates that become facts, as (kind, candidate, date or None, probability), in text order.
+
+    A sentence becomes a fact of the kind it is most likely to state, among the kinds the rules did not find in
+    the document (``read``) and above that kind's threshold; a date, when the rules found no key dates, outside
+    the sentences of other facts (``others``), once per date. Training (``eval/ranker/train.py``) runs the same
+    choice on out-of-fold probabilities."""
+    open_kinds = [kind for kind in SENTENCE_KINDS if not read[kind]]
+    dated: set[str] = set()
+    out = []
+    for c in cands:
+        if open_kinds:
+            scores = p_sentence(c, open_kinds)
+            best = max(((kind, scores[kind]) for kind in open_kinds if scores[kind] >= thresholds[kind]),
+                       key=lambda pair: pair[1], default=None)
+            if best:
+                out.append((best[0], c, None, best[1]))
+        if read["key_dates"] or _overlaps(others, c.start, c.end):
+            continue  # a date inside another fact's sentence is that fact's (a promise's date, a task's due)
+        for when in c.dates:
+            p = p_date(c, when)
+            if p >= thresholds["key_dates"] and when.date not in dated:
+                dated.add(when.date)
+                out.append(("key_dates", c, when, p))
+    return out
+
+
 def add_ranked(text: Text, parts: list[Part], result: dict) -> None:
-    """Add the candidates each kind's model ranks above its threshold and no rule has reported."""
+    """Add the candidates each kind's model ranks above its threshold, in documents where the rules found none."""
     if os.environ.get("REGIOVOLGER_NO_RANKER") or not model():
         return
-    found = {kind: [] for kind in KINDS}
     # a fallback: a document where the rules found facts of a kind is in a house style they read
     read = {kind: bool(result.get(kind)) for kind in KINDS}
     if all(read.values()):
         return
-    others = [span for kind in ("decisions", "actions", "commitments") for span in _taken(result, kind)]
-    open_kinds = [kind for kind in ("decisions", "actions", "commitments") if not read[kind]]
-    for c in candidates(text, parts):
-        best = None
-        feats = sentence_features(c) if open_kinds else []
-        for kind in open_kinds:
-            p = probability(kind, feats)
-            if p >= model()[kind]["threshold"] and (best is None or p > best[1]):
-                best = (kind, p)
-        if best and not _overlaps(_taken(result, best[0]), c.start, c.end):
-            found[best[0]].append(_fact(best[0], c, text, parts, best[1]))
-        if read["key_dates"] or _overlaps(others, c.start, c.end):
-            continue  # a date inside another fact's sentence is that fact's (a promise's date, a task's due)
-        for when in c.dates:
-            p = probability("key_dates", date_features(c, when, text.text))
-            if p >= model()["key_dates"]["threshold"] and not any(
-                    k.get("date") == when.date for k in (result.get("key_dates") or []) + found["key_dates"]):
-                found["key_dates"].append(_fact("key_dates", c, text, parts, p, when))
+    others = [span for kind in SENTENCE_KINDS for span in _taken(result, kind)]
+    thresholds = {kind: model()[kind]["threshold"] for kind in KINDS}
+
+    def p_sentence(c: Candidate, kinds: list[str]) -> dict[str, float]:
+        feats = sentence_features(c)
+        return {kind: probability(kind, feats) for kind in kinds}
+
+    def p_date(c: Candidate, when: When) -> float:
+        return probability("key_dates", date_features(c, when, text.text))
+
+    found: dict[str, list[dict]] = {kind: [] for kind in KINDS}
+    for kind, c, when, p in select(candidates(text, parts), read, others, thresholds, p_sentence, p_date):
+        found[kind].append(_fact(kind, c, text, parts, p, when))
     prefix = {"decisions": "d", "actions": "a", "commitments": "c"}
     for kind, facts in found.items():
         have = result.get(kind) or []
