@@ -23,6 +23,10 @@ ABBREVIATIONS = {
     "zo", "ovb", "o.v.b", "n.t.b", "vz", "secr",
 }
 BULLET = re.compile(r"[ \t]*(?:[•◦▪●○■□➢►\-–—*·]|\(?\d{1,2}[a-z]?[.)](?!\d)|\(?[a-z][.)](?=\s)|\(?[A-Z]\)(?=\s)|Ad\s+\d+[a-z]?\b)\s*")
+# the marker of a list point ("•", "-", "1.", "a)") and a clause with an infinitive ("In te stemmen met …",
+# "Te starten met …"; not "te Hoogmade"): a decision's points are written so
+LIST_MARKER = re.compile(r"[ \t]*(?:[•◦▪●\-–*]|\d{1,2}[.)]|[a-z][.)])[ \t]+")
+INFINITIVE_CLAUSE = re.compile(r"\b[Tt]e\s+[a-zà-ÿ]{3,}")
 BLANK = re.compile(r"[ \t\f\xa0]*$")
 SALUTATION_LINE = re.compile(r"[ \t]*(?:(?:hoog)?geachte|beste|lieve)\b[^\n.]{0,80},[ \t]*$", re.I)
 

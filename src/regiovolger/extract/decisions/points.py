@@ -11,14 +11,13 @@ from __future__ import annotations
 import re
 
 from ...document import Part, Text
+from ..sentences import INFINITIVE_CLAUSE, LIST_MARKER
 from .blocks import block_end, bullets
 from .facts import DRAFT_HEADING, INFINITIVE, make_decision, overlaps, trim
 
 # a proposed decision under its heading, adopted by the outcome after it ("Voorgesteld besluit" … "Besluit: Aangenomen.")
 PROPOSED_HEADING = re.compile(r"(?im)^[ \t]*(?:voorgesteld\s+besluit|ontwerp-?\s*besluit|beslispunten|besluitpunten)\s*:?[ \t]*$")
-# the points a decision list records as decided, each a clause with an infinitive ("… te stemmen", not "te Hoogmade")
-CLAUSE = re.compile(r"\b[Tt]e\s+[a-zà-ÿ]{3,}")
-MARKER = re.compile(r"[ \t]*(?:[•◦▪●\-–*]|\d{1,2}[.)]|[a-z][.)])[ \t]+")
+# the heading of the points a decision list records as decided
 LISTED_HEADING = re.compile(r"(?im)^[ \t]*(?:beslispunten|besluitpunten|besluiten|besluit)\s*:?[ \t]*$")
 OUTCOME_HEADING = re.compile(r"(?im)^[ \t]*(?:besluit|uitkomst|besluitvorming|stemuitslag)\s*:?[ \t]*$")
 ADOPTED = re.compile(r"(?i)^\W*(?:aangenomen|conform(?:\s+(?:voorstel|besloten|vastgesteld))?|akkoord|vastgesteld"
@@ -63,9 +62,9 @@ def listed_points(text: Text, parts: list[Part], part: Part, taken: list[tuple[i
             continue
         for a, b in bullets(t, m.end(), body_end, numbered=True):
             a, b = trim(t, a, b)
-            marker = MARKER.match(t, a, b)  # a single point, or a lettered one inside a point ("a. … te verlenen")
+            marker = LIST_MARKER.match(t, a, b)  # a single point, or a lettered one inside a point ("a. … te verlenen")
             a = marker.end() if marker else a
-            if b - a < 8 or overlaps(a, b, taken) or not CLAUSE.search(t[a:b]):
+            if b - a < 8 or overlaps(a, b, taken) or not INFINITIVE_CLAUSE.search(t[a:b]):
                 continue
             found.append(make_decision(text, parts, a, b))
             taken.append((a, b))

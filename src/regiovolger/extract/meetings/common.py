@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ...nl import vocabulary
+from ..sentences import INFINITIVE_CLAUSE, LIST_MARKER
 
 DOC_WORDS = r"(?:verslag|notulen|besluitenlijst|actielijst|actie-\s*en\s*besluitenlijst|agenda|uitnodiging|bundel|vergaderstukken|conceptverslag|concept-verslag|concept|definitief|ontwerp-?agenda)"
 ROLE_WORDS = (
@@ -126,14 +127,13 @@ def _lines(t: str, start: int, end: int):
 # the points of a decision under their heading are no agenda items ("Beslispunten" / "1. In te stemmen met …")
 POINTS_HEADING = re.compile(r"(?i)[ \t]*(?:beslispunten|besluitpunten|besluit(?:en)?|(?:voorgesteld|gevraagd)\s+besluit"
                             r"|ontwerp-?besluit)[ \t]*:?[ \t]*$")
-POINT_LINE = re.compile(r"[ \t]*(?:[•◦▪●\-–*]|\d{1,2}[.)]|[a-z][.)])[ \t]+\S")
 
 
 def under_points_heading(t: str, pos: int, start: int) -> bool:
     """Whether the list line at ``pos`` is a decision clause ("… te stemmen met") of a list opened by a
     decision's points heading; the next agenda item after such a list ("2. Verslag") is not."""
     nl = t.find("\n", pos)
-    if not re.search(r"\bte\s+[a-zà-ÿ]{3,}", t[pos:nl if nl != -1 else len(t)]):
+    if not INFINITIVE_CLAUSE.search(t[pos:nl if nl != -1 else len(t)]):
         return False
     for _ in range(30):
         if pos <= start:
@@ -141,7 +141,7 @@ def under_points_heading(t: str, pos: int, start: int) -> bool:
         ls = t.rfind("\n", start, pos - 1) + 1
         line = t[ls:pos - 1] if t[pos - 1:pos] == "\n" else t[ls:pos]
         pos = ls
-        if not line.strip() or POINT_LINE.match(line):
+        if not line.strip() or LIST_MARKER.match(line):
             continue
         if POINTS_HEADING.match(line):
             return True
