@@ -36,7 +36,8 @@ _PRE = re.compile(r"^(?:(?:" + "|".join(PRE_TITLES) + r")\.\s*)+", re.IGNORECASE
 _POST = re.compile(r"(?:[\s,]+(?:" + "|".join(POST_TITLES) + r")\.?)+\s*$")
 
 PARTICLES = {"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "’t", "in", "op", "von", "la", "le",
-             "du", "da", "di", "d'", "del", "vd", "v.d.", "uit", "zu", "dos", "das", "el", "al"}
+             "du", "da", "di", "d'", "del", "vd", "v.d.", "uit", "zu", "dos", "das", "el", "al",
+             "v.", "d.", "vd.", "v/d"}  # "J. v.d. Klift", read as "v. d." once dots are spaced
 
 # Woo redaction marks and blanked-out names: never a person
 REDACTED = re.compile(

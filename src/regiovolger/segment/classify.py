@@ -11,7 +11,8 @@ from .types import TYPES
 
 _BODY_RULES: list[tuple[str, float, float, re.Pattern]] = [
     # (type, weight per hit, cap, line pattern)
-    ("minutes", 3.0, 3.0, _rx(r"^(aanwezig(en)?|afwezig|afgemeld|verhinderd|met kennisgeving afwezig)\b")),
+    ("minutes", 3.0, 3.0, _rx(r"^(aanwezig(en)?|afwezig|afgemeld|verhinderd|met kennisgeving afwezig)\b|^(aanw|afw)\.\s*:|"
+                              r"(?-i:\s(Aanwezig|Aanw\.|Afwezig|Afw\.)\s*:)")),
     ("minutes", 0.6, 2.4, _rx(r"(^|\s)(\(?actie\)?\s*:?\s*[A-Z]|actie(punt)?\s*:)|\(actie\)|\bactie allen\b")),
     ("minutes", 0.5, 2.0, _rx(r"\b(deelt mee|merkt op|licht toe|antwoordt|geeft aan dat|vraagt (of|naar)|constateert|"
                               r"opent de vergadering|sluit de vergadering|het verslag wordt vastgesteld|"
@@ -145,7 +146,9 @@ def _classify_range(doc: _Doc, a: int, b: int, hint: str | None) -> tuple[str, d
     hits = [0.0] * len(_BODY_RULES)
     for ln in nb:
         for k in _rule_hits(ln):
-            hits[k] = min(_BODY_RULES[k][2], hits[k] + _BODY_RULES[k][1])
+            # a line that is a whole flattened page counts each cue it holds, not one per line
+            times = len(_BODY_RULES[k][3].findall(ln.s)) if len(ln.s) > 400 else 1
+            hits[k] = min(_BODY_RULES[k][2], hits[k] + _BODY_RULES[k][1] * max(1, times))
     for k, v in enumerate(hits):
         scores[_BODY_RULES[k][0]] += v
     # agenda: many short numbered items with little text between them

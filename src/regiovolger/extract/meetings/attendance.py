@@ -138,6 +138,7 @@ def _split_pieces(block: str) -> list[tuple[str, bool, str | None]]:
     out: list[tuple[str, bool, str | None]] = []
     group: str | None = None
     for ln in lines:
+        ln = _columns_as_descriptors(ln)
         # a party or organisation on a line of its own heads the names below it ("CDA", "Gemeente X:")
         if _GROUP_HEAD.match(ln) and not _ROLE_RE.fullmatch(ln.rstrip(": ")) and not _LABEL_RE.match(ln) \
                 and not _LEAD_ROLE.match(ln) and not _PERSON_START.match(ln) and (
@@ -167,6 +168,21 @@ def _split_pieces(block: str) -> list[tuple[str, bool, str | None]]:
         if buf.strip() or first:
             out.append((buf, first, org))
     return out
+
+
+_COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")
+
+
+def _columns_as_descriptors(line: str) -> str:
+    """A row of a list laid out in columns, the name first: "Dhr. M. Vuijk      Kloetinge (voorzitter)" ->
+    "Dhr. M. Vuijk (Kloetinge; voorzitter)". Rows of several names in columns are left alone."""
+    cells = [c.strip() for c in _COLUMN_GAP.split(line.strip()) if c.strip()]
+    if len(cells) < 2 or not (_PERSON_START.match(cells[0]) or looks_like_name(_PAREN.sub(" ", cells[0]).strip())):
+        return line
+    if any(_PERSON_START.match(c) or (looks_like_name(c) and len(c.split()) > 1) for c in cells[1:]):
+        return line
+    rest = "; ".join(re.sub(r"\s*\(([^()]*)\)", r"; \1", c) for c in cells[1:])
+    return f"{cells[0]} ({rest})"
 
 
 def _split_en(text: str) -> list[str]:
@@ -416,7 +432,8 @@ def _block_stop(t: str, label_start: int, pos: int, block_end: int, end: int, ki
         if blank_run:
             # after a blank line only a continuation keeps the block going
             # a group heading ending in a colon ("Wijkplatform:") announces the names below it
-            if not (prev_line.rstrip().endswith((",", ";", ":")) or s.startswith("(") or s[:1].islower()):
+            if not (prev_line.rstrip().endswith((",", ";", ":")) or s.startswith("(") or s[:1].islower()
+                    or _same_row_shape(prev_line, s)):
                 return ls
         if kind in ("chair", "minutes", "role") or (kind == "org" and not prev_line.rstrip().endswith((",", ";", ":"))
                                                     and blank_run):
@@ -424,6 +441,14 @@ def _block_stop(t: str, label_start: int, pos: int, block_end: int, end: int, ki
         blank_run = 0
         prev_line = line
     return block_end
+
+
+def _same_row_shape(prev_line: str, line: str) -> bool:
+    """A list typed with blank lines between its rows goes on while each row opens with a title or initials
+    ("Dhr. P. Bal", "Mevr. J. Verwei")."""
+    label = _LABEL_RE.match(prev_line.strip())
+    prev = prev_line.strip()[label.end():].strip() if label else prev_line.strip()
+    return bool(_PERSON_START.match(prev) and _PERSON_START.match(line) and not _STOP_LINE.match(line))
 
 
 def _label_kind(m: re.Match) -> tuple[str, str]:

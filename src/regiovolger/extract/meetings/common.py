@@ -52,9 +52,10 @@ ATTENDANCE_LABELS = [(entry["pattern"], entry["status"]) for entry in vocabulary
 _NAMES_ON_LINE = (r"(?=[ \t]+(?-i:(?:de\s+heer\s+|mevrouw\s+|dhr\.\s*|mw\.\s*)?[A-ZÀ-Ý][\w.'’-]*"
                   r"(?:[ \t]+[\w.'’-]+){0,3}[ \t]*(?:,|[ \t]en[ \t])[ \t]*(?:de\s+heer\s+|mevrouw\s+)?[A-ZÀ-Ý]))")
 INLINE_LABEL_WORDS = ("aanwezig", "afwezig", "afgemeld", "verhinderd", "tevens aanwezig", "niet aanwezig")
-# a label starts a line, or follows a full stop on the line ("Aanwezig: 23 leden. Afwezig: ...")
+# a label starts a line, follows a full stop on the line ("Aanwezig: 23 leden. Afwezig: ..."), or, capitalised and
+# with its colon, ends a heading that lost its line break ("Verslag bijeenkomst 19 februari 2014 Aanw.: ...")
 _LABEL_RE = re.compile(
-    r"(?:^[ \t\-•*]*|(?<=[.;][ \t]))(?:" + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(ATTENDANCE_LABELS)) + r")\s*(?::|$|" + _NAMES_ON_LINE + ")",
+    r"(?:^[ \t\-•*]*|(?<=[.;][ \t])|(?<=\S[ \t])(?=(?-i:[A-Z])[\w.]{2,12}[ \t]*:))(?:" + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(ATTENDANCE_LABELS)) + r")\s*(?::|$|" + _NAMES_ON_LINE + ")",
     re.IGNORECASE | re.MULTILINE)
 HEADER_FIELD = re.compile(
     r"^[ \t]*(?P<label>datum|tijd|tijdstip|aanvang|locatie|plaats|vergaderlocatie|waar|betreft|onderwerp|kenmerk|"
