@@ -6,7 +6,7 @@ import re
 
 from regiovolger.document import Text
 
-from .lines import _Doc, _field_word, _Line, _rx
+from .lines import PORTAL_HEAD, _Doc, _field_word, _Line, _rx
 from .types import TYPES
 
 _BODY_RULES: list[tuple[str, float, float, re.Pattern]] = [
@@ -114,7 +114,7 @@ def classify(text: str) -> tuple[str, dict[str, float]]:
     return _classify_range(doc, 0, len(doc.lines), None)
 
 
-def _classify_range(doc: _Doc, a: int, b: int, hint: str | None) -> tuple[str, dict[str, float]]:
+def _classify_range(doc: _Doc, a: int, b: int, hint: str | None, hint_weight: float = 5.0) -> tuple[str, dict[str, float]]:
     scores = {t: 0.0 for t in TYPES}
     lines = doc.lines[a:b]
     nb = [ln for ln in lines if not ln.blank]
@@ -170,14 +170,24 @@ def _classify_range(doc: _Doc, a: int, b: int, hint: str | None) -> tuple[str, d
     if scores["parliamentary_letter"] >= 3:
         scores["parliamentary_letter"] += scores["letter"] * 0.5
     if hint:
-        scores[hint] += 2.5
+        # a weak title ("Vergadering 9 februari") hints less than a named kind ("Agenda", "Verslag")
+        scores[hint] += 2.5 if hint_weight >= 4 else 1.0
     scores["other"] = max(scores["other"], 1.5)
+    if a < len(doc.lines) and PORTAL_HEAD.match(doc.text.text, doc.lines[a].start):
+        # a meeting portal's page lists the items; with a "Besluit" under items it records what was decided
+        decided = any(re.fullmatch(r"besluit\s*:?", ln.s, re.I) for ln in nb)
+        kind = "decision_list" if decided else "agenda"
+        scores[kind] = max(scores.values()) + 1
     best = max(TYPES, key=lambda t: (scores[t], -TYPES.index(t)))
     if best == "agenda":
         # an agenda whose items carry their outcome ("Besluit: vastgesteld") records the meeting:
         # minutes when it also reports the discussion, else a decision list
         outcome, narrative = _outcomes(nb)
-        if outcome >= 2:
+        attendance = hits[0] > 0 and hits[2] > 0  # who was there, and what they said or did
+        if attendance and not outcome >= 2:
+            best = "minutes"
+            scores[best] = scores["agenda"] + 1
+        elif outcome >= 2:
             best = "minutes" if narrative >= 2 or scores["minutes"] >= 2 else "decision_list"
             scores[best] = scores["agenda"] + 1
     return best, scores

@@ -463,7 +463,8 @@ def segment(text: Text) -> list[Part]:
         start_off = 0 if k == 0 else lines[s].start
         end_off = total if k + 1 == len(kept) else lines[e].start
         cand = info.get(s)
-        typ, _ = _classify_range(doc, s, e, cand.type_hint if cand else None)
+        typ, _ = _classify_range(doc, s, e, cand.type_hint if cand else None,
+                                 lines[cand.title_line].title_weight if cand and cand.title_line is not None else 5.0)
         fields = _field_values(doc, s, e)
         title = _title(doc, s, e, typ, cand, fields)
         parts.append(Part(

@@ -27,7 +27,7 @@ _TITLE_RULES: list[tuple[str, float, re.Pattern]] = [
                            r"|(openstaande |lijst )?(raads|staten|bestuurlijke )?toezeggingen( en (moties|acties))?(?=\s|$))\b")),
     ("minutes", 5, _rx(r"(concept[- ]?)?(verslag|notulen|conceptverslag|conceptnotulen|vergaderverslag|"
                        r"besluitenverslag)\b(?!\s+(is|wordt|werd|zijn|van de vorige))")),
-    ("agenda", 5, _rx(r"(concept[- ]?|voorlopige |definitieve )?(vergader)?agenda\b(?!\s*(punt|'s|digitalisering))")),
+    ("agenda", 5, _rx(r"(concept[- ]?|voorlopige |definitieve )?(vergader)?agenda\b(?!\s*(punt|'s|digitalisering|documenten|stukken))")),
     ("agenda", 3, _rx(r"(uitnodiging|oproep)\b.*\b(vergadering|overleg|bijeenkomst)\b|(openbare )?vergadering\b(?!-\w| d\.?d)")),
     ("proposal", 6, _rx(r"(raads|staten|college|bestuurs|ab-?|db-?|aanbiedings|initiatief)voorstel\b|voorstel (aan|voor) (de|het) "
                         r"(raad|gemeenteraad|staten|provinciale staten|college|algemeen bestuur|dagelijks bestuur)\b"
@@ -57,6 +57,13 @@ _NUMBERED = re.compile(r"^\d{1,2}[.)]?\s+\S|^\d{1,2}[.)](?=[A-Za-z])")
 _PAGE_MARK = _rx(r"^(pagina|blz\.?|page)\s*(\d+)(\s*(van|/|of)\s*(\d+))?\b|^-?\s*\d{1,3}\s*-?$|^\d{1,3}\s*/\s*\d{1,3}$")
 _URL = _rx(r"^(https?://|www\.)\S+$")
 _TOC_LINE = re.compile(r"(\.{4,}|…{2,}|\s{3,})\s*\d{1,3}\s*$")
+
+# The head of a meeting portal's page (iBabs, Notubiz): a title, the weekday and date, the hours
+# ("Raadsvergadering / donderdag 24 november 2022 / 19:30 - 21:35")
+PORTAL_HEAD = re.compile(
+    r"\s*(?:[^\n]{3,80}\n\s*){1,2}(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?\d{1,2}\s+"
+    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+\d{4}"
+    r"\s*(?:\n\s*)?\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}", re.I)
 
 # Header fields of a proposal ("Vergadering d.d. : 29 januari 2025").
 _PROPOSAL_FIELD = _rx(r"^(vergadering( d\.?d\.?)?|datum vergadering|vergaderdatum|agendapunt|agendanummer|onderwerp|"

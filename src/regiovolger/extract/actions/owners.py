@@ -41,6 +41,10 @@ STOP = {
     "voor", "naar", "met", "zo", "dan", "nu", "wel", "niet", "besluit", "actie", "acties", "toelichting", "verslag",
     "mogelijk", "wellicht", "hiervoor", "daarvoor", "hierover", "daarover", "tot", "als", "indien", "waar", "wat",
     "wie", "wanneer", "status", "nr", "agenda", "punt", "ad", "n.b", "nb", "u", "jij", "jullie", "iedereen",
+    # sentence adverbs open a sentence the way a name does: "Daarnaast zet het X op de kaart"
+    "daarnaast", "bovendien", "daarbij", "hierbij", "hierna", "eerst", "tenslotte", "dus", "echter", "inmiddels",
+    "voorlopig", "uiteindelijk", "momenteel", "vooralsnog", "binnenkort", "straks", "vandaag", "morgen", "hiermee",
+    "daarmee", "namelijk", "alsnog", "nogmaals", "samen", "zodoende", "vandaar", "tijdens", "sinds",
 }
 HONORIFIC = r"(?:(?i:dhr|mw|mevr|hr)\.?\s+|(?i:mevrouw|de\s+heer)\s+|(?i:drs|dr|mr|ir|ing)\.\s+)*"
 REDACTION = (r"(?:\b5\.1\.\s?\d\s?[a-z]\b|\b10\.\d\.?\s?[a-z]\b|\[[^\]\n]{0,20}\]|[█■▇▆▓]+|\b[xX]{3,}\b|\*{3,}"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ...document import Part, Text
+from ...segment.lines import PORTAL_HEAD
 from ..dates import find_dates
 from ..evidence import evidence
 from ..names import clean_name, compatible, looks_like_name
@@ -18,12 +19,6 @@ from .header import BODY_FIELD, INVITATION, _header, body_key
 from .proposal import _from_proposal, proposal_header
 
 MEETING_PARTS = {"minutes", "decision_list", "action_list", "agenda", "proposal"}
-# a meeting portal's page: the meeting's name, its day, its hours ("Raadsvergadering / dinsdag 15 februari 2022 /
-# 19:30 - 23:00")
-PORTAL_HEAD = re.compile(
-    r"\s*[^\n]{3,80}\n\s*(?:(?:maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)\s+)?\d{1,2}\s+"
-    r"(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)\s+\d{4}"
-    r"\s*(?:\n\s*)?\d{1,2}[:.]\d{2}\s*[-–]\s*\d{1,2}[:.]\d{2}", re.I)
 
 
 def _classify_head(t: str, part: Part) -> str:
