@@ -186,6 +186,8 @@ def _is_titlelike(lines: list[_Line], i: int) -> bool:
         return False
     if s.endswith(":") and len(s.split()) > 1:
         return False
+    if re.match(r"[•·▪◦●○■\-–*]\s", s):
+        return False  # a bullet point is an item of a list, not the title of a document
     # titles start with a capital or a digit, never mid-sentence
     first = re.sub(r"^[\W_]+", "", s)[:1]
     if first.islower():

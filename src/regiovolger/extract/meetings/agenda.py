@@ -30,6 +30,8 @@ ITEM_LINE = re.compile(
 NUM_ALONE = re.compile(r"^[ \t]*(?P<ad>(?:ad|agendapunt|punt|nr|nummer)\.?\s+)?(?P<num>\d{1,2}[a-z]?)[.)]?[ \t]*$",
                        re.MULTILINE | re.IGNORECASE)
 # a row of a decision list: "Nr. 3" then "Onderwerp: ..." (and "Portefeuillehouder: ...", "Besluit: ...")
+# the time an item starts, in front of its title: "17.05 uur Vaststellen agenda", "20:30 Rondvraag"
+START_TIME = re.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d\s*(?:uur|u\.?)?\s+(?=[A-ZÀ-Ý])")
 _SUBJECT_FIELD = re.compile(r"^[ \t]*(?:onderwerp|betreft|titel)[ \t]*:[ \t]*", re.I)
 _HOLDER_FIELD = re.compile(r"^[ \t]*(?:portefeuillehouder|portefeuille|verantwoordelijk\s+bestuurder)[ \t]*:[ \t]*"
                            r"(?P<v>[^\n]+?)[ \t]*$", re.I | re.M)
@@ -93,6 +95,10 @@ def _item_candidates(t: str, start: int, end: int) -> list[_Cand]:
         if not t[start:m.start()].strip() and re.match(r"\s*\d{1,3}\s", m.group(0)) \
                 and re.match(r"(?i)(?:agenda|verslag|notulen|besluitenlijst|actielijst)\b", title):
             continue  # "1 Agenda Algemeen bestuur …": a page number run into the document's title
+        title_start = m.start("title")
+        clock = START_TIME.match(title)
+        if clock:  # "1. 17.05 uur Vaststellen agenda": the item's time is no part of its title
+            title, title_start = title[clock.end():], title_start + (len(m.group("title")) - len(m.group("title").lstrip())) + clock.end()
         if re.match(r"^\d+[.,]\d", title) or re.search(r"\b(?:uur|euro)\b", title[:12], re.I):
             continue
         title_end = m.end("title")
@@ -101,7 +107,7 @@ def _item_candidates(t: str, start: int, end: int) -> list[_Cand]:
         if cell:
             title = title[:cell.start()].strip()
             title_end = m.start("title") + len(m.group("title")) - len(m.group("title").lstrip()) + cell.start()
-        cands.append(_Cand(m.start(), m.end(), num, title, m.start("title"), title_end))
+        cands.append(_Cand(m.start(), m.end(), num, title, title_start, title_end))
     for m in NUM_ALONE.finditer(t, start, end):
         if in_table(m.start()):
             continue
@@ -119,9 +125,12 @@ def _item_candidates(t: str, start: int, end: int) -> list[_Cand]:
                     cands.append(_Cand(m.start(), line_end, m.group("num"), t[off:line_end].strip(), off,
                                        off + len(t[off:line_end].rstrip())))
                     break
+                off = pos + (len(line) - len(line.lstrip()))
+                clock = START_TIME.match(s)
+                if clock:
+                    s, off = s[clock.end():], off + clock.end()
                 if (s[:1].isupper() or re.match(r"\d+[a-zA-Z]", s)) and not ITEM_LINE.match(line) \
                         and not NUM_ALONE.match(line) and len(s) <= 200:
-                    off = pos + (len(line) - len(line.lstrip()))
                     cands.append(_Cand(m.start(), line_end, m.group("num"), s, off, off + len(s)))
                 break
             if nl == -1:
