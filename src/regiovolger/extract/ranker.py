@@ -35,7 +35,7 @@ from .amounts import find_amounts
 from .evidence import evidence
 from .sentences import BULLET, When, clean, dates_in, parts_of, sentence_spans
 
-KINDS = ("decisions", "actions", "commitments", "key_dates")
+KINDS = ("decisions", "actions", "commitments", "key_dates", "projects")
 SENTENCE_KINDS = KINDS[:3]
 MAX_CHARS = 700  # a longer "sentence" is a paragraph the splitter could not cut: not one fact
 MIN_WORDS = 3
@@ -138,6 +138,39 @@ def probability(kind: str, feats: list[str]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def threshold(kind: str) -> float:
+    return (model().get(kind) or {}).get("threshold", 1.01)
+
+
+def enabled() -> bool:
+    return not os.environ.get("REGIOVOLGER_NO_RANKER") and bool(model())
+
+
+def project_candidates(text: Text, parts: list[Part], name_of: Callable[[str], str | None]) -> list[tuple[Candidate, str]]:
+    """The sentences that name a project (by ``name_of``, the project readers' name finder), with that name."""
+    out = []
+    for c in candidates(text, parts):
+        name = name_of(c.sentence)
+        if name:
+            out.append((c, name))
+    return out
+
+
+def ranked_projects(text: Text, parts: list[Part], name_of: Callable[[str], str | None]) -> list[tuple[Candidate, str, float]]:
+    """Sentences of running prose the model judges to be about a project of their own, for a document where the
+    project readers found none: (sentence, name, probability)."""
+    if not enabled() or "projects" not in model():
+        return []
+    out = []
+    seen: set[str] = set()
+    for c, name in project_candidates(text, parts, name_of):
+        p = probability("projects", sentence_features(c))
+        if p >= threshold("projects") and name.casefold() not in seen:
+            seen.add(name.casefold())
+            out.append((c, name, p))
+    return out
+
+
 def _taken(result: dict, kind: str) -> list[tuple[int, int]]:
     spans = []
     for fact in result.get(kind) or []:
@@ -198,14 +231,14 @@ def select(cands: list[Candidate], read: dict[str, bool], others: list[tuple[int
 
 def add_ranked(text: Text, parts: list[Part], result: dict) -> None:
     """Add the candidates each kind's model ranks above its threshold, in documents where the rules found none."""
-    if os.environ.get("REGIOVOLGER_NO_RANKER") or not model():
+    if not enabled():
         return
     # a fallback: a document where the rules found facts of a kind is in a house style they read
     read = {kind: bool(result.get(kind)) for kind in KINDS}
     if all(read.values()):
         return
     others = [span for kind in SENTENCE_KINDS for span in _taken(result, kind)]
-    thresholds = {kind: model()[kind]["threshold"] for kind in KINDS}
+    thresholds = {kind: threshold(kind) for kind in KINDS}
 
     def p_sentence(c: Candidate, kinds: list[str]) -> dict[str, float]:
         feats = sentence_features(c)

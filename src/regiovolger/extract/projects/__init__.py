@@ -53,9 +53,11 @@ from .common import (
     _sentence_around,
     size_from_word,
 )
+from ..ranker import ranked_projects
 from .funded import _funded_projects, _listed_projects
 from .pilots import _memo_programme, _memo_projects
 from .programme import _headings, _path_at, _table_projects, _titled_amount_projects
+from .prose_names import prose_name
 
 __all__ = ["extract_projects", "SIZE_HOURS", "size_from_word"]
 
@@ -121,12 +123,27 @@ def _to_contract(ctx: _Context, p: _Project, n: int) -> dict:
         "organisations": _organisations(ctx, p),
         "evidence": evidence(text, parts, p.start, p.end),
     }
+    if p.confidence is not None:
+        item["evidence"]["confidence"] = round(p.confidence, 2)
     if p.assessment:
         item["assessment"] = p.assessment
     extra = [evidence(text, parts, a, b) for a, b in p.extra_spans if (a, b) != (p.start, p.end)]
     if extra:
         item["evidence_more"] = extra
     return item
+
+
+def _ranked_projects(ctx: _Context, text: Text, parts: list[Part]) -> list[_Project]:
+    """Projects named in running prose that only the sentence ranker recognises (news items, letters)."""
+    found = []
+    for c, name, p in ranked_projects(text, parts, prose_name):
+        at = ctx.s.casefold().find(name.casefold(), c.start, c.end)
+        ns, ne = (at, at + len(name)) if at != -1 else (c.start, c.start)
+        project = _Project(name=name, name_start=ns, name_end=ne, start=c.start, end=c.end, scope=(c.start, c.end),
+                           layout="ranked", scope_amounts=False, confidence=p)
+        project.amounts = [(m, _role(ctx.s, m)) for m in ctx.amounts_in(c.start, c.end)]
+        found.append(project)
+    return found
 
 
 def extract_projects(text: Text, parts: list[Part]) -> list[dict]:
@@ -181,6 +198,8 @@ def extract_projects(text: Text, parts: list[Part]) -> list[dict]:
     # a project only named (a title, no money of its own) that another layout read in full is that one
     found = [p for p in found if not (p.layout == "named" and any(
         q is not p and q.layout != "named" and _same_project(q, p) for q in found))]
+    if not found:
+        found = _ranked_projects(ctx, text, parts)
     found.sort(key=lambda p: p.start)
     for p in found:
         _scope_amounts(ctx, p)

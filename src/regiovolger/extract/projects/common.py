@@ -140,6 +140,7 @@ class _Project:
     extra_spans: list[tuple[int, int]] = field(default_factory=list)
     scope_amounts: bool = True
     excluded: list[tuple[AmountMatch, str | None, str]] = field(default_factory=list)  # set aside, with why
+    confidence: float | None = None  # the sentence ranker's probability, for a project only it found
 
 
 # --- shared context -----------------------------------------------------------
