@@ -175,7 +175,9 @@ def choose_thresholds(docs, probs) -> tuple[dict, list[str]]:
         # the ranker may add recall but not cost precision: below the rules' own precision (or the target) is out
         floor = min(MIN_PRECISION, trials[-1][1][0]) - PRECISION_SLACK
         good = [x for x in trials if x[1][0] >= floor] or trials
-        best = max(good, key=lambda x: (x[1][2], x[0]))
+        # of thresholds as good as the best (within half a point of F1), the highest: the fewest false facts
+        top = max(x[1][2] for x in good)
+        best = max((x for x in good if x[1][2] >= top - 0.005), key=lambda x: x[0])
         chosen[kind] = best[0]
         rules = trials[-1][1]
         lines.append(f"| {kind} | {rules[0]:.2f}/{rules[1]:.2f}/{rules[2]:.2f} | {best[0]:.2f} | "

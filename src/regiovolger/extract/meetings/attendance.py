@@ -76,7 +76,8 @@ _JOIN_WORDS = {"en", "&", "mevrouw", "mevr.", "mw.", "heer", "dhr.", "de", "van"
 # a party or organisation in front of a row of names: "VVD   mevrouw S. Jansen", "Lokaal Sterk: de heer T. Maas"
 _ROW_LABEL = re.compile(
     r"^(?P<org>[A-ZÀ-Ý0-9][\w&'’+.-]*(?:[ ][\w&'’+.-]+){0,3}?)(?:[ \t]*:[ \t]*|[ \t]{2,}|\t+)(?P<rest>\S.*)$")
-_PERSON_START = re.compile(r"^(?:de\s+heer|de\s+heren|de\s+dames|heer|mevrouw|mevr\.|mw\.|dhr\.|(?:[A-Z]\.){1,5}\s?)",
+_PERSON_START = re.compile(r"^(?:de\s+heer|de\s+heren|de\s+dames|heer|mevrouw|mevr\.|mw\.|dhr\.|(?:[A-Z]\.){1,5}\s?"
+                           r"|(?:drs|dr|mr|ir|ing|prof)\.\s*(?:[A-Z]\.))",
                            re.I)
 # a role word (or its plural) in front of a name: "wethouders P. Aalders, S. Kok", "heemraad mevrouw J. Arts"
 _PLURAL_ROLES = {"wethouders": "wethouder", "gedeputeerden": "gedeputeerde", "burgemeesters": "burgemeester",
@@ -138,6 +139,9 @@ def _split_pieces(block: str) -> list[tuple[str, bool, str | None]]:
     out: list[tuple[str, bool, str | None]] = []
     group: str | None = None
     for ln in lines:
+        if _TABLE_HEAD.fullmatch(ln):
+            continue  # the head row of an attendance table ("Aanwezig Naam", "Naam Functie"), even glued
+        ln = _GLUED_LABEL.sub("\\g<org>\t", ln, count=1)
         ln = _columns_as_descriptors(ln)
         # a party or organisation on a line of its own heads the names below it ("CDA", "Gemeente X:")
         if _GROUP_HEAD.match(ln) and not _ROLE_RE.fullmatch(ln.rstrip(": ")) and not _LABEL_RE.match(ln) \
@@ -170,6 +174,9 @@ def _split_pieces(block: str) -> list[tuple[str, bool, str | None]]:
     return out
 
 
+_TABLE_HEAD = re.compile(r"(?i)(?:(?:naam|namen|functie|fractie|partij|aanwezig|afwezig|organisatie|rol|namens)[ \t|]*){2,}")
+# a table row whose cells lost their gap: "SGPA.J. Scheppink, …", "CDAdrs. I. Kahraman", "VoorzitterG. Kreijkes"
+_GLUED_LABEL = re.compile(r"^(?P<org>[A-ZÀ-Ý][\w&'’+ -]*?[A-Za-z0-9])(?=(?:[A-Z]\.){1,4}\s?[A-Z]?[a-z]|(?:drs|dr|mr|ir|ing|prof)\.\s)")
 _COLUMN_GAP = re.compile(r"[ \t]{3,}|\t")
 
 

@@ -44,6 +44,8 @@ _NOT_NAMES = re.compile(r"(?i)^(?:bestemmingsplan|plan|programma|project|agenda|
 def prose_name(sentence: str) -> str | None:
     """The project name in one sentence: what the project readers find, else a work, a built thing with its
     place, or a fund or programme named as such."""
+    if sentence.rstrip().endswith("?"):
+        return None  # a form's question names no project of its own
     named = _name(sentence)
     if named:
         return named[0]
