@@ -25,7 +25,7 @@ _TITLE_RULES: list[tuple[str, float, re.Pattern]] = [
     ("action_list", 6, _rx(r"(concept[- ]?)?(actie(punten)?lijst|lijst (van )?(openstaande )?(acties|actiepunten|toezeggingen)"
                            r"|toezeggingenlijst|overzicht (van )?(openstaande )?(acties|actiepunten|toezeggingen)"
                            r"|(openstaande |lijst )?(raads|staten|bestuurlijke )?toezeggingen( en (moties|acties))?(?=\s|$))\b")),
-    ("minutes", 5, _rx(r"(concept[- ]?)?(verslag|notulen|conceptverslag|conceptnotulen|vergaderverslag|"
+    ("minutes", 5, _rx(r"(concept[- ]?|(samenvattend|beknopt|kort|woordelijk|zakelijk|openbaar|integraal)e?s? )?(verslag|notulen|conceptverslag|conceptnotulen|vergaderverslag|"
                        r"besluitenverslag)\b(?!\s+(is|wordt|werd|zijn|van de vorige))")),
     ("agenda", 5, _rx(r"(concept[- ]?|voorlopige |definitieve )?(vergader)?agenda\b(?!\s*(punt|'s|digitalisering|documenten|stukken))")),
     ("agenda", 3, _rx(r"(uitnodiging|oproep)\b.*\b(vergadering|overleg|bijeenkomst)\b|(openbare )?vergadering\b(?!-\w| d\.?d)")),

@@ -38,6 +38,7 @@ def _status_from(text: str) -> dict:
     return st
 
 
+_STAND_IN = re.compile(r"(?i)^(?:wordt\s+|werd\s+)?(?:vervangen|waargenomen)\s+door\s+(?P<who>.+?)\s*$")
 _MINUTES_WORD = re.compile(r"(?i)verslag|verslaglegging|verslaglegger|notulen|notulist[e]?|notulant|notulering")
 
 
@@ -381,6 +382,15 @@ def _parse_block(block: str, status: str, organisation: str | None = None) -> tu
         else:
             current = None
     result = []
+    stand_ins = []
+    for e in people:
+        # "Van der Kruijff (wordt vervangen door mw. Van Wenum)": the stand-in was there in their place
+        for d in [d for d in e["descriptors"] if _STAND_IN.match(d)]:
+            e["descriptors"].remove(d)
+            who = clean_name(_STAND_IN.match(d).group("who"))
+            if looks_like_name(who):
+                stand_ins.append({"name": who, "role": None, "organisation": e.get("organisation"),
+                                  "status": "present", "until": None, "from": None})
     for e in people:
         role, org = _role_org(e.pop("descriptors"))
         lead = e.pop("lead", None)
@@ -398,7 +408,7 @@ def _parse_block(block: str, status: str, organisation: str | None = None) -> tu
         if e.get("from_item"):
             a["from_item"] = e["from_item"]
         result.append(a)
-    return result, redacted
+    return result + stand_ins, redacted
 
 
 _STOP_LINE = re.compile(

@@ -26,6 +26,7 @@ _PERSON = re.compile(rf"(?<![\w.]){_HONORIFIC}\s+{_TITLES}(?P<name>{_NAME})")
 # a role in brackets right after the name, or after a comma: "(directeur a.i.)", ", voorzitter"
 _ROLE_AFTER = re.compile(r"\s*(?:\((?P<paren>[^()]{2,60})\)|,\s*(?P<comma>voorzitter|secretaris|griffier|notulist[e]?|"
                          r"wethouder|gedeputeerde|burgemeester|plaatsvervangend\s+voorzitter)\b)", re.I)
+_STAND_IN = re.compile(r"(?:wordt\s+|werd\s+)?(?:vervangen|waargenomen)\s+door\b")
 # what stands between two people is an organisation when it is a short capitalised phrase
 _ORG = re.compile(r"^[,;.\s]*(?P<org>[A-ZÀ-Ý][\w&'’.-]*(?:\s+(?:[A-ZÀ-Ý][\w&'’.-]*|van|voor|de|en|het|der)){0,5})\s*,?\s*$")
 
@@ -38,8 +39,14 @@ def anchored_people(block: str, status: str, organisation: str | None = None) ->
     """One attendee per honorific-introduced name, with the organisation written before it."""
     people: list[dict] = []
     last_end = 0
+    stand_in_spans: list[tuple[int, int]] = []
     for m in _PERSON.finditer(block):
         name = m.group("name")
+        if any(a <= m.start() < b for a, b in stand_in_spans):
+            # "dhr. X (wordt vervangen door mw. Y)": Y was there in X's place
+            people.append({"name": clean_name(name), "role": None, "organisation": people[-1]["organisation"],
+                           "status": "present", "until": None, "from": None})
+            continue
         between = block[last_end:m.start()]
         org_match = _ORG.match(between)
         org = org_match.group("org").strip() if org_match and between.strip(" ,;.") else None
@@ -49,6 +56,9 @@ def anchored_people(block: str, status: str, organisation: str | None = None) ->
         if after:
             role = (after.group("paren") or after.group("comma")).strip().lower()
             end = after.end()
+            if _STAND_IN.match(role):
+                role = None
+                stand_in_spans.append((after.start(), after.end()))
         people.append({"name": clean_name(name), "role": role, "organisation": org or organisation,
                        "status": status, "until": None, "from": None})
         last_end = end
