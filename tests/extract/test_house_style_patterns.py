@@ -266,3 +266,106 @@ def test_a_meeting_portal_page_with_proposal_rows_is_a_meeting():
             "te stellen.\n\nBesluit\n\nDe lijst wordt ongewijzigd vastgesteld.\n")
     d = _extract(body)
     assert [m["date"] for m in d["meetings"]] == ["2022-04-12"]
+
+
+def _attendees(d: dict) -> dict[str, str]:
+    return {a["name"]: a["status"] for m in d["meetings"] for a in m["attendees"]}
+
+
+def test_attendance_in_columns_with_blank_lines_between_rows():
+    body = ("Verslag Wijkoverleg Oost 12 maart 2019\n\n"
+            "Aanwezig:  Dhr. K. Akkerman                      Noordbuurt (voorzitter)\n\n"
+            "                 Mevr. L. Brink                   Noordbuurt\n\n"
+            "Dhr. P. Claassen                      Zuidbuurt\n\n"
+            "Mevr. T. Dekker                       Stichting Welzijn\n\n"
+            "Afwezig:        Dhr. R. Evers (mk)               Zuidbuurt\n\n"
+            "1. Opening\nDe voorzitter opent de vergadering.\n")
+    att = _attendees(_extract(body))
+    assert {k: v for k, v in att.items() if v == "present"}.keys() == {"K. Akkerman", "L. Brink", "P. Claassen", "T. Dekker"}
+    # the column after the name is its descriptor, never part of the name
+    assert not any("Noordbuurt" in name for name in att)
+
+
+def test_abbreviated_labels_after_a_heading_that_lost_its_line_break():
+    body = ("Adviesraad Sociaal Domein\n"
+            "Verslag bijeenkomst Adviesraad Sociaal Domein op 4 maart 2015 Aanw.:\n"
+            "dhr. A. Bakker, mw. J. v.d. Linde, mw. M. Smit (notulen)\n"
+            "Afw.:\nmw. A. Jong, dhr. T. Wit\n"
+            "1. Opening en vaststelling van de agenda De voorzitter heet iedereen welkom en merkt op dat er twee "
+            "punten bij komen. Dhr. Bakker licht toe dat de werkgroep is gestart.\n")
+    d = _extract(body)
+    att = _attendees(d)
+    assert att.get("A. Bakker") == "present" and att.get("J. v.d. Linde") == "present"
+    assert att.get("T. Wit") == "absent"
+    assert d["documents"][0]["type"] == "minutes" and d["meetings"][0]["date"] == "2015-03-04"
+
+
+def test_attendance_table_whose_cells_lost_their_gap():
+    body = ("Notulen Raad 2 februari 2017 (19:30)\n\nDatum: 02-02-2017\nGenodigden:\nAanwezigNaam\n"
+            "VoorzitterG. Akkerman\n"
+            "LokaalA.J. Bos, dr. E.G. Claassen en R. Dekker\n"
+            "PartijXdrs. I. Evers en H.J. Fokkema\n"
+            "Het collegeA.J. Groen, B. Hoek\n\n"
+            "1 Opening\nDe voorzitter opent de vergadering.\n")
+    att = _attendees(_extract(body))
+    for name in ("A.J. Bos", "E.G. Claassen", "R. Dekker", "I. Evers", "A.J. Groen"):
+        assert att.get(name) == "present", (name, att)
+    assert not any(name.startswith(("Lokaal", "PartijX", "AanwezigNaam")) for name in att)
+
+
+def test_a_stand_in_was_present_in_place_of_the_member():
+    body = ("Verslag van de vergadering van het Algemeen Bestuur van 17 juni 2009\n"
+            "Berichten van verhindering/vervanging: Westdorp: dhr. De Boer Oostdorp: dhr. Van Dam (wordt vervangen "
+            "door mw. Van Eck), dhr. Faber, mw. Groen (wordt vervangen door dhr. Hoek), dhr. Ismail\n"
+            "1. Opening\nDe voorzitter opent de vergadering.\n")
+    att = _attendees(_extract(body))
+    assert att.get("Van Dam") == "absent" and att.get("Groen") == "absent"
+    assert att.get("Van Eck") == "present" and att.get("Hoek") == "present"
+
+
+def test_meeting_portal_page_is_an_agenda_or_with_decisions_a_decision_list():
+    head = ("Commissie Ruimte\n\ndonderdag 18 april 2024\n\n19:30 - 22:30\nLocatie\n\nRaadzaal\n\nVoorzitter\n"
+            "Mw. K. Akkerman\nAgenda documenten\n\nAgendapunten\n\n")
+    agenda = head + " 1. 1\n  Opening\n 2. 2\n  Mededelingen\n 3. 3\n  Verordening parkeren\n"
+    decided = head + " 1. 1\n\n  Besluit\n\n  De agenda wordt vastgesteld.\n 2. 2\n\n  Besluit\n\n  Conform voorstel.\n"
+    assert [p["type"] for p in _extract(agenda)["documents"]] == ["agenda"]
+    assert [p["type"] for p in _extract(decided)["documents"]] == ["decision_list"]
+
+
+def test_bullet_points_are_no_titles_of_new_documents():
+    body = ("Bespreekpunten vergadering wijkraad 12 december 2011\n"
+            " 1. Opening door de voorzitter en vaststellen agenda\n"
+            " 2. Afwezig met bericht: Anna, Bert\n"
+            " 3. Berichten van de coördinator\n"
+            "  • Brief over onbeantwoorde vragen verzonden\n"
+            "  • Verslag van de werkgroep volgt nog\n"
+            " 4. Rondvraag\n")
+    d = _extract(body)
+    assert len(d["documents"]) == 1
+    numbers = [a["number"] for a in d["agenda_items"]]
+    assert numbers[:4] == ["1", "2", "3", "4"], numbers  # the attendance inside item 2 keeps item 1
+
+
+def test_item_start_times_are_no_part_of_agenda_titles():
+    body = ("Raadsvergadering - 9 november 2017\n\nLocatie: Raadszaal\n\n"
+            "1\n17.00 uur Opening en inspreken burgers\n2\n17.05 uur Vaststellen agenda\n"
+            "3\n17.10 uur Behandeling Begroting 2018\n4\n18.20 uur Schorsing\n5\n21.45 uur Rondvraag\n"
+            "6\n22.00 uur Sluiting\n")
+    titles = [a["title"] for a in _extract(body)["agenda_items"]]
+    assert titles[:4] == ["Opening en inspreken burgers", "Vaststellen agenda", "Behandeling Begroting 2018", "Schorsing"]
+
+
+def test_a_sentence_adverb_is_no_owner_of_a_task():
+    body = ("Besluitenlijst college 5 mei 2021\n\n1. Manifest\n"
+            "Het manifest sluit aan bij ons beleid. Daarnaast zet het de gemeente op de kaart als groene gemeente.\n")
+    assert not any("Daarnaast" in (a.get("owners") or [""])[0] for a in _extract(body)["actions"] if a.get("owners"))
+
+
+def test_project_names_in_running_prose():
+    from regiovolger.extract.projects.prose_names import prose_name
+    assert prose_name("De gemeente wil twee miljoen euro investeren in renovatie van de sporthal in Noorddorp.") \
+        == "Renovatie van de sporthal in Noorddorp"
+    assert prose_name("Ook komt er een fietspad langs de Dorpsweg in Oosthoek.") == "Fietspad langs de Dorpsweg in Oosthoek"
+    assert prose_name("Uit het Leefbaarheidsfonds zijn 30 subsidies verstrekt.") == "Leefbaarheidsfonds"
+    assert prose_name("Aan welke resultaten van de Regio Deal levert dit project een bijdrage?") is None
+    assert prose_name("De raad vergadert op 5 mei over de begroting.") is None

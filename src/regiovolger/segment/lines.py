@@ -211,6 +211,20 @@ def _is_titlelike(lines: list[_Line], i: int) -> bool:
     return True
 
 
+def _tag_items_below_numbers(lines: list[_Line]) -> None:
+    """An agenda whose numbers stand on lines of their own ("1" / "17.00 uur Opening"): the line under each
+    number is an item, not a title, once three numbers count up (a lone page number does not)."""
+    nonblank = [ln for ln in lines if not ln.blank]
+    pairs = [(int(a.s.strip(" .")), b) for a, b in zip(nonblank, nonblank[1:])
+             if b.idx == a.idx + 1 and re.fullmatch(r"\d{1,2}\.?", a.s.strip())
+             and not re.fullmatch(r"\d{1,2}\.?", b.s.strip())]
+    numbers = [n for n, _ in pairs]
+    if sum(1 for x, y in zip(numbers, numbers[1:]) if y == x + 1) >= 2:
+        for _, item in pairs:
+            if len(item.s) <= 140:
+                item.tags.add("numbered")
+
+
 def _tag_lines(lines: list[_Line]) -> None:
     toc_until = -1
     for ln in lines:
@@ -269,6 +283,7 @@ def _tag_lines(lines: list[_Line]) -> None:
             toc_until = -1
         if _TOC_LINE.search(s):
             tags.add("toc")
+    _tag_items_below_numbers(lines)
     first = next((ln for ln in lines if not ln.blank), None)
     if first is not None and ("numbered" in first.tags or len(first.s) > 120):
         # the title of a transcribed page: a page number run into it ("1 Agenda Algemeen bestuur …"), a long

@@ -187,7 +187,9 @@ def _columns_as_descriptors(line: str) -> str:
     cells = [c.strip() for c in _COLUMN_GAP.split(line.strip()) if c.strip()]
     if len(cells) < 2 or not (_PERSON_START.match(cells[0]) or looks_like_name(_PAREN.sub(" ", cells[0]).strip())):
         return line
-    if any(_PERSON_START.match(c) or (looks_like_name(c) and len(c.split()) > 1) for c in cells[1:]):
+    # a row that opens with a title or initials has its other names in that form too ("Stichting Welzijn" is none)
+    titled = bool(_PERSON_START.match(cells[0]))
+    if any(_PERSON_START.match(c) or (not titled and looks_like_name(c) and len(c.split()) > 1) for c in cells[1:]):
         return line
     rest = "; ".join(re.sub(r"\s*\(([^()]*)\)", r"; \1", c) for c in cells[1:])
     return f"{cells[0]} ({rest})"
