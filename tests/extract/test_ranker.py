@@ -65,3 +65,19 @@ def test_the_stage_can_be_switched_off(monkeypatch):
     monkeypatch.delenv("REGIOVOLGER_NO_RANKER")
     ranker.add_ranked(text, parts, result)
     assert result["decisions"]
+
+
+def test_a_project_in_running_prose_becomes_a_project_with_its_money(monkeypatch):
+    body = ("De gemeente wil ruim twee miljoen euro investeren in de renovatie van de sporthal in Noorddorp. "
+            "Het weer was die avond bijzonder zacht.\n")
+    text, parts = one_part("Nieuws", body, "other", "2024-03-12")
+    result = extract(text, parts, {"path": "t.txt"})
+    assert not any("Noorddorp" in p["name"] for p in result["projects"] or [])  # not a project the rules read
+    monkeypatch.setitem(ranker.model()["projects"], "threshold", 0.0)
+    projects = extract(text, parts, {"path": "t.txt"})["projects"]
+    assert [p["name"] for p in projects] == ["Renovatie van de sporthal in Noorddorp"]  # a sentence without a name is none
+    ev = projects[0]["evidence"]
+    assert text.text[ev["start"]:ev["end"]] == ev["quote"] and 0 <= ev["confidence"] <= 1
+    assert projects[0]["amounts"] and projects[0]["amounts"][0]["value_eur"] == 2_000_000
+    monkeypatch.setenv("REGIOVOLGER_NO_RANKER", "1")
+    assert extract(text, parts, {"path": "t.txt"})["projects"] == []

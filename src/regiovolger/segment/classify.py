@@ -58,6 +58,10 @@ _BODY_RULES: list[tuple[str, float, float, re.Pattern]] = [
                                     r"conclusies?( en aanbevelingen)?|aanbevelingen|hoofdstuk \d+)\s*$")),
     # a press release or news item is no letter, whatever letter it quotes
     ("other", 5.0, 5.0, _rx(r"^(p ?e ?r ?s ?b ?e ?r ?i ?c ?h ?t|nieuwsbericht|persmededeling)\s*:?\s*$")),
+    # a news article: a dateline ("ENSCHEDE - Het kabinet …"), people quoted in the third person
+    ("other", 3.0, 3.0, _rx(r"(?-i:^[A-Z][A-Z'’.-]{2,25}(?: [A-Z][A-Z'’.-]+){0,2} [-–] +[A-Z])")),
+    ("other", 1.5, 3.0, _rx(r"[”\"]\s*,?\s*(zegt|zei|aldus|vertelt|vertelde|reageert|reageerde|schrok|laat \w+ weten)\b"
+                            r"|\baldus (?-i:[A-Z])\w+")),
     # a news site's article about a meeting: its byline and sharing lines
     ("other", 4.0, 8.0, _rx(r"^(geschreven door|door (de )?redactie\b|redactie:|gepubliceerd op|lees (ook|meer)\b|"
                             r"deel (dit|deze) (artikel|bericht|pagina)|reacties? \(\d+\)|foto:)")),

@@ -131,7 +131,7 @@ def _split_pieces(block: str) -> list[tuple[str, bool, str | None]]:
             continue
         last = lines[-1].split()[-1] if lines and lines[-1].split() else ""
         if lines and (ln.startswith("(") or (ln[:1].islower() and not lines[-1].endswith((",", ";"))
-                                             and not _PERSON_START.match(ln))
+                                             and not (_PERSON_START.match(ln) and not _TITLE_START.match(ln)))
                       or re.match(r"^[A-Z]\.?$", last) or last.lower() in _JOIN_WORDS
                       or lines[-1].count("(") > lines[-1].count(")")):
             lines[-1] += " " + ln
@@ -175,6 +175,7 @@ def _split_pieces(block: str) -> list[tuple[str, bool, str | None]]:
     return out
 
 
+_TITLE_START = re.compile(r"(?:drs|dr|mr|ir|ing|prof)\.", re.I)
 _TABLE_HEAD = re.compile(r"(?i)(?:(?:naam|namen|functie|fractie|partij|aanwezig|afwezig|organisatie|rol|namens)[ \t|]*){2,}")
 # a table row whose cells lost their gap: "SGPA.J. Scheppink, …", "CDAdrs. I. Kahraman", "VoorzitterG. Kreijkes"
 _GLUED_LABEL = re.compile(r"^(?P<org>[A-ZÀ-Ý][\w&'’+ -]*?[A-Za-z0-9])(?=(?:[A-Z]\.){1,4}\s?[A-Z]?[a-z]|(?:drs|dr|mr|ir|ing|prof)\.\s)")
