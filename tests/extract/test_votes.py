@@ -92,3 +92,15 @@ def test_a_list_of_results_with_the_factions_and_their_seats():
     assert (first["groups_for"], first["groups_against"]) == (["PvdA", "D66", "GL"], ["VVD", "CDA"])
     assert (second["groups_for"], second["groups_against"]) == ([], [])  # not the next line's factions
     assert third["groups_against"] == ["PvdA", "D66", "GL", "CDA"]
+
+
+def test_outcomes_reported_in_the_past_tense():
+    from regiovolger.pipeline import process_bytes
+    body = ("Raad kiest voor nieuwe sporthal\n\n"
+            "De raad nam donderdagavond na een motie en twee amendementen het voorstel voor de nieuwe sporthal aan. "
+            "De raad wees het amendement over de parkeerplaatsen af. Hij nam deel aan het debat.\n")
+    votes = process_bytes(body.encode(), "nieuws.txt").extraction["votes"]
+    got = [(v["outcome"], v["subject"]) for v in votes]
+    assert ("adopted", "het voorstel voor de nieuwe sporthal") in got, got
+    assert any(o == "rejected" and "amendement over de parkeerplaatsen" in s for o, s in got), got
+    assert len(votes) == 2  # "nam deel aan" is no vote

@@ -104,7 +104,18 @@ def _heading_above(t: str, start: int, floor: int) -> tuple[int, str] | None:
     return None
 
 
+# "nam (na een motie) het plan voor X aan", "wees het voorstel af": the object between verb and particle
+_SPLIT_VERB = re.compile(r"^(?:nam(?:en)?|wees|wezen|neemt)\s+(?P<object>.+?)\s+(?:aan|af)$", re.I | re.S)
+_OBJECT = re.compile(r"\b(?:het|de|een)\s+(?:\w+\s+){0,2}?(?:plan|voorstel|raadsvoorstel|motie|amendement|besluit|"
+                     r"verordening|initiatiefvoorstel)\b", re.I)
+
+
 def _subject(sentence: str, outcome: re.Match) -> str:
+    split = _SPLIT_VERB.match(outcome.group(0))
+    if split:
+        objects = list(_OBJECT.finditer(split.group("object")))
+        if objects:  # the last one: "nam na een motie en de amendementen het plan voor X aan"
+            return clean(split.group("object")[objects[-1].start():])[:MAX_SUBJECT].strip(" :,.-")
     head = sentence[:outcome.start()]
     head = SEATS_AFTER.split(head, 1)[0]  # "M1 Title: CU en SGP voor (11), CDA tegen (8): aangenomen"
     m = SUBJECT_END.search(head)
