@@ -369,3 +369,16 @@ def test_project_names_in_running_prose():
     assert prose_name("Uit het Leefbaarheidsfonds zijn 30 subsidies verstrekt.") == "Leefbaarheidsfonds"
     assert prose_name("Aan welke resultaten van de Regio Deal levert dit project een bijdrage?") is None
     assert prose_name("De raad vergadert op 5 mei over de begroting.") is None
+
+
+def test_a_news_item_reports_the_meeting_it_tells_about():
+    dated = ("Raadsvergadering 28 juni 2018\n\nOndanks de korte agenda nam de raad drie uur de tijd voor het debat over "
+             "de nieuwe sporthal. Volgens de fractie was het een goed gesprek.\n")
+    undated = ("Raad kiest voor sporthal\n\nDe raad heeft hierover donderdagavond vergaderd en nam na een motie het "
+               "plan aan. Het college gaat het plan uitwerken.\n")
+    unrelated = "Nieuwe bibliotheek open\n\nDe bibliotheek aan het Marktplein is vandaag geopend.\n"
+    d = _extract(dated)
+    assert [(m["body"], m["date"]) for m in d["meetings"]] == [("gemeenteraad", "2018-06-28")]
+    d = _extract(undated)
+    assert [(m["body"], m["date"]) for m in d["meetings"]] == [("gemeenteraad", None)]
+    assert _extract(unrelated)["meetings"] == []

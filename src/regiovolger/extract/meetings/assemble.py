@@ -17,6 +17,7 @@ from .common import _fold, _Meeting
 from .events import _timestamp_speakers, _chair_from_opening, _events, _roll_call
 from .header import BODY_FIELD, INVITATION, _header, body_key
 from .proposal import _from_proposal, proposal_header
+from .reported import reported_meeting
 
 MEETING_PARTS = {"minutes", "decision_list", "action_list", "agenda", "proposal"}
 
@@ -102,6 +103,11 @@ def extract_meetings(text: Text, parts: list[Part]) -> tuple[list[dict], list[di
             last = merge_or_add(m)
         elif kind == "proposal":
             m = _from_proposal(t, part, meetings)
+            if m is not None:
+                last = merge_or_add(m)
+        elif part.type == "other":
+            # a news item or a party's report about a meeting
+            m = reported_meeting(t, part)
             if m is not None:
                 last = merge_or_add(m)
 
