@@ -375,10 +375,12 @@ def test_a_news_item_reports_the_meeting_it_tells_about():
     dated = ("Raadsvergadering 28 juni 2018\n\nOndanks de korte agenda nam de raad drie uur de tijd voor het debat over "
              "de nieuwe sporthal. Volgens de fractie was het een goed gesprek.\n")
     undated = ("Raad kiest voor sporthal\n\nDe raad heeft hierover donderdagavond vergaderd en nam na een motie het "
-               "plan aan. Het college gaat het plan uitwerken.\n")
+               "plan aan. Het college gaat het plan uitwerken.\n\nJan de Vries van het CDA vroeg naar de kosten. "
+               "Volgens D66-raadslid Anna Bakker is het plan sober.\n")
     unrelated = "Nieuwe bibliotheek open\n\nDe bibliotheek aan het Marktplein is vandaag geopend.\n"
     d = _extract(dated)
     assert [(m["body"], m["date"]) for m in d["meetings"]] == [("gemeenteraad", "2018-06-28")]
     d = _extract(undated)
     assert [(m["body"], m["date"]) for m in d["meetings"]] == [("gemeenteraad", None)]
+    assert _attendees(d) == {"Jan de Vries": "present", "Anna Bakker": "present"}
     assert _extract(unrelated)["meetings"] == []

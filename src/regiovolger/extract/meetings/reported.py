@@ -11,6 +11,7 @@ import re
 
 from ...document import Part
 from ..dates import find_dates
+from ..names import NAME_PATTERN, clean_name, looks_like_name
 from .common import _Meeting
 from .events import _events
 
@@ -27,6 +28,29 @@ TOLD = [re.compile(p, re.I) for p in (
     rf"\b(?:de\s+)?{_BODY}(?:\s+van\s+[A-Z][\w'’-]+)?\s+(?:besloot|stemde|nam|vergaderde|koos|wees|verwierp)\s+"
     rf"(?:\w+\s+){{0,2}}?{_WEEKDAY}\b",
 )]
+
+
+# the people a report names as taking part: "wethouder Paul Sanders", "T@b-raadslid Robert Philippo", and a
+# speaker named with their party at the start of a sentence ("Kees de Vries van het CDA vroeg …")
+ROLE_NAME = re.compile(rf"\b(?:[\w@&'’/]+-)?(?P<role>raadslid|wethouder|burgemeester|fractievoorzitter|statenlid|gedeputeerde"
+                       rf"|commissielid|dijkgraaf|heemraad)\s+(?P<name>{NAME_PATTERN})")
+PARTY_SPEAKER = re.compile(rf"(?:^|(?<=[.!?]\s)|(?<=\n))(?P<name>{NAME_PATTERN})\s+(?:\((?P<p1>[^()\n]{{2,20}})\)|van\s+(?:het|de)\s+"
+                           rf"(?P<p2>[A-Z][\w@&'’-]*(?:/[A-Z][\w@&'’-]*)?))\s+(?:vroeg|vond|zei|zegt|stelde|wilde|pleitte|"
+                           rf"merkte|benadrukte|noemde|vindt|stelt|vraagt|diende|sprak|reageerde|wees|was)\b", re.M)
+
+
+def _named_people(t: str, part: Part) -> list[dict]:
+    people: dict[str, dict] = {}
+    for rx in (ROLE_NAME, PARTY_SPEAKER):
+        for m in rx.finditer(t, part.start, part.end):
+            name = clean_name(m.group("name"))
+            if not looks_like_name(name) or len(name.split()) < 2 or name in people:
+                continue
+            role = m.groupdict().get("role")
+            org = m.groupdict().get("p1") or m.groupdict().get("p2")
+            people[name] = {"name": name, "role": role.lower() if role else None, "organisation": org,
+                            "status": "present", "until": None, "from": None}
+    return list(people.values())
 
 
 def reported_meeting(t: str, part: Part) -> _Meeting | None:
@@ -50,5 +74,6 @@ def reported_meeting(t: str, part: Part) -> _Meeting | None:
     m = _Meeting(body=body.lower() if body.lower() == "gemeenteraad" else body, date=date, start=start, end=end,
                  span_start=part.start, span_end=part.end, document=part.id, source="report",
                  documents=[part.id], sources=["report"])
-    m.attendees = _events(t, part.start, part.end, [], speakers=True)
+    m.attendees = _named_people(t, part)
+    m.attendees += _events(t, part.start, part.end, m.attendees, speakers=True)
     return m
