@@ -74,6 +74,8 @@ _BODY_RULES: list[tuple[str, float, float, re.Pattern]] = [
     ("other", 3.0, 6.0, _rx(r"^#* ?(changelog|release notes|unreleased)\b|^(#+ ?\[?v?|\[v?|v)\d+\.\d+(\.\d+)?\]?( - \d{4}-\d\d-\d\d)?\s*$")),
 ]
 
+# the body rules an agenda with attendance and narrative (minutes after all) is told by
+_ATTENDANCE_RULE, _NARRATIVE_RULE = 0, 2
 
 # Outcomes recorded per agenda item: an agenda carrying them is the record of the meeting.
 _OUTCOME_LABEL = _rx(r"(?:^|[\s.;(])(besluit|besloten|afspraak|afspraken|afgesproken|actie|actiepunt|conclusie|uitkomst)"
@@ -187,7 +189,7 @@ def _classify_range(doc: _Doc, a: int, b: int, hint: str | None, hint_weight: fl
         # an agenda whose items carry their outcome ("Besluit: vastgesteld") records the meeting:
         # minutes when it also reports the discussion, else a decision list
         outcome, narrative = _outcomes(nb)
-        attendance = hits[0] > 0 and hits[2] > 0  # who was there, and what they said or did
+        attendance = hits[_ATTENDANCE_RULE] > 0 and hits[_NARRATIVE_RULE] > 0  # who was there, what they said or did
         if attendance and not outcome >= 2:
             best = "minutes"
             scores[best] = scores["agenda"] + 1

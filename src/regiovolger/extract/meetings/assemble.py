@@ -20,6 +20,7 @@ from .proposal import _from_proposal, proposal_header
 from .reported import reported_meeting
 
 MEETING_PARTS = {"minutes", "decision_list", "action_list", "agenda", "proposal"}
+_NUMBERED_LINE = re.compile(r"[ \t]*\d{1,2}[.)][ \t]")
 
 
 def _classify_head(t: str, part: Part) -> str:
@@ -200,8 +201,7 @@ def _from_head(t: str, part: Part, source: str) -> _Meeting | None:
             chair = cand
     m.attendees, m.chair, m.minute_taker, m.redacted = attendees, chair, minute_taker, redacted
     # an attendance list that is itself an agenda item ("2. Afwezig met bericht: …") does not end the header
-    in_item = re.compile(r"[ \t]*\d{1,2}[.)][ \t]")
-    items_start = max([part.start] + [e for s, e in spans if not in_item.match(t, t.rfind("\n", 0, s) + 1)])
+    items_start = max([part.start] + [e for s, e in spans if not _NUMBERED_LINE.match(t, t.rfind("\n", 0, s) + 1)])
     if info.get("title_end"):
         items_start = max(items_start, info["title_end"])
     m.items = _items_in(t, items_start, part.end, source == "agenda", source == "agenda", source == "minutes")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..municipalities import lookup as municipality
-from .attendance_anchored import anchored_people, count_honorifics, unlabelled_attendance
+from .attendance_anchored import anchored_people, count_honorifics, unlabelled_attendance, STAND_IN
 from ..names import clean_name, compatible, is_redacted, looks_like_name, parse_name
 from .common import ATTENDANCE_LABELS, HEADER_FIELD, INLINE_LABEL_WORDS, ROLE_WORDS, TIME, _LABEL_RE, _ROLE_RE, _fold, _hhmm, _lines
 
@@ -38,7 +38,6 @@ def _status_from(text: str) -> dict:
     return st
 
 
-_STAND_IN = re.compile(r"(?i)^(?:wordt\s+|werd\s+)?(?:vervangen|waargenomen)\s+door\s+(?P<who>.+?)\s*$")
 _MINUTES_WORD = re.compile(r"(?i)verslag|verslaglegging|verslaglegger|notulen|notulist[e]?|notulant|notulering")
 
 
@@ -388,9 +387,9 @@ def _parse_block(block: str, status: str, organisation: str | None = None) -> tu
     stand_ins = []
     for e in people:
         # "Van der Kruijff (wordt vervangen door mw. Van Wenum)": the stand-in was there in their place
-        for d in [d for d in e["descriptors"] if _STAND_IN.match(d)]:
+        for d in [d for d in e["descriptors"] if STAND_IN.match(d)]:
             e["descriptors"].remove(d)
-            who = clean_name(_STAND_IN.match(d).group("who"))
+            who = clean_name(STAND_IN.match(d).group("who"))
             if looks_like_name(who):
                 stand_ins.append({"name": who, "role": None, "organisation": e.get("organisation"),
                                   "status": "present", "until": None, "from": None})

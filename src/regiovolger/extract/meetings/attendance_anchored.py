@@ -26,7 +26,8 @@ _PERSON = re.compile(rf"(?<![\w.]){_HONORIFIC}\s+{_TITLES}(?P<name>{_NAME})")
 # a role in brackets right after the name, or after a comma: "(directeur a.i.)", ", voorzitter"
 _ROLE_AFTER = re.compile(r"\s*(?:\((?P<paren>[^()]{2,60})\)|,\s*(?P<comma>voorzitter|secretaris|griffier|notulist[e]?|"
                          r"wethouder|gedeputeerde|burgemeester|plaatsvervangend\s+voorzitter)\b)", re.I)
-_STAND_IN = re.compile(r"(?:wordt\s+|werd\s+)?(?:vervangen|waargenomen)\s+door\b")
+# "(wordt vervangen door mw. Y)": a stand-in named after the member they replace
+STAND_IN = re.compile(r"(?i)(?:wordt\s+|werd\s+)?(?:vervangen|waargenomen)\s+door\s+(?P<who>.+?)\s*$")
 # what stands between two people is an organisation when it is a short capitalised phrase
 _ORG = re.compile(r"^[,;.\s]*(?P<org>[A-ZÀ-Ý][\w&'’.-]*(?:\s+(?:[A-ZÀ-Ý][\w&'’.-]*|van|voor|de|en|het|der)){0,5})\s*,?\s*$")
 
@@ -56,7 +57,7 @@ def anchored_people(block: str, status: str, organisation: str | None = None) ->
         if after:
             role = (after.group("paren") or after.group("comma")).strip().lower()
             end = after.end()
-            if _STAND_IN.match(role):
+            if STAND_IN.match(role):
                 role = None
                 stand_in_spans.append((after.start(), after.end()))
         people.append({"name": clean_name(name), "role": role, "organisation": org or organisation,
