@@ -34,6 +34,7 @@ region, its region name or "de N gemeenten" touches all of them.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ...document import Part, Text
@@ -137,8 +138,9 @@ def _ranked_projects(ctx: _Context, text: Text, parts: list[Part]) -> list[_Proj
     """Projects named in running prose that only the sentence ranker recognises (news items, letters)."""
     found = []
     for c, name, p in ranked_projects(text, parts, prose_name):
-        at = ctx.s.casefold().find(name.casefold(), c.start, c.end)
-        ns, ne = (at, at + len(name)) if at != -1 else (c.start, c.start)
+        # the name as written in its sentence (the finder capitalises its first letter)
+        at = re.compile(re.escape(name), re.I).search(ctx.s, c.start, c.end)
+        ns, ne = (at.start(), at.end()) if at else (c.start, c.start)
         project = _Project(name=name, name_start=ns, name_end=ne, start=c.start, end=c.end, scope=(c.start, c.end),
                            layout="ranked", scope_amounts=False, confidence=p)
         project.amounts = [(m, _role(ctx.s, m)) for m in ctx.amounts_in(c.start, c.end)]
