@@ -52,7 +52,10 @@ NOT_INITIALS = {"N.B.", "B.V.", "N.V.", "V.O.F.", "C.V.", "U.A.", "E.U.", "O.A."
 
 # a double surname may hold particles after its hyphen: "Smit-van der Berg", "Jansen-de Vries"
 _HYPHEN_PARTICLES = r"(?:(?:van|de|der|den|ter|ten|te|in|op|het|'t)[ \t])*"
-_WORD = rf"[A-ZÀ-ÝĲ][a-zà-ÿĳ'’]+(?:-{_HYPHEN_PARTICLES}[A-ZÀ-ÝĲ][a-zà-ÿĳ'’]+|-[a-zà-ÿ][a-zà-ÿĳ'’]+)*"
+# letters of names written in Latin script beyond Western Europe's ("Baş", "Işik", "Šimić")
+UPPER = "A-ZÀ-ÖØ-ÝĲŞŠŽČĆŁŃŚŹŻİĞŘ"
+LOWER = "a-zà-öø-ÿĳā-ſ"
+_WORD = rf"[{UPPER}][{LOWER}'’]+(?:-{_HYPHEN_PARTICLES}[{UPPER}][{LOWER}'’]+|-[{LOWER}][{LOWER}'’]+)*"
 _INITIALS = r"(?:[A-Z](?:[a-z]{1,2})?\.\s?){1,5}"
 _PART = r"(?:(?:van|de|der|den|ter|ten|te|het|in|op|von|la|le|du|da|d'|'t|’t)\s+){0,3}"
 # a name as found in running text: initials or first name(s), particles, surname

@@ -33,6 +33,7 @@ import snowballstemmer
 from ..document import Part, Text
 from .amounts import find_amounts
 from .evidence import evidence
+from .key_date_prose import FUTURE, LOOKED_BACK, PAST
 from .sentences import BULLET, When, clean, dates_in, parts_of, sentence_spans
 
 KINDS = ("decisions", "actions", "commitments", "key_dates", "projects")
@@ -40,6 +41,7 @@ SENTENCE_KINDS = KINDS[:3]
 MAX_CHARS = 700  # a longer "sentence" is a paragraph the splitter could not cut: not one fact
 MIN_WORDS = 3
 LABEL_CHARS = 40
+PERFECT = re.compile(r"(?i)\b(?:is|zijn)\b(?:\s+[\w-]+){0,6}?\s+ge[a-z]+(?:d|t|en)\b(?!\s+(?:op|in|voor|om)\b)")
 WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*")
 _stemmer = snowballstemmer.stemmer("dutch_porter")
 
@@ -115,6 +117,11 @@ def date_features(c: Candidate, when: When, text: str) -> list[str]:
     feats += [f"pre:{w}" for w in before] + [f"post:{w}" for w in after]
     if before:
         feats.append(f"pre1:{before[-1]}")
+    # tense: a date the sentence looks back on ("is op 27 januari gestart", "4 november jl.") is no announcement
+    if LOOKED_BACK.match(text, when.end) or PAST.search(c.sentence) or PERFECT.search(c.sentence):
+        feats.append("tense:past")
+    if FUTURE.search(c.sentence):
+        feats.append("tense:future")
     if c.part.date and when.date:
         feats.append("when:later" if when.date > c.part.date else "when:same" if when.date == c.part.date
                      else "when:earlier")
@@ -165,8 +172,10 @@ def ranked_projects(text: Text, parts: list[Part], name_of: Callable[[str], str 
     seen: set[str] = set()
     for c, name in project_candidates(text, parts, name_of):
         p = probability("projects", sentence_features(c))
-        if p >= threshold("projects") and name.casefold() not in seen:
-            seen.add(name.casefold())
+        key = name.casefold()
+        # "de Regio Deal" after "de Regio Deal Zeeuws-Vlaanderen": the same project named short
+        if p >= threshold("projects") and not any(key in other or other in key for other in seen):
+            seen.add(key)
             out.append((c, name, p))
     return out
 

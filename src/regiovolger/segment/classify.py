@@ -12,11 +12,12 @@ from .types import TYPES
 _BODY_RULES: list[tuple[str, float, float, re.Pattern]] = [
     # (type, weight per hit, cap, line pattern)
     ("minutes", 3.0, 3.0, _rx(r"^(aanwezig(en)?|afwezig|afgemeld|verhinderd|met kennisgeving afwezig)\b|^(aanw|afw)\.\s*:|"
-                              r"(?-i:\s(Aanwezig|Aanw\.|Afwezig|Afw\.)\s*:)")),
+                              r"(?-i:\s(Aanwezig|Aanw\.|Afwezig|Afw\.)( zijn| waren| de (leden|heren|dames)| met kennisgeving)?\s*:)")),
     ("minutes", 0.6, 2.4, _rx(r"(^|\s)(\(?actie\)?\s*:?\s*[A-Z]|actie(punt)?\s*:)|\(actie\)|\bactie allen\b")),
     ("minutes", 0.5, 2.0, _rx(r"\b(deelt mee|merkt op|licht toe|antwoordt|geeft aan dat|vraagt (of|naar)|constateert|"
                               r"opent de vergadering|sluit de vergadering|het verslag wordt vastgesteld|"
-                              r"het verslag is akkoord)\b")),
+                              r"het verslag is akkoord|stelt aan de orde|ik open (hierbij )?de \w+|(ik )?geef (ik )?het woord aan|"
+                              r"het woord is aan|dames en heren)\b")),
     ("minutes", 1.5, 1.5, _rx(r"^(notulist|verslaglegging|voorzitter)\b")),
     ("decision_list", 0.7, 3.5, _rx(r"^(besluit|besloten|besluiten|conclusie)\s*:|\b(aangenomen|verworpen|"
                                     r"unaniem|zonder hoofdelijke stemming|hamerstuk|conform (voorstel|besloten))\b")),
@@ -30,13 +31,14 @@ _BODY_RULES: list[tuple[str, float, float, re.Pattern]] = [
     ("proposal", 1.5, 4.5, _rx(r"^(voorstel|beslispunten|gevraagd besluit|te nemen besluit|beslissing|ontwerpbesluit|"
                                r"portefeuillehouder|besluit)\s*:|^(beslispunten|gevraagd besluit|te nemen besluit)\b|"
                                r"\b(stelt|stellen) (de raad|provinciale staten|het algemeen bestuur|het dagelijks bestuur|"
-                               r"u) voor\b|^het college( van [\w& ]{3,50}?)? stelt\b|^(samenvatting van het voorgestelde besluit)")),
+                               r"u) voor\b|\b(stellen|stelt) (wij|het college|het dagelijks bestuur) (u|de raad) voor\b|^het college( van [\w& ]{3,50}?)? stelt\b|^(samenvatting van het voorgestelde besluit)")),
     ("memo", 3.0, 3.0, _rx(r"\b(in )?(deze|dit) (memo|notitie|beslisnota|informatienota|nota)\b")),
     ("memo", 1.0, 3.0, _rx(r"^(aanleiding|geadviseerd besluit|kern|advies|krachtenveld|politieke context|"
                            r"ter (besluitvorming|informatie|advisering|kennisname|bespreking))\s*:?\s*$")),
-    ("letter", 3.0, 3.0, _rx(r"^(hoog)?geachte?\b")),
+    ("letter", 3.0, 3.0, _rx(r"^(hoog)?geachte?\b|(?-i:\s(Hoog)?Geachte? ([a-z]+ ){0,2}(college|heer|heren|mevrouw|raad|"
+                             r"raadsleden|leden|voorzitter|dames|bestuur|commissie)\b)")),
     ("letter", 2.0, 2.0, _rx(r"^(met (vriendelijke|hartelijke) groet(en)?|hoogachtend)\b")),
-    ("letter", 0.7, 1.4, _rx(r"^(ons kenmerk|uw kenmerk|uw brief van|betreft)\b")),
+    ("letter", 0.7, 1.4, _rx(r"^(ons kenmerk|uw kenmerk|uw brief van|betreft)\b|(?-i:\s(Ons|Uw) kenmerk\b)")),
     ("letter", 3.0, 3.0, _rx(r"^(met|in) deze brief (informeren|geven|reageren|antwoorden|sturen|vragen|laten)\b")),
     ("parliamentary_letter", 5.0, 5.0, _rx(r"aan de voorzitter van de (tweede|eerste) kamer|"
                                            r"(tweede|eerste) kamer der staten-generaal")),
@@ -52,6 +54,8 @@ _BODY_RULES: list[tuple[str, float, float, re.Pattern]] = [
                                         r"conclusie en advies|advies (aan|van) )")),
     ("programme", 0.6, 3.0, _rx(r"^(programmalijn|activiteiten|projecten|bestuurlijk opdrachtgever|doelen|"
                                 r"resultaten \d{4}|planning|mijlpalen)\b|\bbestuurlijk opdrachtgever\b")),
+    ("budget", 3.0, 3.0, _rx(r"\b(dit|deze|het) (onderdeel|paragraaf|hoofdstuk|bijlage) (van|bij) de (programma|meerjaren)?"
+                             r"(begroting|jaarrekening|jaarstukken|voorjaarsnota|najaarsnota)\b")),
     ("budget", 0.4, 3.0, _rx(r"^(lasten|baten|saldo|totaal (lasten|baten)|reserves?|begrotingssaldo|"
                              r"exploitatie|rekening \d{4}|begroting \d{4})\b")),
     ("policy_report", 1.0, 3.0, _rx(r"^(\d{1,2}\.?\s*)?(voorwoord|inleiding|samenvatting|inhoudsopgave|"
@@ -64,7 +68,7 @@ _BODY_RULES: list[tuple[str, float, float, re.Pattern]] = [
                             r"|\baldus (?-i:[A-Z])\w+")),
     # a news site's article about a meeting: its byline and sharing lines
     ("other", 4.0, 8.0, _rx(r"^(geschreven door|door (de )?redactie\b|redactie:|gepubliceerd op|lees (ook|meer)\b|"
-                            r"deel (dit|deze) (artikel|bericht|pagina)|reacties? \(\d+\)|foto:)")),
+                            r"deel (dit|deze) (artikel|bericht|pagina)|reacties? \(\d+\)|foto:|(terug )?naar (het )?(nieuws)?overzicht\s*$)")),
     # files that are no governance document: READMEs, licences, code, changelogs
     ("other", 1.0, 4.0, _rx(r"^#{1,6} \S|^```|^\|\s*-{3,}\s*\||^\s*(\$ )?(pip|npm|git|docker|make|cargo) [a-z]")),
     ("other", 6.0, 6.0, _rx(r"permission is hereby granted|licensed under the|(apache|mit|bsd|mozilla public) license|"
@@ -107,10 +111,22 @@ def _outcomes(nb: list[_Line]) -> tuple[float, int]:
     return score, narrative
 
 
-def _rule_hits(ln: _Line) -> tuple[int, ...]:
-    """Indices of the body rules a line matches, computed once per line."""
+# A page flattened to one line is read as its sentences, so that line-start cues still count.
+_FLAT_LINE = 400
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?:;])\s+(?=[\"“'‘(]?[A-Z0-9])")
+
+
+def _rule_hits(ln: _Line) -> tuple[tuple[int, int], ...]:
+    """(body rule index, times) for each rule a line matches, computed once per line.
+    A flattened line counts each of its sentences that holds the cue."""
     if ln.body_hits is None:
-        ln.body_hits = tuple(k for k, rule in enumerate(_BODY_RULES) if rule[3].search(ln.s))
+        pieces = _SENTENCE_BREAK.split(ln.s) if len(ln.s) > _FLAT_LINE else [ln.s]
+        hits = []
+        for k, rule in enumerate(_BODY_RULES):
+            times = sum(1 for piece in pieces if rule[3].search(piece))
+            if times:
+                hits.append((k, times))
+        ln.body_hits = tuple(hits)
     return ln.body_hits
 
 
@@ -151,10 +167,8 @@ def _classify_range(doc: _Doc, a: int, b: int, hint: str | None, hint_weight: fl
         scores["minutes"] += 1.5
     hits = [0.0] * len(_BODY_RULES)
     for ln in nb:
-        for k in _rule_hits(ln):
-            # a line that is a whole flattened page counts each cue it holds, not one per line
-            times = len(_BODY_RULES[k][3].findall(ln.s)) if len(ln.s) > 400 else 1
-            hits[k] = min(_BODY_RULES[k][2], hits[k] + _BODY_RULES[k][1] * max(1, times))
+        for k, times in _rule_hits(ln):
+            hits[k] = min(_BODY_RULES[k][2], hits[k] + _BODY_RULES[k][1] * times)
     for k, v in enumerate(hits):
         scores[_BODY_RULES[k][0]] += v
     # agenda: many short numbered items with little text between them
@@ -181,7 +195,9 @@ def _classify_range(doc: _Doc, a: int, b: int, hint: str | None, hint_weight: fl
     scores["other"] = max(scores["other"], 1.5)
     if a < len(doc.lines) and PORTAL_HEAD.match(doc.text.text, doc.lines[a].start):
         # a meeting portal's page lists the items; with a "Besluit" under items it records what was decided
-        decided = any(re.fullmatch(r"besluit\s*:?", ln.s, re.I) for ln in nb)
+        # ("Besluit" on a line of its own, or a button label glued to the item's title: "… vast te stellen.  Besluit")
+        decided = any(re.fullmatch(r"besluit\s*:?", ln.s, re.I) or re.search(r"\S {2,}besluit\s*:?$", ln.s, re.I)
+                      for ln in nb)
         kind = "decision_list" if decided else "agenda"
         scores[kind] = max(scores.values()) + 1
     best = max(TYPES, key=lambda t: (scores[t], -TYPES.index(t)))

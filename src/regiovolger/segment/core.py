@@ -10,7 +10,7 @@ from regiovolger.document import Part, Text
 
 from .classify import _classify_range
 from regiovolger.dates import parse_iso as parse_dutch_date
-from .lines import _ORG, _PROCEDURAL, _Cand, _Doc, _field_word, _Line
+from .lines import _ORG, _PROCEDURAL, PORTAL_HEAD, _Cand, _Doc, _field_word, _Line
 from .meta import _confidential, _date, _field_values, _organisation, _title
 
 # Score a head candidate must reach to open a new part on its own.
@@ -363,6 +363,10 @@ def segment(text: Text) -> list[Part]:
     lines = doc.lines
     n = len(lines)
     cands = _candidates(doc)
+    if PORTAL_HEAD.match(text.text):
+        # a meeting portal's page is one document: its items' titles ("Voorstel aan de raad …") and sections
+        # ("Toezeggingen") are part of it
+        cands = [c for c in cands if c.line == 0]
 
     # Page starts relocate a head found in the page's first lines to the page start.
     if doc.page_starts:

@@ -43,13 +43,17 @@ _TITLE_RULES: list[tuple[str, float, re.Pattern]] = [
     ("assessment_report", 3.5, _rx(r"advies\b")),
     ("programme", 6, _rx(r"(uitvoerings|jaar|werk|meerjaren|activiteiten)programma\b|jaarplan\b|werkplan\b|"
                          r"uitvoeringsplan\b|uitvoeringsagenda\b|programmaplan\b|jaaragenda\b")),
-    ("budget", 6, _rx(r"(programma|ontwerp|concept|meerjaren)?begroting\b|begrotingswijziging|jaarrekening|jaarstukken|"
+    ("budget", 6, _rx(r"specificatie\b.*\b(reserves?|voorzieningen|kredieten|budgetten)\b|(programma|ontwerp|concept|meerjaren)?begroting\b|begrotingswijziging|jaarrekening|jaarstukken|"
                       r"kadernota|subsidieplafonds?\b|voorjaarsnota|najaarsnota|perspectiefnota|bestuursrapportage|(tussen|bestuurs)rapportage "
                       r"financi")),
     ("policy_report", 4, _rx(r"((strategische|verkennende) )?(verkenning|visie|strategie|rapport|rapportage|onderzoek|"
                              r"evaluatie|monitor|tussenstand|voortgangsrapportage|beleidsnota|beleidsplan|beleidskader|"
                              r"plan van aanpak|jaarverslag|eindrapport|tussenrapport|position paper|routekaart)\b")),
 ]
+
+# A news headline names a document and says what happened to it ("Ontwerpbegroting 2020 akkoord"): no title.
+_HEADLINE = _rx(r"\s(akkoord|goedgekeurd|vastgesteld|aangenomen|verworpen|gestart|geopend|gepresenteerd|"
+                r"bekend|rond|klaar|van start|ondertekend|gepubliceerd|verschenen)\s*[.!]?$")
 
 _SECTION_WORDS = _rx(r"^(\d+\.?\s*)?(voorwoord|inleiding|samenvatting|inhoud|inhoudsopgave|colofon|leeswijzer|"
                      r"aanleiding|toelichting|conclusies?|bijlagen?)\b")
@@ -142,7 +146,7 @@ class _Line:
     title_weight: float = 0.0
     title_anywhere: bool = False
     tags: set[str] = field(default_factory=set)
-    body_hits: tuple[int, ...] | None = None  # cache for the classifier
+    body_hits: tuple[tuple[int, int], ...] | None = None  # cache for the classifier: (rule, times)
 
 
 def _title_match(s: str) -> tuple[str | None, float, bool]:
@@ -150,6 +154,8 @@ def _title_match(s: str) -> tuple[str | None, float, bool]:
     t = _norm_title(s)
     if not t or len(t) > 120:
         return None, 0.0, False
+    if _HEADLINE.search(t):
+        return "other", 5.0, False
     best: tuple[str | None, float, bool] = (None, 0.0, False)
     for typ, w, rx in _TITLE_RULES:
         if rx.match(t):

@@ -26,7 +26,9 @@ PROPOSAL_START = re.compile(
 
 ITEM_LINE = re.compile(
     r"^[ \t]*(?P<ad>(?:ad|agendapunt|punt)\.?\s+)?(?P<num>\d{1,2}[a-z]?(?:\s*(?:\+|en|&|/)\s*\d{1,2}[a-z]?)?)"
-    r"(?:[.)]|\s*\||\s*:|\s*[-–])?[ \t]+(?P<title>(?:\d+[a-zA-Z]|[A-ZÀ-Ý‘'“\"(])[^\n]{1,200})$", re.MULTILINE | re.IGNORECASE)
+    r"(?:[.)]|\s*\||\s*:|\s*[-–])?(?:[ \t]+(?P<sub>[a-z])\))?[ \t]+(?P<title>(?:\d+[a-zA-Z]|[A-ZÀ-Ý‘'“\"(])[^\n]{1,200})$", re.MULTILINE | re.IGNORECASE)
+# a lettered sub-item under "2. a) …": "b) Verslag van de vergadering van 2 december"
+LETTER_LINE = re.compile(r"^[ \t]*(?P<sub>[a-z])\)[ \t]+(?P<title>[A-ZÀ-Ý‘'“\"(][^\n]{1,200})$", re.MULTILINE)
 NUM_ALONE = re.compile(r"^[ \t]*(?P<ad>(?:ad|agendapunt|punt|nr|nummer)\.?\s+)?(?P<num>\d{1,2}[a-z]?)[.)]?[ \t]*$",
                        re.MULTILINE | re.IGNORECASE)
 # a row of a decision list: "Nr. 3" then "Onderwerp: ..." (and "Portefeuillehouder: ...", "Besluit: ...")
@@ -84,7 +86,7 @@ def _item_candidates(t: str, start: int, end: int) -> list[_Cand]:
         title = m.group("title").strip()
         if m.group("title")[:1].islower():
             continue
-        num = re.sub(r"\s+", " ", m.group("num"))
+        num = re.sub(r"\s+", " ", m.group("num")) + (m.group("sub") or "")
         # a second number in the title: "3. Economische visie + 4. Arbeidsmarkt"
         m2 = re.match(r"(?P<a>.+?)\s+\+\s+(?P<n>\d{1,2}[a-z]?)\.?\s+(?P<b>[A-Z].+)$", title)
         if m2:
@@ -137,7 +139,23 @@ def _item_candidates(t: str, start: int, end: int) -> list[_Cand]:
                 break
             pos = nl + 1
     cands.sort(key=lambda c: c.start)
-    return cands
+    return _with_lettered(t, start, end, cands)
+
+
+def _with_lettered(t: str, start: int, end: int, cands: list[_Cand]) -> list[_Cand]:
+    """Sub-items written with their letter only ("b) …") numbered after the lettered item above them ("2a")."""
+    extra = []
+    for m in LETTER_LINE.finditer(t, start, end):
+        above = [c for c in cands + extra if c.start < m.start()]
+        if not above:
+            continue
+        prev = max(above, key=lambda c: c.start)
+        nm = re.fullmatch(r"(\d{1,2})([a-z])", prev.num)
+        if nm and ord(m.group("sub")) == ord(nm.group(2)) + 1:
+            title = m.group("title").strip()
+            extra.append(_Cand(m.start(), m.end(), nm.group(1) + m.group("sub"), title, m.start("title"),
+                               m.start("title") + len(title)))
+    return sorted(cands + extra, key=lambda c: c.start) if extra else cands
 
 
 def _best_chain(cands: list[_Cand], min_len: int = 2) -> list[_Cand]:
@@ -269,6 +287,7 @@ def _proposal_in(t: str, s: int, e: int) -> str | None:
 
 
 _FIRST_HEADING = re.compile(r"(?i)(?:opening|welkom|mededelingen|vaststell\w*\s+(?:van\s+de\s+)?agenda|agenda)\b")
+_CLOSING_HEADING = re.compile(r"(?i)(?:\w+\s+)?(?:sluiting|afsluiting|sluit\s+de\s+vergadering)\b")
 _USUAL_HEADING = re.compile(r"(?i)(?:opening|welkom|mededelingen|rondvraag|sluiting|afsluiting|verslag|notulen|"
                             r"actielijst|ingekomen\s+stukken|wat\s+verder\s+ter\s+tafel\s+komt)\b")
 
@@ -285,20 +304,25 @@ def _headings_in(t: str, start: int, end: int) -> list[tuple[int, int, str]]:
         s = line.strip()
         if not s or (i > 0 and lines[i - 1][2].strip()) or i + 1 >= len(lines):
             continue
-        nxt = lines[i + 1][2].strip()
+        # what follows, over one blank line ("Opening" / blank / "De voorzitter opent …")
+        nxt = next((ln[2].strip() for ln in lines[i + 1:i + 3] if ln[2].strip()), "")
         if not nxt or len(s) > 90 or len(s.split()) > 10 or not s[:1].isupper():
             continue
-        if s.endswith((".", ":", ";", ",", "!")) or re.search(r":\s", s) or "|" in s \
+        usual_label = s.endswith(":") and _USUAL_HEADING.match(s)  # "Ingekomen stukken / mededelingen:"
+        if (s.endswith((".", ";", ",", "!")) or (s.endswith(":") and not usual_label)) or re.search(r":\s", s) or "|" in s \
                 or (looks_like_name(s) and len(s.split()) > 1):
             continue
         if _LABEL_RE.match(line) or ITEM_LINE.match(line) or NUM_ALONE.match(line) or (
                 find_dates(s) and not re.search(r"[a-z]{4,}\s", s.split("(")[0])):
             continue
+        closing = _CLOSING_HEADING.match(s)
         # the heading is followed by prose, not by another short line of a list
-        if len(nxt.split()) < 3 and not nxt.endswith("."):
+        if len(nxt.split()) < 3 and not nxt.endswith(".") and not closing:
             continue
         lead = len(line) - len(line.lstrip())
-        heads.append((ls + lead, ls + lead + len(s), s))
+        heads.append((ls + lead, ls + lead + len(s.rstrip(":")), s.rstrip(": ")))
+        if closing:
+            break  # what follows the closing is no agenda item (a notice, a reply form)
     if len(heads) < 3 or not any(_FIRST_HEADING.match(h[2]) for h in heads[:2]) \
             or sum(1 for h in heads if _USUAL_HEADING.match(h[2])) < 2:
         return []

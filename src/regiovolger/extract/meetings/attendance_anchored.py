@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
-from ..names import clean_name
+from ..names import LOWER, UPPER, clean_name
 
 _HONORIFIC = r"(?i:de\s+heer|mevrouw|mevr\.|mw\.|dhr\.|de\s+hr\.|hr\.)"
 _TITLES = r"(?i:(?:drs|mr|ir|dr|prof|ing|ds)\.\s*)*"
 _INITIALS = r"(?:(?:IJ|Th|Chr|Ph|[A-Z])\.\s?){1,5}"
 _PARTICLES = r"(?:(?:van|de|der|den|ter|ten|te|het|in|op|von|la|le|du|da|d'|'t|’t|Van|De|Der|Den|Ter|Ten|In|Op)\s+){0,3}"
-_WORD = r"[A-ZÀ-ÝĲ][a-zà-ÿĳ'’]+(?:-(?:(?:van|de|der|den|ter|ten|te)\s)*[A-ZÀ-ÝĲ][a-zà-ÿĳ'’]+)*"
+_WORD = rf"[{UPPER}][{LOWER}'’]+(?:-(?:(?:van|de|der|den|ter|ten|te)\s)*[{UPPER}][{LOWER}'’]+)*"
 # initials and surname; or a first name and a surname that ends the entry; or a bare surname
 _NAME = (rf"(?:{_INITIALS}\s*{_PARTICLES}{_WORD}"
          rf"|{_WORD}\s+{_PARTICLES}{_WORD}(?=\s*(?:[,;(]|\s(?:en|tot|vanaf)\s|$))"

@@ -18,6 +18,8 @@ from ...nl import alternation, vocabulary
 from .funded import _name
 
 _STOP = r"(?=\s*(?:[,.;:()!?“”\"]|$)|\s+(?:voor|met|die|dat|om|omdat|waarvoor|waarmee|zodat|kost|kosten|is|wordt|worden|werd|zijn|gaat|moet|komt|krijgt|wil|te|door|na|nu|al|ook|omdat)\b)"
+# capitalised at a sentence's start, never part of a name
+_FUNCTION_WORDS = r"(?:De|Het|Een|Dit|Deze|Dat|Die|In|Op|Voor|Met|Uit|Van|Naar|Bij|Via|Ook|En|Zo|Wij|We|Ons|Onze)"
 _PLACE = r"(?:de\s+|het\s+)?[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-ZÀ-Ý][\w'’-]+|in|te|aan\s+de))*"
 
 
@@ -27,12 +29,14 @@ def _patterns() -> list[re.Pattern]:
     works, objects, endings = (alternation(words[k]) for k in ("works", "objects", "name_endings"))
     return [
         # "renovatie van de sporthal en nieuwbouw van de gymzaal in Zuidwolde"
+        # ("dijkversterking bij Uitdam": a compound work, with its place)
         re.compile(rf"(?i)\b(?P<name>(?:{works})\s+(?:van|aan)\s+(?-i:[^,.;:()!?“”\"\n]){{3,110}}?){_STOP}"),
+        re.compile(rf"\b(?P<name>(?i:[a-z]{{3,}}(?:{works}))\s+(?i:bij|in|op|langs|te)\s+{_PLACE})"),
         # "een fietspad langs de Ruinerweg in Echten", "de nieuwe sporthal op Ter Specke"
         re.compile(rf"\b(?i:een|de|het)\s+(?P<name>(?i:nieuwe?\s+|tweede\s+)?(?:[\w-]+-)?(?i:{objects})"
                    rf"\s+(?i:langs|in|op|aan|bij|van|voor|te)\s+{_PLACE})"),
         # "het Leefbaarheidsfonds", "de Regio Deal", "Programma Energietransitie 2020 – 2025"
-        re.compile(rf"\b(?P<name>(?=[A-ZÀ-Ý])[\w'’-]*?(?i:{endings})\b(?:\s+[A-ZÀ-Ý][\w'’-]*){{0,3}}"
+        re.compile(rf"\b(?P<name>(?:(?!{_FUNCTION_WORDS}\b)[A-ZÀ-Ý][\w'’-]+\s+){{0,2}}(?=[A-ZÀ-Ý])[\w'’-]*?(?i:{endings})\b(?:\s+[A-ZÀ-Ý][\w'’-]*){{0,3}}"
                    rf"(?:\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?)?)\b"),
     ]
 
