@@ -29,6 +29,8 @@ CUE = re.compile(r"(?i)(?:vergader|bijeenkomst|overleg|(?-i:AO|SO|WGO)\b|debat|s
                  r"|ingediend|afgerond|afronding|inwerkingtreding|in\s+werking|oplevering|opening|start|aanvang|deadline"
                  r"|termijn|uiterlijk|inzage|zienswijze|reactie|informeren|terugkoppel|rapportage|evaluatie|openstelling|van\s+kracht|treedt|treden)")
 PAST = re.compile(r"(?i)\b(?:heeft|hebben|had|hadden|was|waren|werd|werden|jl\.?|j\.l\.|jongstleden|afgelopen)(?!\w)")
+# a perfect tense with "is"/"zijn" looks back ("is op 27 januari gestart"), unless it plans ("is gepland op")
+PERFECT = re.compile(r"(?i)\b(?:is|zijn)\b(?:\s+[\w-]+){0,6}?\s+ge[a-z]+(?:d|t|en)\b(?!\s+(?:op|in|voor|om)\b)")
 HEADER = re.compile(r"(?i)^\W*(?:aldus|datum|aanvang|tijd|plaats|locatie|kenmerk|verzonden|ons\s+kenmerk|uw\s+kenmerk|onderwerp"
                     r"|vergadering\s+van|verslag|notulen|besluitenlijst|agenda)\b")
 MAX_TITLE = 160
@@ -123,8 +125,11 @@ def prose_key_dates(text: Text, part: Part, ref: str | None, taken: list[tuple[i
                 # "Vrijdag 20 december heeft de Ministerraad … verzonden" looks back; a full date after the
                 # document's own ("wij hebben hen gewezen op de vergadering van 18 september 2024") does not
                 continue
-            if not ref and not future:
-                continue  # without the document's own date, only what is written as still to come
+            scheduled = w.match is not None and w.match.year is None and not PERFECT.search(clause)
+            if not ref and not future and not scheduled:
+                continue  # without the document's own date, what is written as still to come, or a day of this
+                # year in the present tense of a schedule ("Op 22 juni debatteert de raad"; its year from the
+                # text's weekdays), not a perfect ("is op 3 maart vastgesteld")
             if LOOKED_BACK.match(t, w.end, e):
                 continue  # "4 november jl."
             if ref and w.match is not None and w.match.year is None and not FUTURE.search(clause) \

@@ -33,7 +33,7 @@ import snowballstemmer
 from ..document import Part, Text
 from .amounts import find_amounts
 from .evidence import evidence
-from .key_date_prose import FUTURE, LOOKED_BACK, PAST
+from .key_date_prose import FUTURE, LOOKED_BACK, PAST, PERFECT
 from .sentences import BULLET, When, clean, dates_in, parts_of, sentence_spans
 
 KINDS = ("decisions", "actions", "commitments", "key_dates", "projects")
@@ -41,7 +41,6 @@ SENTENCE_KINDS = KINDS[:3]
 MAX_CHARS = 700  # a longer "sentence" is a paragraph the splitter could not cut: not one fact
 MIN_WORDS = 3
 LABEL_CHARS = 40
-PERFECT = re.compile(r"(?i)\b(?:is|zijn)\b(?:\s+[\w-]+){0,6}?\s+ge[a-z]+(?:d|t|en)\b(?!\s+(?:op|in|voor|om)\b)")
 WORD = re.compile(r"[a-zà-ÿ]+(?:-[a-zà-ÿ]+)*")
 _stemmer = snowballstemmer.stemmer("dutch_porter")
 

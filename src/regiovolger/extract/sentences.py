@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass
 
 from ..document import Part, Text
+from functools import lru_cache
+
+from ..dates import MONTHS, WRITTEN
 from .dates import DateMatch, find_dates
 
 # tokens ending in a full stop that do not end a sentence
@@ -116,7 +119,8 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if cur is None:
             cur = ls
         # split inside the line at sentence punctuation
-        for m in re.finditer(r"[.!?;](?=[\s\"”’)]*(?:\s|$))", line):
+        # (also a full stop glued to the next sentence, as web pages lose the space: "… de begroting.De sporthal")
+        for m in re.finditer(r"[.!?;](?=[\s\"”’)]*(?:\s|$))|(?<=[a-zà-ÿ]{2})[.!?](?=[A-ZÀ-Ý][a-zà-ÿ])", line):
             i = ls + m.start()
             if text[i] == "." and not _ends_sentence(text, i):
                 continue
@@ -186,15 +190,49 @@ class When:
     match: DateMatch | None = None
 
 
-def complete(m: DateMatch, part: Part | None, base: int = 0, past: bool = False) -> When:
+_YEAR_WORD = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
+_WEEKDAY = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
+
+
+@lru_cache(maxsize=32)
+def weekday_year(text: str, start: int, end: int) -> int | None:
+    """The year a text without a date of its own writes about, told by its weekdays: "donderdag 8 juni" in a text
+    that speaks of "Kadernota 2018" is 8 June 2017, the one year near the years it names on which 8 June is a
+    Thursday. None unless exactly one year fits every weekday-dated day."""
+    seg = text[start:end]
+    years = {int(y) for y in _YEAR_WORD.findall(seg)}
+    if not years:
+        return None
+    near = range(min(years) - 1, max(years) + 2)
+    fits: set[int] | None = None
+    for m in WRITTEN.finditer(seg):
+        weekday = _WEEKDAY.get(m.group(0)[:2].lower())
+        if m["year"] or weekday is None or not m.group(0)[:1].isalpha():
+            continue
+        month, day = MONTHS[m["month"].lower()], int(m["day"])
+        ok = set()
+        for y in near:
+            try:
+                if dt.date(y, month, day).weekday() == weekday:
+                    ok.add(y)
+            except ValueError:
+                pass
+        fits = ok if fits is None else fits & ok
+    return next(iter(fits)) if fits and len(fits) == 1 else None
+
+
+def complete(m: DateMatch, part: Part | None, base: int = 0, past: bool = False,
+             year_hint: int | None = None) -> When:
     """A found date, its year completed from the part's date when it was left out.
 
     The year is that of the part's (meeting's) date; a month earlier than the
     meeting's month lies in the next year ("9 januari" in minutes of December).
+    Without a part date, a year the text's weekdays tell (``weekday_year``).
     """
     date = m.date
     if date is None and m.day and m.month and m.year is None:
         year, month = part_year_month(part)
+        year = year or year_hint
         if year:
             if month and m.month < month and not past:
                 year += 1
@@ -208,7 +246,11 @@ def complete(m: DateMatch, part: Part | None, base: int = 0, past: bool = False)
 
 
 def dates_in(text: str, start: int, end: int, part: Part | None, past: bool = False) -> list[When]:
-    return [complete(m, part, start, past) for m in find_dates(text[start:end])]
+    found = find_dates(text[start:end])
+    hint = None
+    if part is not None and not part.date and any(m.date is None and m.day and m.year is None for m in found):
+        hint = weekday_year(text, part.start, part.end)
+    return [complete(m, part, start, past, hint) for m in found]
 
 
 def parts_of(parts: list[Part], text: Text) -> list[Part]:
