@@ -154,6 +154,10 @@ def _split_pieces(block: str) -> list[tuple[str, bool, str | None]]:
             continue
         org, ln = _row_label(ln)
         org = org or group
+        # a name broken at its hyphen ("van den Berg- Huisman"), and a sentence ending inside a prose list
+        # ("… en R. Zuiker. De wethouders, te weten, …") that separates like a comma
+        ln = re.sub(r"(?<=[a-zà-ÿ])- (?=[A-ZÀ-Ý])", "-", ln)
+        ln = _SENTENCE_IN_LIST.sub(lambda m: m.group(0) if m.group(1).lower() in _TITLE_WORDS else m.group(1) + ", ", ln)
         depth = 0
         buf = ""
         first = True
@@ -174,6 +178,8 @@ def _split_pieces(block: str) -> list[tuple[str, bool, str | None]]:
     return out
 
 
+_SENTENCE_IN_LIST = re.compile(r"\b([A-Za-zà-ÿ][a-zà-ÿ]{2,})\.\s+(?=[A-ZÀ-Ý][a-zà-ÿ]*\s+[a-zà-ÿ])")
+_TITLE_WORDS = {"drs", "ing", "mevr", "prof", "dhr", "bc", "bsc", "msc", "mba", "ds", "jhr", "wethr"}
 _TITLE_START = re.compile(r"(?:drs|dr|mr|ir|ing|prof)\.", re.I)
 _TABLE_HEAD = re.compile(r"(?i)(?:(?:naam|namen|functie|fractie|partij|aanwezig|afwezig|organisatie|rol|namens)[ \t|]*){2,}")
 # a table row whose cells lost their gap: "SGPA.J. Scheppink, …", "CDAdrs. I. Kahraman", "VoorzitterG. Kreijkes"
@@ -488,8 +494,15 @@ def _real_label(t: str, m: re.Match) -> bool:
     return not (mid_line and not (has_colon and kind in ("present", "absent")))
 
 
+_CELL_END = re.compile(r"(?m)^[ \t]*\|[ \t]*$|[ \t]+\|[ \t]*$")
+
+
 def _attendance(t: str, start: int, end: int) -> tuple[list[dict], str | None, str | None, int, list[tuple[int, int]]]:
     """Parse every attendance block in [start, end): (attendees, chair, minute taker, redacted, spans)."""
+    if "|" in t[start:end]:
+        # a table flattened to one cell per line ("aanwezig |", "Jacqueline Aarts |"): the cell ends are read
+        # as blanks of the same length, so offsets still point into the text
+        t = t[:start] + _CELL_END.sub(lambda m: " " * len(m.group()), t[start:end]) + t[end:]
     attendees: list[dict] = []
     chair = minute_taker = None
     redacted = 0

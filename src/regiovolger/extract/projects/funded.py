@@ -101,18 +101,22 @@ def _funded_projects(ctx: _Context, part, taken: list[tuple[int, int]]) -> list[
 
 
 # a list of names with their own money: "Noord-Drenthe € 15 miljoen" / "Regio Waterland € 13 miljoen"
-LISTED = re.compile(r"(?m)^[ \t]*(?:[-•–*][ \t]*)?(?P<name>[A-Z][^€\n\d:]{2,100}?)[ \t]*[:–-]?[ \t]*€[ \t]*\d[\d.,]*"
-                    r"(?:[ \t]*(?:mln|miljoen|miljard|k)\b)?[ \t]*[.;,]?[ \t]*$")
+# "- Dorpshuis Herpt: € 250.000", and a credit list's row with its number and what is done with the money:
+# "- 71113 snelfietsroute Sittard-Roermond-Venlo: aanvullend krediet € 100.000", "… € 760.000 doorschuiven naar 2021"
+LISTED = re.compile(r"(?m)^[ \t]*(?:[-•–*][ \t]*)?(?:(?P<code>\d{3,8})[ \t]+)?(?P<name>[A-Za-z][^€\n\d:]{2,100}?)[ \t]*[:–-]?"
+                    r"[ \t]*(?:[a-z][a-z ]{0,40}?[ \t]+)?€[ \t]*\d[\d.,]*(?:[ \t]*(?:mln|miljoen|miljard|k)\b)?[ \t]*"
+                    r"(?:[.;,]|[ \t]+[a-z][^\n€]{0,60})?[ \t]*$")
 # the words above such a list that say its rows are projects, deals or awards (not budget lines)
 LISTED_LEAD = re.compile(r"(?i)\b(?:projecten|project|regio\s*deals?|deals|voorstellen|aanvragen|initiatieven|toegekend"
-                         r"|toekenning|ontvangen|ontvangt|subsidies?|bijdragen|ronde)\b")
+                         r"|toekenning|ontvangen|ontvangt|subsidies?|bijdragen|ronde|kredieten|investeringen)\b")
 NOT_A_ROW_NAME = re.compile(r"(?i)^(?:totaal|subtotaal|saldo|lasten|baten|begroting|budget|rest|overig|reserve)\b")
 
 
 def _listed_projects(ctx: _Context, part, taken: list[tuple[int, int]]) -> list[_Project]:
     """Rows of a list that gives each named project, deal or award its own amount (at least three rows)."""
     s = ctx.s
-    rows = [m for m in LISTED.finditer(s, part.start, part.end) if not NOT_A_ROW_NAME.match(m.group("name"))]
+    rows = [m for m in LISTED.finditer(s, part.start, part.end) if not NOT_A_ROW_NAME.match(m.group("name"))
+            and (m.group("name")[:1].isupper() or m.group("code"))]
     runs: list[list[re.Match]] = []
     for m in rows:
         if runs and not s[runs[-1][-1].end():m.start()].strip():

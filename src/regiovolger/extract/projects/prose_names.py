@@ -32,6 +32,9 @@ def _patterns() -> list[re.Pattern]:
         # ("dijkversterking bij Uitdam": a compound work, with its place)
         re.compile(rf"(?i)\b(?P<name>(?:{works})\s+(?:van|aan)\s+(?-i:[^,.;:()!?“”\"\n]){{3,110}}?){_STOP}"),
         re.compile(rf"\b(?P<name>(?i:[a-z]{{3,}}(?:{works}))\s+(?i:bij|in|op|langs|te)\s+{_PLACE})"),
+        # "herinrichting en vergroening Sneekermeer en Lauwersmeer": works named by their place alone
+        re.compile(rf"\b(?P<name>(?i:{works})(?:[ \t]+(?i:en)[ \t]+(?i:{works}))?[ \t]+(?!(?:De|Het)\b)[A-ZÀ-Ý][\w'’-]+"
+                   rf"(?:[ \t]+(?:en[ \t]+)?[A-ZÀ-Ý][\w'’-]+)*)"),
         # "een fietspad langs de Ruinerweg in Echten", "de nieuwe sporthal op Ter Specke"
         re.compile(rf"\b(?i:een|de|het)\s+(?P<name>(?i:nieuwe?\s+|tweede\s+)?(?:[\w-]+-)?(?i:{objects})"
                    rf"\s+(?i:langs|in|op|aan|bij|van|voor|te)\s+{_PLACE})"),
