@@ -384,3 +384,128 @@ def test_a_news_item_reports_the_meeting_it_tells_about():
     assert [(m["body"], m["date"]) for m in d["meetings"]] == [("gemeenteraad", None)]
     assert _attendees(d) == {"Jan de Vries": "present", "Anna Bakker": "present"}
     assert _extract(unrelated)["meetings"] == []
+
+
+# --- sixth session: patterns seen in development set 5 and earlier sets -------------------------------------------
+
+
+def _types(body: str) -> list[str]:
+    return [d["type"] for d in _extract(body)["documents"]]
+
+
+def test_a_page_flattened_to_one_line_is_typed_by_its_sentences():
+    minutes = ("1 OPENBARE VERGADERING van de raad der gemeente Oosterdorp op donderdag 3 maart 2011 in het raadhuis "
+               "Aanwezig de leden: mevrouw A.B. Smit (PvdA), de heer C. de Vries (CDA), de heer D. Jansen (VVD) en de "
+               "heer E. Bakker (SGP) Griffier: de heer F. Mulder Voorzitter stelt aan de orde: AGENDAPUNT 1 Opening "
+               "Dames en heren, goedenavond. Ik open hierbij de vergadering van de raad. " + "Wij spreken vanavond "
+               "over de begroting en over de plannen voor het centrum van het dorp. " * 6)
+    assert _types(minutes) == ["minutes"]
+    letter = ("Gemeente Westdorp College van burgemeester en wethouders Postbus 10 WESTDORP Datum 17 november 2011 "
+              "Ons kenmerk : AB/123 Betreft : Rapportage Geacht college, Hierbij bied ik u de eerste rapportage van "
+              "de regio aan. " + "In deze rapportage staan de inspanningen over de eerste maanden van het jaar. " * 6)
+    assert _types(letter) == ["letter"]
+
+
+def test_we_propose_that_you_decide_is_a_proposal():
+    body = ("Op grond van vorenstaande stellen wij u voor in uw eerstvolgende vergadering te besluiten een "
+            "kasgeldleningsbesluit vast te stellen tot een bedrag van € 2.000.000.\n")
+    assert _types(body) == ["proposal"]
+
+
+def test_a_part_of_the_budget_and_a_reserve_specification_are_budget():
+    assert _types("Ontvangen subsidies\n\nMet dit onderdeel van de begroting 2017 informeren we u over "
+                  "subsidiebijdragen.\n") == ["budget"]
+    assert _types("Specificatie reserve overlopende projecten\n\nOmschrijving\n\nDoorontwikkeling website\n\n"
+                  "29.500\n") == ["budget"]
+
+
+def test_a_news_headline_naming_a_budget_is_no_budget():
+    body = ("Ontwerpbegroting Regio Noord 2020-2023 akkoord\n\n"
+            "Het bestuur heeft de ontwerpbegroting goedgekeurd. De gemeenteraden ontvangen de begroting.\n\n"
+            "Foto: het bestuur\n\nNaar overzicht\n")
+    assert _types(body) == ["other"]
+
+
+def test_a_meeting_portal_page_is_one_decision_list():
+    body = ("Gemeenteraad\n\nRaadsvergadering\n\nmaandag 21 december 2020 18:00 - 21:30\nLocatie:\nRaadzaal\n\n"
+            "Agendapunten\n\n • 1\n\n  Opening en mededelingen.\n\n • 2\n\n"
+            "  Voorstel aan de raad om het controleprotocol 2020 vast te stellen.  Besluit\n"
+            "  De raad stelt het controleprotocol vast.\n\n"
+            "Toezeggingen\n\nTitel\nAfvalwater\nRegie op gesprek met omwonenden\n")
+    d = _extract(body)
+    assert [x["type"] for x in d["documents"]] == ["decision_list"]
+    # the promises under the portal's "Toezeggingen" / "Titel" head, one per line
+    assert _texts(d["commitments"]) == ["Afvalwater", "Regie op gesprek met omwonenden"]
+
+
+def test_lettered_sub_items_and_unnumbered_headings_are_agenda_items():
+    lettered = ("Notulen\n\nVergadering van het algemeen bestuur, 22 april 2010\n\n"
+                "Aanwezig: mevrouw A. Smit, voorzitter, de heer B. Jansen\n\n"
+                "1. Opening.\n\nDe voorzitter opent de vergadering.\n\n"
+                "2. a) Verslag van de vergadering van 26 november 2009.\n\nHet verslag wordt vastgesteld.\n\n"
+                "b) Verslag van de vergadering van 2 december 2009.\n\nHet verslag wordt vastgesteld.\n")
+    items = [(i["number"], i["title"][:7]) for i in _extract(lettered)["agenda_items"]]
+    assert ("2a", "Verslag") in items and ("2b", "Verslag") in items
+    headed = ("Verslag vergadering dorpsraad 21-01-2021\n\nAanwezig:\nAnna Smit (voorzitter), Bert Jansen\n\n"
+              "Opening online vergadering\n\nIngekomen stukken / mededelingen:\n\n"
+              " • Kennismaking wethouder\n  We maken een afspraak met de nieuwe wethouder.\n\n"
+              "Financiën dorpsraad\nDe aanvragen die zijn gehonoreerd blijven voorlopig staan.\n\n"
+              "Rondvraag\n\n • Verkeer\n  De snelheid in de dorpsstraat blijft een zorg van de bewoners.\n\n"
+              "Voorzitter sluit de vergadering\n\nVACATURE\nDe dorpsraad zoekt een penningmeester voor het bestuur.\n")
+    titles = _texts(_extract(headed)["agenda_items"], "title")
+    assert titles[:4] == ["Opening online vergadering", "Ingekomen stukken / mededelingen", "Financiën dorpsraad",
+                          "Rondvraag"]
+    assert not any("VACATURE" in t for t in titles)  # after the closing: no item
+
+
+def test_attendance_in_old_prose_and_in_flattened_table_cells():
+    prose = ("1 NOTULEN VERGADERING GEMEENTERAAD 22 september 2011. Voorzitter: mr. A. Bos. Tegenwoordig zijn de "
+             "leden: Van Asperen, mevr. Baş, Beerlage, mevr. De Boer, Işik en Zwanenberg. Griffier: drs. C. Smit. "
+             "De VOORZITTER opent de vergadering.\n")
+    names = {a["name"] for m in _extract(prose)["meetings"] for a in m["attendees"]}
+    assert {"Van Asperen", "Baş", "Beerlage", "De Boer"} <= names
+    cells = ("vergadering |\nnotulen ledenraad 2023 |\ndatum |\n22 juni 2023 |\naanwezig |\n"
+             "Anna de Wit |\nCollege Noord |\nBert van Dam |\nCollege Zuid |\nCarla Smit |\nCollege Oost |\n|\n"
+             "1. Opening\nDe voorzitter opent de vergadering.\n")
+    names = {a["name"] for m in _extract(cells)["meetings"] for a in m["attendees"]}
+    assert {"Anna de Wit", "Bert van Dam", "Carla Smit"} <= names
+
+
+def test_prose_attendance_with_plural_honorifics_and_sentences():
+    body = ("Notulen van de openbare vergadering van de raad, gehouden op dinsdag 8 april 2008. Aanwezig: de "
+            "raadsleden, te weten, de dames T.A. Buis en ir. C.H. van den Berg- Huisman, de heren H.J. Bolhuis en "
+            "J. Brink, J. Talens en de dames T. Terwal-Arends en R.M. Zuiker. De wethouders, te weten, de heren "
+            "mr. J.D. Frieling en H. Kosmeijer.\n\n1. Opening\n\nDe voorzitter opent de vergadering.\n")
+    names = {a["name"] for m in _extract(body)["meetings"] for a in m["attendees"]}
+    assert {"T.A. Buis", "C.H. van den Berg-Huisman", "J. Talens", "T. Terwal-Arends", "R.M. Zuiker",
+            "J.D. Frieling"} <= names
+
+
+def test_weekdays_tell_the_year_of_an_undated_news_item():
+    body = ("Gemeente legt kadernota voor\n\nDat valt op te maken uit de Kadernota 2018, die het college vandaag "
+            "presenteert.De sporthal is oud. De gemeenteraad houdt op donderdag 8 juni een bijeenkomst over de "
+            "kadernota met de inwoners. Op 22 juni debatteert de raad en neemt op 6 juli een definitief besluit.\n")
+    dates = {k["date"] for k in _extract(body)["key_dates"]}
+    assert {"2017-06-08", "2017-06-22", "2017-07-06"} <= dates
+
+
+def test_a_credit_list_names_its_projects():
+    body = ("Voorstel aan de raad om:\n4. De volgende kredieten aan te passen:\n"
+            "- 78002 ontwikkeling Stationsstraat: € 760.000 doorschuiven naar 2021\n"
+            "- 71113 snelfietsroute Noord-Zuid: aanvullend krediet € 100.000\n"
+            "- 74008 Centrale plein Oost: aanvullend krediet € 62.000\n")
+    got = {(p["name"].lower(), p["budget_eur"]) for p in _extract(body)["projects"]}
+    assert {("ontwikkeling stationsstraat", 760000), ("snelfietsroute noord-zuid", 100000),
+            ("centrale plein oost", 62000)} <= got
+
+
+def test_weekday_year_needs_one_fitting_year():
+    from regiovolger.extract.sentences import weekday_year
+    text = "Kadernota 2018. De raad vergadert op donderdag 8 juni."
+    assert weekday_year(text, 0, len(text)) == 2017
+    # no year named near the weekday: nothing to choose from
+    text = "De raad vergadert op donderdag 8 juni."
+    assert weekday_year(text, 0, len(text)) is None
+    # years far apart allow more than one year with a Thursday on 8 June: no guess
+    text = "Plan 2012-2024. De raad vergadert op donderdag 8 juni."
+    assert weekday_year(text, 0, len(text)) is None

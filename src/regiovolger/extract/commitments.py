@@ -356,6 +356,7 @@ def _register(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, 
             continue
         rows: list[list[int]] = []
         blank = 0
+        titled = False  # a meeting portal's list: a "Titel" head, then one promise per line, unnumbered
         for ls, le in lines(t, rm.end() + 1, part.end):
             if is_blank(t, ls, le):
                 blank += 1
@@ -367,6 +368,11 @@ def _register(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, 
             if re.search(r"(?i)\b(?:pagina|blad|blz\.?|page)\s+\d+\b|\|[^|\n]*\|", line):
                 break  # a page footer ("… | Besluitenlijst | pagina 1 van 1") ends the register
             num = re.match(r"[ \t]*(?:[A-Z]{1,3}[-.]?)?\d{1,4}(?:[-./]\d{1,4})?[.)]?[ \t]+(?=\S)", line)
+            if titled:
+                if num or after_blank or len(line.strip()) > 120:
+                    break  # the next agenda item ("5. B.4") or a paragraph ends the list
+                rows.append([ls + len(line) - len(line.lstrip()), le])
+                continue
             if num and not re.match(r"[ \t]*\d{1,2}[-./]\d{1,2}[-./]\d{2,4}", line):
                 rows.append([ls + num.end(), le])
             elif rows and after_blank and not line[:1].isspace():
@@ -376,6 +382,10 @@ def _register(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, 
             elif len(rows) == 0 and re.search(r"(?i)\b(?:nr|toezegging|datum|status|portefeuillehouder)\b", line):
                 taken.append((ls, le))
                 continue  # the table header
+            elif len(rows) == 0 and re.fullmatch(r"(?i)[ \t]*(?:titel|omschrijving|onderwerp)[ \t]*", line):
+                titled = True
+                taken.append((ls, le))
+                continue
             else:
                 break
         for s, e in rows:

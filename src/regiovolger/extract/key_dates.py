@@ -191,7 +191,8 @@ def reference_date(t: str, part: Part) -> str | None:
     if part.date:
         return part.date
     head = dates_in(t, part.start, min(part.end, part.start + 800), part)
-    return next((w.date for w in head if w.date), None)
+    # (a date written with its year: one whose year was inferred is no reference)
+    return next((w.date for w in head if w.date and (w.match is None or w.match.year)), None)
 
 
 def _body_lines(text: Text, parts: list[Part], part: Part, taken: list[tuple[int, int]]) -> list[dict]:

@@ -317,7 +317,7 @@ def _headings_in(t: str, start: int, end: int) -> list[tuple[int, int, str]]:
             continue
         closing = _CLOSING_HEADING.match(s)
         # the heading is followed by prose, not by another short line of a list
-        if len(nxt.split()) < 3 and not nxt.endswith(".") and not closing:
+        if len(nxt.split()) < 3 and not nxt.endswith(".") and not closing and not re.match(r"[•·*–-]\s", nxt):
             continue
         lead = len(line) - len(line.lstrip())
         heads.append((ls + lead, ls + lead + len(s.rstrip(":")), s.rstrip(": ")))

@@ -103,8 +103,8 @@ def _funded_projects(ctx: _Context, part, taken: list[tuple[int, int]]) -> list[
 # a list of names with their own money: "Noord-Drenthe € 15 miljoen" / "Regio Waterland € 13 miljoen"
 # "- Dorpshuis Herpt: € 250.000", and a credit list's row with its number and what is done with the money:
 # "- 71113 snelfietsroute Sittard-Roermond-Venlo: aanvullend krediet € 100.000", "… € 760.000 doorschuiven naar 2021"
-LISTED = re.compile(r"(?m)^[ \t]*(?:[-•–*][ \t]*)?(?:(?P<code>\d{3,8})[ \t]+)?(?P<name>[A-Za-z][^€\n\d:]{2,100}?)[ \t]*[:–-]?"
-                    r"[ \t]*(?:[a-z][a-z ]{0,40}?[ \t]+)?€[ \t]*\d[\d.,]*(?:[ \t]*(?:mln|miljoen|miljard|k)\b)?[ \t]*"
+LISTED = re.compile(r"(?m)^[ \t]*(?:[-•–*][ \t]*)?(?:(?P<code>\d{3,8})[ \t]+)?(?P<name>[A-Za-z][^€\n\d:]{2,100}?)[ \t]*"
+                    r"(?::[ \t]*(?:[a-z][a-z ]{0,40}?[ \t]+)?|[–-][ \t]*)?€[ \t]*\d[\d.,]*(?:[ \t]*(?:mln|miljoen|miljard|k)\b)?[ \t]*"
                     r"(?:[.;,]|[ \t]+[a-z][^\n€]{0,60})?[ \t]*$")
 # the words above such a list that say its rows are projects, deals or awards (not budget lines)
 LISTED_LEAD = re.compile(r"(?i)\b(?:projecten|project|regio\s*deals?|deals|voorstellen|aanvragen|initiatieven|toegekend"
