@@ -509,3 +509,14 @@ def test_weekday_year_needs_one_fitting_year():
     # years far apart allow more than one year with a Thursday on 8 June: no guess
     text = "Plan 2012-2024. De raad vergadert op donderdag 8 juni."
     assert weekday_year(text, 0, len(text)) is None
+
+
+def test_cells_of_a_table_in_thousands_are_amounts():
+    from regiovolger.extract.amounts import find_amounts
+    table = ("In onderstaande tabel zijn de financiële afwijkingen opgenomen. Deze posten lichten we toe bij het "
+             "programma waar ze horen.\n\nProgramma\n\nOnderwerp\n\n2023\n\nExtra verkiezing\n\n257\n\n"
+             "Treasury\n\n-580\n\nEindtotaal\n\n \n\n-323\n\nBedragen * 1.000\n")
+    values = [int(a.value_eur) for a in find_amounts(table)]
+    assert values == [257000, -580000, -323000]  # the year in the head is no amount
+    # the same cells without a unit line are numbers, not money
+    assert find_amounts(table.replace("Bedragen * 1.000\n", "")) == []
