@@ -520,3 +520,19 @@ def test_cells_of_a_table_in_thousands_are_amounts():
     assert values == [257000, -580000, -323000]  # the year in the head is no amount
     # the same cells without a unit line are numbers, not money
     assert find_amounts(table.replace("Bedragen * 1.000\n", "")) == []
+
+
+def test_press_release_above_an_agenda_dates_its_meeting_and_run_on_items_count():
+    body = ("Gemeente Zuiderdorp\nRaadsvergadering Zuiderdorp 13 mei a.s.\n"
+            "Op dinsdag 13 mei aanstaande komt de gemeenteraad bijeen in de raadzaal. Deze openbare vergadering "
+            "begint om 20.00 uur. Burgers kunnen over een geagendeerd voorstel het woord voeren gedurende maximaal "
+            "5 minuten; aanmelden kan tot 10.00 uur op de dag van de vergadering bij de griffier. Publiek is van "
+            "harte welkom bij deze vergadering. Insprekers worden verzocht hun bijdrage digitaal te sturen.\n"
+            "Agenda\n1. Opening\n2. Mededelingen\n3. Vaststellen notulen 22 april 2008\n"
+            "A.Besluitvorming 4. Eerste voortgangsrapportage 2008 5. Tussenbalans beleidsprogramma 2006-2010 "
+            "6. Krediet voor de brede school B.Informatief\n7. Sluiting\n")
+    d = _extract(body)
+    assert "2008-05-13" in [m["date"] for m in d["meetings"]]
+    assert "2008-04-22" not in [m["date"] for m in d["meetings"]]  # the date of an item is not the meeting's
+    numbers = [i["number"] for i in d["agenda_items"]]
+    assert numbers == ["1", "2", "3", "4", "5", "6", "7"]

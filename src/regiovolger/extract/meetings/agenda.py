@@ -138,8 +138,40 @@ def _item_candidates(t: str, start: int, end: int) -> list[_Cand]:
             if nl == -1:
                 break
             pos = nl + 1
+    cands += _run_on_candidates(t, start, end, {c.start for c in cands})
     cands.sort(key=lambda c: c.start)
     return _with_lettered(t, start, end, cands)
+
+
+# items run on in one long line, as a web page or a scan loses the agenda's line breaks:
+# "B.Besluitvorming 7. Eerste voortgangsrapportage 2008 8. Tweede tussenbalans 9. Krediet … C.Voorbereiding"
+_RUN_ON_MARK = re.compile(r"(?<![\w.,/:€-])(?P<num>\d{1,2})\.[ \t]+(?=[A-ZÀ-Ý])")
+_RUN_ON_STOP = re.compile(r"\s[A-H]\.\s?[A-ZÀ-Ý]|\s(?:Geen\s+agendapunten)\b")
+_RUN_ON_LINE = 100
+
+
+def _run_on_candidates(t: str, start: int, end: int, known: set[int]) -> list[_Cand]:
+    out = []
+    pos = start
+    while pos < end:
+        le = t.find("\n", pos, end)
+        le = end if le == -1 else le
+        if le - pos > _RUN_ON_LINE:
+            marks = list(_RUN_ON_MARK.finditer(t, pos, le))
+            nums = [int(m.group("num")) for m in marks]
+            # at least two markers numbered on from each other: a list, not a number in a sentence
+            if any(b == a + 1 for a, b in zip(nums, nums[1:])):
+                for i, m in enumerate(marks):
+                    stop = marks[i + 1].start() if i + 1 < len(marks) else le
+                    cut = _RUN_ON_STOP.search(t, m.end(), stop)
+                    title_end = cut.start() if cut else stop
+                    title = t[m.end():title_end].rstrip(" ,;")
+                    if m.start() in known or not re.search(r"[a-zA-Z]{2}", title) or len(title) > 200:
+                        continue
+                    out.append(_Cand(m.start(), m.end() + len(title), m.group("num"), title, m.end(),
+                                     m.end() + len(title)))
+        pos = le + 1
+    return out
 
 
 def _with_lettered(t: str, start: int, end: int, cands: list[_Cand]) -> list[_Cand]:

@@ -10,6 +10,7 @@ from ...document import Part, Text
 from ...segment.lines import PORTAL_HEAD
 from ..dates import find_dates
 from ..evidence import evidence
+from ..sentences import dates_in
 from ..names import clean_name, compatible, looks_like_name
 from .agenda import _items_in
 from .attendance import _attendance, _dedupe_attendees
@@ -178,12 +179,28 @@ def _continues(t: str, part: Part) -> bool:
     return bool(bare) and info.get("date_source") in (None, "head") and not info.get("body")
 
 
+# "Raadsvergadering 13 mei a.s." / "Op dinsdag 13 mei aanstaande komt de raad bijeen" just above an agenda
+_ANNOUNCED = re.compile(r"\s*(?:a\.?s\.?|aanstaande)(?!\w)", re.I)
+_ANNOUNCE_WINDOW = 1500  # about one press release above the agenda
+
+
+def _announced_before(t: str, part: Part) -> str | None:
+    """The date a press release or invitation right above an undated agenda announces for the meeting."""
+    if part.start == 0:
+        return None
+    lead = Part(id="lead", type="other", title=None, date=None, organisation=None, start=0, end=part.end)
+    for w in dates_in(t, max(0, part.start - _ANNOUNCE_WINDOW), part.start, lead):
+        if w.date and _ANNOUNCED.match(t, w.end):
+            return w.date
+    return None
+
+
 def _from_head(t: str, part: Part, source: str) -> _Meeting | None:
     head_end = min(part.end, part.start + 2500)
     info = _header(t, part.start, head_end)
     title = info.get("title")
     body = info.get("body")
-    date = info.get("date") or part.date
+    date = info.get("date") or part.date or _announced_before(t, part)
     if not (title or date):
         return None
     ev_start = info["title_start"] if title else part.start

@@ -128,6 +128,13 @@ MEETING_DATE_FIELD = re.compile(r"(?im)^[ \t]*(?:vergaderdatum|datum\s+(?:van\s+
 BODY_FIELD = re.compile(r"(?im)^[ \t]*(?:orgaan|gremium|bestuursorgaan|vergaderorgaan)[ \t]*:[ \t]*\n?[ \t]*(?P<v>[^\n:]{3,80})$")
 
 
+def _in_item_line(head: str, pos: int) -> bool:
+    """Whether pos lies on an agenda item's line (not the first line: "1 Notulen van … 3 maart" is a page
+    number run into the title)."""
+    line_start = head.rfind("\n", 0, pos) + 1
+    return bool(head[:line_start].strip()) and bool(ITEM_LINE.match(head, line_start))
+
+
 def _header(t: str, part_start: int, limit: int) -> dict:
     """Read title, body, date, times, location, chair from a part's head."""
     head = t[part_start:limit]
@@ -209,6 +216,10 @@ def _header(t: str, part_start: int, limit: int) -> dict:
         if source == "head":
             # "hebben tot 1 april 2025", "uiterlijk 15 mei": a deadline, not the meeting's date
             ds = [d for d in ds if not DEADLINE_BEFORE.search(c[max(0, d.start - 30):d.start])]
+            if first_item is not None and first_item.start() < 40:
+                # a part that opens with its items ("1. Opening … 4. Vaststellen notulen 22 april 2008"):
+                # a date inside an item is that item's, not the meeting's
+                ds = [d for d in ds if not _in_item_line(c, d.start)]
         if ds:
             date = ds[0].date.isoformat()
             info["date_source"] = source
