@@ -9,11 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-
-from ..document import Part, Text
 from functools import lru_cache
 
 from ..dates import MONTHS, WRITTEN
+from ..document import Part, Text
 from .dates import DateMatch, find_dates
 
 # tokens ending in a full stop that do not end a sentence
