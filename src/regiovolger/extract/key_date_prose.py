@@ -17,7 +17,7 @@ import re
 from dataclasses import replace
 
 from ..document import Part, Text
-from .sentences import When, clean, dates_in, sentence_spans
+from .sentences import ANNOUNCED, When, clean, dates_in, sentence_spans
 
 CONFIDENCE = 0.55
 REPORT_CONFIDENCE = 0.45  # in forms, programmes, reports and budgets: staff review each one
@@ -35,7 +35,6 @@ HEADER = re.compile(r"(?i)^\W*(?:aldus|datum|aanvang|tijd|plaats|locatie|kenmerk
                     r"|vergadering\s+van|verslag|notulen|besluitenlijst|agenda)\b")
 MAX_TITLE = 160
 HORIZON_MONTHS = 9
-ANNOUNCED = re.compile(r"(?i)\s*(?:a\.?s\.?|aanstaande)(?!\w)")
 RANGE_JOIN = re.compile(r"(?i)\s*(?:tot(?:\s+en\s+met)?|t/m|-|–|en)\s*")
 # a date said not to hold: "een termijn tot 31 augustus blijkt moeilijk haalbaar", "de bijeenkomst vervalt"
 CALLED_OFF = re.compile(r"(?i)\b(?:niet|moeilijk|lastig|nauwelijks)\s+haalbaar\b|\bvervalt\b|\bvervallen\b|\bgaat\s+niet\s+door\b"

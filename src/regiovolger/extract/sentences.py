@@ -189,6 +189,8 @@ class When:
     match: DateMatch | None = None
 
 
+# "op 10 juli a.s.", "dinsdag 13 mei aanstaande": a day announced as still to come
+ANNOUNCED = re.compile(r"(?i)\s*(?:a\.?s\.?|aanstaande)(?!\w)")
 _YEAR_WORD = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,]\d)")
 _WEEKDAY = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
 

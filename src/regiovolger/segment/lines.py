@@ -51,7 +51,8 @@ _TITLE_RULES: list[tuple[str, float, re.Pattern]] = [
                              r"plan van aanpak|jaarverslag|eindrapport|tussenrapport|position paper|routekaart)\b")),
 ]
 
-# A news headline names a document and says what happened to it ("Ontwerpbegroting 2020 akkoord"): no title.
+# A news headline names a document and says what happened to it ("Ontwerpbegroting 2020 akkoord"): a news item,
+# not a document of the kind it names.
 _HEADLINE = _rx(r"\s(akkoord|goedgekeurd|vastgesteld|aangenomen|verworpen|gestart|geopend|gepresenteerd|"
                 r"bekend|rond|klaar|van start|ondertekend|gepubliceerd|verschenen)\s*[.!]?$")
 

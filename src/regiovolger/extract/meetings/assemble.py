@@ -10,7 +10,7 @@ from ...document import Part, Text
 from ...segment.lines import PORTAL_HEAD
 from ..dates import find_dates
 from ..evidence import evidence
-from ..sentences import dates_in
+from ..sentences import ANNOUNCED, dates_in
 from ..names import clean_name, compatible, looks_like_name
 from .agenda import _items_in
 from .attendance import _attendance, _dedupe_attendees
@@ -180,7 +180,6 @@ def _continues(t: str, part: Part) -> bool:
 
 
 # "Raadsvergadering 13 mei a.s." / "Op dinsdag 13 mei aanstaande komt de raad bijeen" just above an agenda
-_ANNOUNCED = re.compile(r"\s*(?:a\.?s\.?|aanstaande)(?!\w)", re.I)
 _ANNOUNCE_WINDOW = 1500  # about one press release above the agenda
 
 
@@ -190,7 +189,7 @@ def _announced_before(t: str, part: Part) -> str | None:
         return None
     lead = Part(id="lead", type="other", title=None, date=None, organisation=None, start=0, end=part.end)
     for w in dates_in(t, max(0, part.start - _ANNOUNCE_WINDOW), part.start, lead):
-        if w.date and _ANNOUNCED.match(t, w.end):
+        if w.date and ANNOUNCED.match(t, w.end):
             return w.date
     return None
 
