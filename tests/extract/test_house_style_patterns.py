@@ -536,3 +536,25 @@ def test_press_release_above_an_agenda_dates_its_meeting_and_run_on_items_count(
     assert "2008-04-22" not in [m["date"] for m in d["meetings"]]  # the date of an item is not the meeting's
     numbers = [i["number"] for i in d["agenda_items"]]
     assert numbers == ["1", "2", "3", "4", "5", "6", "7"]
+
+
+def test_labels_stacked_before_their_values_are_read_as_those_present():
+    # a two-column attendance table read label column first, all on one line, with a page number run into the title
+    body = ("1 Notulen van de openbare vergadering van de raad van de gemeente Oudedorp, gehouden op dinsdag "
+            "4 maart 2014 Aanwezig: P.Q. Aalbers, R. Bosma (Dorpspartij) en mevrouw S.T. Claessen (Groen). "
+            "Voorzitter: Wethouders: Griffier: Verslag: Mevrouw K. de Vries-Mol Mevrouw L. Evers, de heer M. Fokker "
+            "Mevrouw N. Gans De heer O. Hoek 1. Opening De voorzitter opent de vergadering.\n")
+    meeting = _extract(body)["meetings"][0]
+    names = {a["name"] for a in meeting["attendees"]}
+    assert {"P.Q. Aalbers", "R. Bosma", "S.T. Claessen", "K. de Vries-Mol", "L. Evers", "M. Fokker", "N. Gans",
+            "O. Hoek"} <= names
+    assert meeting["chair"] == "K. de Vries-Mol"
+    assert meeting["date"] == "2014-03-04"
+
+
+def test_a_name_run_into_the_next_honorific_and_a_degree_after_a_name():
+    body = ("Verslag van de vergadering van de raad, gehouden op 5 juni 2015\n"
+            "Aanwezig: mevrouw K.A. van Dam de dames mr. A.M. Jansen (D66), drs. Th.H.M. Smit mpa (PvdA) "
+            "en de heren ir. F.W. van den Berg (VVD)\n\n1. Opening\n")
+    names = {a["name"] for a in _extract(body)["meetings"][0]["attendees"]}
+    assert {"K.A. van Dam", "A.M. Jansen", "Th.H.M. Smit", "F.W. van den Berg"} <= names

@@ -158,6 +158,8 @@ def _split_pieces(block: str) -> list[tuple[str, bool, str | None]]:
         # ("… en R. Zuiker. De wethouders, te weten, …") that separates like a comma
         ln = re.sub(r"(?<=[a-zà-ÿ])- (?=[A-ZÀ-Ý])", "-", ln)
         ln = _SENTENCE_IN_LIST.sub(lambda m: m.group(0) if m.group(1).lower() in _TITLE_WORDS else m.group(1) + ", ", ln)
+        # a name run into the next honorific without a separator: "K.A. van der Pas de dames mr. A.M. Jeltes"
+        ln = _HONORIFIC_AFTER_NAME.sub(r"\1, ", ln)
         depth = 0
         buf = ""
         first = True
@@ -178,6 +180,10 @@ def _split_pieces(block: str) -> list[tuple[str, bool, str | None]]:
     return out
 
 
+_HONORIFIC_AFTER_NAME = re.compile(
+    r"([A-ZÀ-Ý][\w'’-]*[a-zà-ÿ]|\))[ \t]+(?=(?i:de\s+(?:heer|heren|dames)|mevrouw|mevr\.|mw\.|dhr\.)\s)")
+# academic degrees written after a name: "drs. Th.H.M. Wolf mpa"
+_POST_NOMINAL = re.compile(r"(?i)\s+(?:mpa|mba|msc|bsc|ma|llm|phd|mpm|emba|ra|bba)\.?$")
 _SENTENCE_IN_LIST = re.compile(r"\b([A-Za-zà-ÿ][a-zà-ÿ]{2,})\.\s+(?=[A-ZÀ-Ý][a-zà-ÿ]*\s+[a-zà-ÿ])")
 _TITLE_WORDS = {"drs", "ing", "mevr", "prof", "dhr", "bc", "bsc", "msc", "mba", "ds", "jhr", "wethr"}
 _TITLE_START = re.compile(r"(?:drs|dr|mr|ir|ing|prof)\.", re.I)
@@ -234,7 +240,8 @@ def _strip_name(piece: str) -> tuple[str, list[str], str]:
     bare = _FROM_TIME.sub(" ", bare)
     bare = _UNTIL_ITEM.sub(" ", bare)
     bare = _FROM_ITEM.sub(" ", bare)
-    return re.sub(r"\s+", " ", bare).strip(" .:-–"), parens, status_text
+    bare = _POST_NOMINAL.sub("", re.sub(r"\s+", " ", bare).strip(" .:-–"))
+    return bare, parens, status_text
 
 
 def _lead_role(text: str, new_person: bool) -> tuple[str | None, str | None, str]:
@@ -494,6 +501,36 @@ def _real_label(t: str, m: re.Match) -> bool:
     return not (mid_line and not (has_colon and kind in ("present", "absent")))
 
 
+def _unstack_labels(t: str, start: int, end: int) -> tuple[str, int | None]:
+    """Labels stacked before their values ("Voorzitter: Wethouders: Griffier: Mevrouw A … Mevrouw B …"): a
+    two-column table read label column first. Which value goes with which label cannot be told, so the stack is
+    read as one "Aanwezig:" list (same length, offsets kept); where a chair label heads the stack, the position
+    of its values is returned, so the first person there is taken as chair."""
+    stacks: list[list[re.Match]] = []
+    for m in _LABEL_RE.finditer(t, start, end):
+        if t[m.end() - 1:m.end()] != ":":
+            continue
+        if stacks and not t[stacks[-1][-1].end():m.start()].strip():
+            stacks[-1].append(m)
+        else:
+            stacks.append([m])
+    chair_at = None
+    for stack in stacks:
+        kinds = [_label_kind(m)[0] for m in stack]
+        if "absent" in kinds or sum(k in ("chair", "role", "minutes") for k in kinds) < 2:
+            continue  # "Aanwezig:\nVoorzitter: X": a heading over rows, each label with its value
+        s0, e0 = stack[0].start(), stack[-1].end()
+        value = t[e0:t.find("\n", e0) if "\n" in t[e0:end] else end]
+        if not value.strip():
+            continue  # the labels stand on their own lines, each over its value: read as rows
+        repl = "Aanwezig:".ljust(e0 - s0)
+        t = t[:s0] + repl + t[e0:]
+        heading = next((k for k in kinds if k != "present"), None)  # "Aanwezig: Voorzitter: …": a heading first
+        if heading == "chair" and chair_at is None:
+            chair_at = e0
+    return t, chair_at
+
+
 _CELL_END = re.compile(r"(?m)^[ \t]*\|[ \t]*$|[ \t]+\|[ \t]*$")
 
 
@@ -503,6 +540,7 @@ def _attendance(t: str, start: int, end: int) -> tuple[list[dict], str | None, s
         # a table flattened to one cell per line ("aanwezig |", "Jacqueline Aarts |"): the cell ends are read
         # as blanks of the same length, so offsets still point into the text
         t = t[:start] + _CELL_END.sub(lambda m: " " * len(m.group()), t[start:end]) + t[end:]
+    t, stacked_chair = _unstack_labels(t, start, end)
     attendees: list[dict] = []
     chair = minute_taker = None
     redacted = 0
@@ -591,6 +629,14 @@ def _attendance(t: str, start: int, end: int) -> tuple[list[dict], str | None, s
         spans.append((m.start(), stop))
     if not attendees:
         attendees, spans = unlabelled_attendance(t, start, end)
+    if stacked_chair is not None and not chair:
+        found = [(t.find(a["name"].split()[-1], stacked_chair), i) for i, a in enumerate(attendees)
+                 if a["status"] != "absent"]
+        found = [f for f in found if f[0] >= 0]
+        first = attendees[min(found)[1]] if found else None
+        if first is not None:
+            chair = first["name"]
+            first["role"] = first["role"] or "voorzitter"
     for a in attendees:
         if a["role"] and re.search(r"(?:^|/\s*)voorzitter\b", a["role"]) and a["status"] != "absent" and not chair:
             chair = a["name"]

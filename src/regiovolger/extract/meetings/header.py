@@ -76,7 +76,8 @@ def body_from_title(title: str) -> str | None:
 
 
 TITLE_LINE = re.compile(
-    r"^[ \t]*(?:(?:bundel|concept|definitief|definitieve|openbare|openbaar|besloten|vertrouwelijke?)\s*[-–:]?\s*)?(?:"
+    r"^(?:\A[ \t]*\d{1,3}[ \t]+)?"  # a page number run into the first line: "1 Notulen van de …"
+    r"[ \t]*(?:(?:bundel|concept|definitief|definitieve|openbare|openbaar|besloten|vertrouwelijke?)\s*[-–:]?\s*)?(?:"
     + DOC_WORDS + r"|vergadering|overleg|bijeenkomst)\b"
     r"[^\n]{0,200}$", re.IGNORECASE | re.MULTILINE)
 
@@ -145,7 +146,7 @@ def _header(t: str, part_start: int, limit: int) -> dict:
     first_label = _LABEL_RE.search(head)
     head_end = min([x.start() for x in (first_item, first_label) if x] + [len(head)])
     for m in TITLE_LINE.finditer(head):
-        line = m.group(0).strip()
+        line = re.sub(r"^\d{1,3}[ \t]+", "", m.group(0).strip())
         if m.start() > head_end and (info["title"] is not None or m.start() > head_end + 600):
             break  # a title line deep inside the items is an item's text, not the head's title
         # "Notulen: Bep Jansen", "Actielijst: actiepunt 4 ...": a label with its value, no title
@@ -155,7 +156,7 @@ def _header(t: str, part_start: int, limit: int) -> dict:
             continue
         if re.match(r"(?:agenda|bijlagen?|vergadering)\s*(?:punt|nummer)?\s*:", line, re.I):
             continue
-        cand = dict(title=line, title_start=part_start + m.start() + (len(m.group(0)) - len(m.group(0).lstrip())),
+        cand = dict(title=line, title_start=part_start + m.start() + m.group(0).find(line),
                     title_end=part_start + m.end())
         block = _title_block(head, m.end())
         if info["title"] is None:
