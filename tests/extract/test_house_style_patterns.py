@@ -558,3 +558,16 @@ def test_a_name_run_into_the_next_honorific_and_a_degree_after_a_name():
             "en de heren ir. F.W. van den Berg (VVD)\n\n1. Opening\n")
     names = {a["name"] for a in _extract(body)["meetings"][0]["attendees"]}
     assert {"K.A. van Dam", "A.M. Jansen", "Th.H.M. Smit", "F.W. van den Berg"} <= names
+
+
+def test_periods_announced_in_news_are_key_dates_without_a_day():
+    body = ("Nieuw zwembad in Oudedorp\n\n"
+            "De opening van het nieuwe zwembad wordt voorzien in het eerste kwartaal van 2031. "
+            "De nieuwe exploitant moet eind oktober bekend zijn. In het najaar volgt de definitieve besluitvorming. "
+            "Het oude bad is in 2019 opgeknapt. Het doel is 30% minder energie in 2030. "
+            "Het budget voor 2031 staat in de begroting.\n")
+    got = {k["date_text"]: k for k in _extract(body)["key_dates"]}
+    assert {"eerste kwartaal van 2031", "eind oktober", "najaar"} <= got.keys()
+    assert all(k["date"] is None for k in got.values())
+    assert not {"2019", "2030", "voor 2031"} & got.keys()  # looked back, a target, a budget year
+    assert "zwembad" in got["eerste kwartaal van 2031"]["title"]

@@ -18,6 +18,7 @@ import re
 
 from ..document import Part, Text
 from .evidence import evidence
+from .key_date_periods import CONFIDENCE as PERIOD_CONFIDENCE, period_key_dates
 from .key_date_prose import CONFIDENCE, REPORT_CONFIDENCE, prose_key_dates
 from .sentences import When, clean, dates_in, is_blank, lines, parts_of, sentence_spans
 
@@ -374,6 +375,11 @@ def extract_key_dates(text: Text, parts: list[Part]) -> list[dict]:
             k["confidence"] = CONFIDENCE if listing else REPORT_CONFIDENCE
             found.append(k)
             prose_seen.add(w.date)
+        taken = taken + [(k["evidence"]["start"], k["evidence"]["end"]) for k in found]
+        for w, s, e, title in period_key_dates(text, part, taken, reference_date(text.text, part)):
+            k = _key_date(text, parts, w, s, e, title, text.text[s:e])
+            k["confidence"] = PERIOD_CONFIDENCE
+            found.append(k)
         out += found
     out.sort(key=lambda k: (k["evidence"]["start"], k["date_text"]))
     return out
