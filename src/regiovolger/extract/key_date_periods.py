@@ -14,42 +14,50 @@ import re
 
 from ..document import Part, Text
 from .dates import MONTHS
-from .key_date_prose import CALLED_OFF, HEADER, OWED, PERFECT, _title
-from .sentences import When, dates_in, sentence_spans
+from .key_date_prose import CALLED_OFF, HEADER, OWED, _title
+from .sentences import When, clean, dates_in, sentence_spans
 
 CONFIDENCE = 0.5
-_MONTH = "|".join(sorted((m for m in MONTHS if len(m) > 3), key=len, reverse=True))
+MAX_TITLE = 300  # the whole sentence tells what happens in the period
+_MONTH = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "mei"), key=len, reverse=True))
 _YEAR = r"(?:19|20)\d\d"
-_SEASON = r"(?:voorjaar|zomer|najaar|winter|zomervakantie|kerstvakantie|jaarwisseling)"
+_SEASON = r"(?:voorjaar|zomer|najaar|winter|zomervakantie|kerstvakantie|jaarwisseling|(?:zomer|kerst|herfst|voorjaars)?reces)"
 # "eind 2019", "begin volgend jaar", "in het najaar", "in juli", "in het eerste kwartaal van 2018", "medio 2025",
 # "na de zomer", "eind dit jaar", "in de loop van 2024", "eind 2020/begin 2021"
 _ONE = (rf"(?:(?:begin|eind|einde|medio|half|halverwege|rond|in\s+de\s+loop\s+van|vanaf|uiterlijk|v[oó]{{2}}r|na)\s+)?"
         rf"(?:(?:het|de)\s+)?(?:(?:eerste|tweede|derde|vierde|1e|2e|3e|4e)\s+(?:kwartaal|helft)(?:\s+van)?\s*|Q[1-4]\s*)?"
-        rf"(?:(?:{_MONTH})(?:\s+{_YEAR})?|{_YEAR}|(?:dit|volgend|komend)\s+jaar|(?:(?:dit|komend|volgend)\s+)?{_SEASON}"
+        rf"(?:(?:{_MONTH})(?:\s+{_YEAR})?|{_YEAR}|(?:dit|volgend|komend)e?\s+jaar|(?:eerste|laatste)\s+maanden\s+van\s+{_YEAR}|(?:(?:dit|komend|volgend)\s+)?{_SEASON}"
         rf"(?:\s+(?:van\s+)?{_YEAR})?)")
 PERIOD = re.compile(rf"(?i)(?<![\w/-])(?P<p>{_ONE}(?:\s*(?:/|of|en|tot|-|–)\s*{_ONE})?)(?![\w/-])")
 # a period needs a word that makes it one: "in juli", "eind 2019", "Q1 2025"; a bare year ("2019") is no key date
 _ANCHOR = re.compile(rf"(?i)^(?:begin|eind|einde|medio|half|halverwege|rond|in\s+de\s+loop|vanaf|uiterlijk|v[oó]{{2}}r|na|"
-                     rf"het|de|eerste|tweede|derde|vierde|1e|2e|3e|4e|Q[1-4]|dit|volgend|komend|{_SEASON})\b")
+                     rf"het|de|eerste|laatste|tweede|derde|vierde|1e|2e|3e|4e|Q[1-4]|dit|volgend|komend|{_SEASON})\b")
 _IN_BEFORE = re.compile(r"(?i)\b(?:in|per|tegen|rond|vanaf|tot)\s+$")
 # the sentence looks ahead: a future or planning verb
 AHEAD = re.compile(r"(?i)\b(?:zal|zullen|gaat|gaan|volgt|volgen|verwacht|voorzien|gepland|planning|streven|streeft|doel\s+is"
                    r"|moet|moeten|dient|dienen|naar\s+verwachting|wil|willen|komt|komen|start|starten|begint|beginnen"
                    r"|presenteert|presenteren|besluit|besluiten|beslist|beslissen|behandelt|behandelen|opent|openen"
-                   r"|wordt|worden|vergadert|vergaderen|bijeen)(?!\w)")
+                   r"|wordt|worden|vergadert|vergaderen|bijeen|voorstel\s+is|bedoeling|mijn\s+streven|informeert|informeren"
+                   r"|werken\s+(?:we|wij)|doet|doen|levert|leveren)(?!\w)")
 PAST_TENSE = re.compile(r"(?i)\b(?:heeft|hebben|had|hadden|was|waren|werd|werden|jl\.?|afgelopen|vorig(?:e)?)(?!\w)")
 # what is to happen: an event, a decision or a milestone
 EVENT = re.compile(r"(?i)(?:vergader|bijeenkomst|overleg|debat|sessie|raad\b|staten|bestuur|college|besluit|beslu?it|beslis"
                    r"|behandel|bespre|presente|publicatie|gepubliceerd|vaststell|vastgesteld|ondertek|opening|geopend|open(?:en|t)\b"
                    r"|start|gestart|begin|aanvang|bouw|oplevering|opgeleverd|in\s+gebruik|gereed|klaar|afgerond|afronding|voltooi"
                    r"|bekend|verschijn|inwerking|in\s+werking|van\s+kracht|ingevoerd|invoering|aanbested|gegund|uitgevoerd|uitvoering"
-                   r"|werkzaamheden|verhuiz|sluit|informeren|rapport|evaluatie|zienswijze|inzage|aanvra|indienen|ingediend"
-                   r"|overgenomen|overname|verwacht|volgt|praten|gesprek)")
+                   r"|werkzaamheden|verhuiz|sluit|informe|geïnformeerd|onderzoek|organise|rapport|evaluatie|zienswijze|inzage|aanvra|indienen|ingediend"
+                   r"|overgenomen|overname|verwacht|volgt|praten|gesprek|sturen|aanbied|voorleg|uitspra|duidelijkheid|selecte|uiterlijk|deadline|vergun|verleen|lever)")
 
 # a target or a measured figure for a year ("30% innovatieve woningbouw in 2026", "1,8 TWh in 2030")
-TARGET = re.compile(r"(?i)\d\s*(?:%|procent\b|twh\b|gwh\b|mw\b|ha\b|hectare\b|woningen\b|banen\b)")
+TARGET = re.compile(r"(?i)\d\s*(?:%|procent\b|twh\b|gwh\b|mw\b|ha\b|hectare\b|woningen\b|banen\b)|[$€£]\s*\d")
 # a perfect with a separable verb looks back: "is in 2017 opgestart", "zijn eind 2019 afgerond"
-DONE = re.compile(r"(?i)\b(?:is|zijn)\b(?:\s+[\w/-]+){0,6}?\s+(?:[a-z]{2,6})?ge[a-z]{2,}(?:d|t)\b(?!\s+(?:op|in|voor|om)\b)")
+DONE = re.compile(r"(?i)\b(?:is|zijn)\b(?:\s+[\w/-]+){0,6}?\s+(?!gepland|geagendeerd|voorzien)(?:[a-z]{2,6})?ge[a-z]{2,}(?:d|t)\b"
+                  r"(?!\s+(?:op|in|voor|om)\b)")
+# "moeten uiterlijk in 2025 zijn verleend": a perfect under a modal looks ahead
+MODAL = re.compile(r"(?i)\b(?:moet|moeten|zal|zullen|dient|dienen)\b")
+# an event named with its period needs no verb: "Tijdens de partnermeeting in mei 2025", "het congres in september"
+EVENT_IN = re.compile(r"(?i)(?:congres|bijeenkomst|vergadering|meeting|conferentie|werkbezoek|festival|netwerkdag|sessie)\s+"
+                      r"(?:in|op|rond)\s+$")
 
 
 def _periods(sentence: str) -> list[re.Match]:
@@ -65,10 +73,25 @@ def _periods(sentence: str) -> list[re.Match]:
             continue  # "het budget voor 2018", "na 2018 ook structureel": a year spoken of, not a moment
         if re.fullmatch(rf"(?i)(?:v[oó]{{2}}r|na)\s+(?:{_MONTH})", p.strip()):
             continue  # "de periode na april": a month spoken of
-        if re.search(r"\d[ \t]*$", sentence[:m.start()]):
+        if re.match(rf"(?i){_MONTH}", p) and re.search(r"\d[ \t]*$", sentence[:m.start()]):
             continue  # "1 januari": a day, read with the days
+        if re.fullmatch(_YEAR, p.strip()) and re.search(rf"(?i)\bvan\s+(?:\S+\s+){{0,4}}?$|\btot\s+$", sentence[:m.start()]) \
+                and re.search(rf"(?i)\bvan\b.*{_YEAR}.*\btot\b", sentence):
+            continue  # "een groei van 2016 tot 2025": a span
         out.append(m)
     return out
+
+
+def _clause(t: str, s: int, e: int, ps: int, pe: int) -> str:
+    """The clause around a period: between the commas, semicolons and colons around it (a relative clause
+    "die eind 2025 gereed moet zijn" keeps its antecedent)."""
+    left = max(t.rfind(x, s, ps) for x in ",;:")
+    rights = [i for i in (t.find(x, pe, e) for x in ",;:") if i != -1]
+    return t[(left + 1 if left != -1 else s):(min(rights) if rights else e)]
+
+
+def _headline(t: str, s: int, e: int) -> bool:
+    return e - s <= 120 and not t[s:e].rstrip().endswith((".", "!", "?"))
 
 
 def period_key_dates(text: Text, part: Part, taken: list[tuple[int, int]], ref: str | None) -> list[tuple]:
@@ -78,32 +101,34 @@ def period_key_dates(text: Text, part: Part, taken: list[tuple[int, int]], ref: 
     out: list[tuple] = []
     seen: dict[str, tuple] = {}
     for s, e in sentence_spans(t, part.start, part.end):
-        if any(s < b and e > a for a, b in taken) or e - s > 300:
+        if any(s < b and e > a for a, b in taken) or e - s > 800:
             continue
         sentence = t[s:e]
         if HEADER.match(sentence) or sentence.rstrip().endswith("?") or CALLED_OFF.search(sentence) \
-                or OWED.search(sentence) or PAST_TENSE.search(sentence) or PERFECT.search(sentence):
-            continue
-        if not (AHEAD.search(sentence) and EVENT.search(sentence)) or TARGET.search(sentence) \
-                or DONE.search(sentence):
+                or OWED.search(sentence) or TARGET.search(sentence):
             continue
         # a day without a year the text cannot tell ("6 juni gaan we …") is kept as written, like a period
         days = [w for w in dates_in(t, s, e, part) if w.date is None and w.match is not None and w.match.day]
         found = [(s + m.start("p"), s + m.end("p")) for m in _periods(sentence)] + [(w.start, w.end) for w in days]
-        if not found:
-            continue
         for ps, pe in sorted(found):
+            # the clause around the period must look ahead to an event: "Begin 2025 moeten we het proces
+            # oplijnen, dit is ook afgesproken" announces, whatever its other clause says
+            clause = _clause(t, s, e, ps, pe)
+            if PAST_TENSE.search(clause) or (DONE.search(clause) and not MODAL.search(clause)):
+                continue
+            if not (AHEAD.search(sentence) and EVENT.search(sentence)) and not EVENT_IN.search(t[max(s, ps - 40):ps]):
+                continue
             years = [int(y) for y in re.findall(_YEAR, t[ps:pe])]
             if ref and years and max(years) < int(ref[:4]):
                 continue
-            article = re.match(r"(?i)(?:het|de)\s+", t[ps:pe])
+            article = re.match(r"(?i)(?:in\s+)?(?:het|de)\s+", t[ps:pe])
             ps += article.end() if article else 0
-            item = (When(None, t[ps:pe], ps, pe, True, None), s, e, _title(t, s, e, ps, pe))
+            title = clean(sentence) if len(clean(sentence)) <= MAX_TITLE else _title(t, s, e, ps, pe)
+            item = (When(None, t[ps:pe], ps, pe, True, None), s, e, title)
             key = re.sub(r"\W+", " ", t[ps:pe].casefold()).strip()
-            if key in seen:
-                # a headline and its sentence name the same period: the sentence (the longer) is kept
-                if e - s > seen[key][2] - seen[key][1]:
-                    out[out.index(seen[key])] = seen[key] = item
+            if key in seen and _headline(t, seen[key][1], seen[key][2]):
+                # a headline and its lead name the same period: the lead is kept
+                out[out.index(seen[key])] = seen[key] = item
                 continue
             seen[key] = item
             out.append(item)

@@ -81,6 +81,12 @@ def _next_is_item(text: str, line_spans: list[tuple[int, int]], idx: int) -> boo
     return True
 
 
+# a sentence glued to the full stop before it starts with a word sentences start with ("begroting.De sporthal");
+# "Tech.Land" and "Zuid.Holland" are names
+_GLUED_START = (r"(?:De|Het|Een|Dit|Deze|Die|Dat|Er|In|Op|Om|Met|Voor|Na|Bij|Ook|Wij|We|Zij|Hij|Ze|Daarnaast|Daarom|"
+                r"Verder|Tot|Vanaf|Als|Volgens|Vorige|Volgende|Komende|Naast|Door|Omdat|Wethouder|Burgemeester)\b")
+
+
 def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence-like spans of ``text[start:end]``, trimmed.
 
@@ -119,7 +125,7 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             cur = ls
         # split inside the line at sentence punctuation
         # (also a full stop glued to the next sentence, as web pages lose the space: "… de begroting.De sporthal")
-        for m in re.finditer(r"[.!?;](?=[\s\"”’)]*(?:\s|$))|(?<=[a-zà-ÿ]{2})[.!?](?=[A-ZÀ-Ý][a-zà-ÿ])", line):
+        for m in re.finditer(r"[.!?;](?=[\s\"”’)]*(?:\s|$))|(?<=[a-zà-ÿ]{2})[.!?](?=" + _GLUED_START + r")", line):
             i = ls + m.start()
             if text[i] == "." and not _ends_sentence(text, i):
                 continue
