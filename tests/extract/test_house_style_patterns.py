@@ -571,3 +571,18 @@ def test_periods_announced_in_news_are_key_dates_without_a_day():
     assert all(k["date"] is None for k in got.values())
     assert not {"2019", "2030", "voor 2031"} & got.keys()  # looked back, a target, a budget year
     assert "zwembad" in got["eerste kwartaal van 2031"]["title"]
+
+
+def test_item_headings_run_into_the_minutes_text():
+    body = ("Notulen van de openbare vergadering van de raad, gehouden op 3 april 2012\n"
+            "Aanwezig: P.Q. Aalbers, R. Bosma en S.T. Claessen Afwezig: - 1A. OPENING EN MEDEDELINGEN VAN DE VOORZITTER "
+            "De VOORZITTER: Dames en heren, goedenavond. Van harte welkom. 1B. VASTSTELLING AGENDA De VOORZITTER: Dan "
+            "stel ik de agenda vast. 2. Vaststelling besluitenlijst De heer Bosma vraagt naar punt 4 van de lijst "
+            "van de vorige vergadering. De besluitenlijst wordt vastgesteld.\n"
+            "3. De heer Aalbers wordt gevraagd als stembureau op te treden.\n")
+    d = _extract(body)
+    items = [(i["number"], i["title"]) for i in d["agenda_items"]]
+    assert items[:3] == [("1a", "OPENING EN MEDEDELINGEN VAN DE VOORZITTER"), ("1b", "VASTSTELLING AGENDA"),
+                         ("2", "Vaststelling besluitenlijst")]
+    assert not any(n == "3" for n, _ in items)  # a sentence about a person after a number is no item
+    assert {"P.Q. Aalbers", "R. Bosma", "S.T. Claessen"} <= {a["name"] for a in d["meetings"][0]["attendees"]}

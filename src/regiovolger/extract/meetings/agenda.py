@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..dates import find_dates
 from ..names import clean_name, looks_like_name
 from ..tables import tables
-from .common import _LABEL_RE, _lines, kind_of, under_points_heading
+from .common import RUN_IN_MARK, _LABEL_RE, _lines, kind_of, under_points_heading
 from .decision_headings import decision_headings, decision_points
 from .inline_agenda import inline_items, portal_items
 from .outline import outline, repeated_ones, sections
@@ -77,7 +77,7 @@ def _table_candidates(t: str, start: int, end: int) -> tuple[list[_Cand], list[t
     return cands, spans
 
 
-def _item_candidates(t: str, start: int, end: int) -> list[_Cand]:
+def _item_candidates(t: str, start: int, end: int, run_in: bool = False) -> list[_Cand]:
     cands, table_spans = _table_candidates(t, start, end)
     in_table = lambda pos: any(a <= pos < b for a, b in table_spans)  # noqa: E731
     for m in ITEM_LINE.finditer(t, start, end):
@@ -139,6 +139,17 @@ def _item_candidates(t: str, start: int, end: int) -> list[_Cand]:
                 break
             pos = nl + 1
     cands += _run_on_candidates(t, start, end, {c.start for c in cands})
+    if run_in:
+        # a heading candidate whose "title" is a heading run into its text is cut at the heading's end
+        for i, c in enumerate(cands):
+            if _SPEAKER_START.match(c.title):
+                cands[i] = None  # "3. De heer X wordt gevraagd …": a sentence after a number, no item
+            elif len(c.title) > _RUN_ON_LINE:
+                title = run_in_title(c.title)
+                if title:
+                    cands[i] = replace(c, title=title, title_end=c.title_start + len(title), end=c.title_start + len(title))
+        cands = [c for c in cands if c is not None]
+        cands += _run_in_candidates(t, start, end, {c.start for c in cands})
     cands.sort(key=lambda c: c.start)
     return _with_lettered(t, start, end, cands)
 
@@ -171,6 +182,52 @@ def _run_on_candidates(t: str, start: int, end: int, known: set[int]) -> list[_C
                     out.append(_Cand(m.start(), m.end() + len(title), m.group("num"), title, m.end(),
                                      m.end() + len(title)))
         pos = le + 1
+    return out
+
+
+# minutes whose lines were lost run an item's heading into its text (``RUN_IN_MARK``): "1. Opening De voorzitter
+# opent …", "2. MEDEDELINGEN. De voorzitter deelt mee …"
+_SPEAKER_START = re.compile(r"(?i)(?:de\s+heer|mevrouw|mw\.|dhr\.|de\s+(?:voorzitter|burgemeester|wethouder))\b")
+_RUN_IN_STARTS = {"de", "het", "een", "dit", "deze", "die", "er", "wij", "we", "ik", "u", "mevrouw", "voorzitter",
+                  "burgemeester", "wethouder", "op", "in", "na", "bij", "naar", "aan", "namens", "zonder", "hierbij",
+                  "tot", "mede", "allereerst", "dhr", "mw"}
+_RUN_IN_WORDS = 12
+
+
+def run_in_title(rest: str) -> str | None:
+    """The heading at the start of ``rest`` that runs into the item's text: a run of capitals, or the words up to
+    a full stop or a capitalised word that starts a sentence; None when no heading ends within a dozen words."""
+    words = rest.split(" ")
+    caps = []
+    for w in words:
+        core = w.strip(".,:;()")
+        if core and core.upper() == core and re.search(r"[A-ZÀ-Ý]", core):
+            caps.append(w)
+            if w.endswith("."):
+                break
+        else:
+            break
+    if caps and any(len(re.sub(r"\W", "", w)) >= 4 for w in caps) and len(caps) < len(words):
+        return " ".join(caps).rstrip(".:; ")
+    for i, w in enumerate(words[:_RUN_IN_WORDS + 1]):
+        if i and w[:1].isupper() and w.strip(".,:").lower() in _RUN_IN_STARTS:
+            return " ".join(words[:i]).rstrip(".:; ")
+        if w.endswith(".") and i and not re.fullmatch(r"(?:[A-Z]\.)+|[a-z]{1,4}\.", w):
+            return " ".join(words[:i + 1]).rstrip(".:; ")
+    return None
+
+
+def _run_in_candidates(t: str, start: int, end: int, known: set[int]) -> list[_Cand]:
+    out = []
+    for m in RUN_IN_MARK.finditer(t, start, end):
+        if m.start() in known or any(abs(m.end() - k) < 8 for k in known):
+            continue
+        le = t.find("\n", m.end(), end)
+        rest = t[m.end():end if le == -1 else le]
+        title = run_in_title(rest)
+        if not title or not re.search(r"[a-zA-Z]{3}", title) or _SPEAKER_START.match(title):
+            continue
+        out.append(_Cand(m.start(), m.end() + len(title), m.group("num").lower(), title, m.end(), m.end() + len(title)))
     return out
 
 
@@ -368,7 +425,7 @@ def _items_in(t: str, start: int, end: int, allow_single: bool, with_proposal: b
               headings: bool = False) -> list[dict]:
     """Agenda items between start and end, each with heading evidence span and section."""
     # points under "Het college heeft besloten:" are the decision's, not agenda items
-    cands = [c for c in _item_candidates(t, start, end) if not decision_points(t, c.start, start)]
+    cands = [c for c in _item_candidates(t, start, end, run_in=headings) if not decision_points(t, c.start, start)]
     chain = _best_chain(cands, 1 if allow_single else 2)
     items: list[dict] = []
     levels = portal_items(t, start, end) or [o for o in outline(t, start, end) if not decision_points(t, o.start, start)]

@@ -9,7 +9,7 @@ import re
 from ..municipalities import lookup as municipality
 from .attendance_anchored import anchored_people, count_honorifics, unlabelled_attendance, STAND_IN
 from ..names import clean_name, compatible, is_redacted, looks_like_name, parse_name
-from .common import ATTENDANCE_LABELS, HEADER_FIELD, INLINE_LABEL_WORDS, ROLE_WORDS, TIME, _LABEL_RE, _ROLE_RE, _fold, _hhmm, _lines
+from .common import RUN_IN_MARK, ATTENDANCE_LABELS, HEADER_FIELD, INLINE_LABEL_WORDS, ROLE_WORDS, TIME, _LABEL_RE, _ROLE_RE, _fold, _hhmm, _lines
 
 _PAREN = re.compile(r"\(([^()]*)\)")
 _UNTIL_TIME = re.compile(r"\b(?:tot|t/m|tot\s+en\s+met|vertrekt\s+om|vertrokken\s+om|weg\s+om)\s+" + TIME + r"\s*(?:uur|u)?",
@@ -567,6 +567,9 @@ def _attendance(t: str, start: int, end: int) -> tuple[list[dict], str | None, s
         block_end = labels[i + 1].start() if i + 1 < len(labels) else end
         pos = m.end()
         stop = _block_stop(t, m.start(), pos, block_end, end, kind)
+        item = RUN_IN_MARK.search(t, pos, stop)
+        if item and t.find("\n", pos, item.start()) == -1 and item.start() > pos:
+            stop = item.start()  # "Afwezig: - 1A. OPENING EN …": the list ends where an item runs in
         block = t[pos:stop]
         headed_by_present = open_present
         if kind in ("chair", "minutes", "role") and open_present and stop < block_end:

@@ -149,3 +149,9 @@ def under_points_heading(t: str, pos: int, start: int) -> bool:
         if not line.startswith((" ", "\t")):
             return False  # an unindented line of prose or a heading: the list is not a decision's points
     return False
+
+
+# an item heading run into the text before it when minutes lost their lines: "… Afwezig: - 1A. OPENING EN …",
+# "… welkom. 2. Vaststelling agenda De heer …"
+RUN_IN_MARK = re.compile(r"(?:^|(?<=[.:;!?][ \t])|(?<=[ \t]-[ \t]))[ \t]*(?P<num>\d{1,2}[A-Za-z]?)[.)][ \t]+(?=[A-ZÀ-Ý])",
+                         re.MULTILINE)
