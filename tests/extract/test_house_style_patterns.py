@@ -586,3 +586,11 @@ def test_item_headings_run_into_the_minutes_text():
                          ("2", "Vaststelling besluitenlijst")]
     assert not any(n == "3" for n, _ in items)  # a sentence about a person after a number is no item
     assert {"P.Q. Aalbers", "R. Bosma", "S.T. Claessen"} <= {a["name"] for a in d["meetings"][0]["attendees"]}
+
+
+def test_bare_figures_under_a_money_heading_are_euros():
+    body = ("Bijlage bij de jaarstukken\n\nSpecificatie reserve lopende projecten\n\nOmschrijving\n\nSaldo 31-12\n\n"
+            "Uitgaven 2021\n\nToelichting\n\nNieuw archiefsysteem\n\n54.000\n\n17.500\n\nMiddelen zijn ingezet.\n\n"
+            "Website\n\n1.250.000\n\nVertraagd.\n\nIn 2021 zijn 200 aanvragen behandeld.\n")
+    values = sorted(a["value_eur"] for a in _extract(body)["amounts"])
+    assert values == [17500, 54000, 1250000]  # the count of 200 requests is no amount

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from .amount_tables import table_cells
 from .evidence import evidence
 
 __all__ = ["AmountMatch", "find_amounts"]
@@ -470,63 +471,12 @@ def find_amounts(text: str) -> list[AmountMatch]:
             pos = end
             continue
         pos = m.end("num1") if m.group("num1") else max(m.end("p1"), pos + 1)
-    if "1.000" in text or "1000" in text or "duizenden" in text or "miljoenen" in text:
-        found = sorted(found + _unit_table_cells(text), key=lambda f: f[0])
+    cells = table_cells(text, {s for s, _, _, _ in found})
+    if cells:
+        found = sorted(found + cells, key=lambda f: f[0])
     if found:
         ctx.index_keywords([(s, e) for s, e, _, _ in found])
     return [AmountMatch(s, e, text[s:e], lo, hi, ctx.role(s, e)) for s, e, lo, hi in found]
-
-
-# A table that states its unit on a line of its own ("Bedragen x € 1.000", "(x € 1.000)", "Bedragen * 1.000",
-# "bedragen in duizenden euro's"): its cells of bare numbers, on lines of their own, are amounts in that unit.
-_UNIT_LINE = re.compile(
-    r"(?im)^[^\S\n]*\(?[^\S\n]*(?:(?:alle[^\S\n]+)?bedragen|cijfers|getallen)?[^\S\n]*(?:x|\*|×|in)[^\S\n]*"
-    r"(?:€|eur(?:o)?)?[^\S\n]*(?P<unit>1[.]?000(?:[.]?000)?|duizenden|miljoenen)(?:[^\S\n]+euro['’]?s?)?[^\S\n]*\)?[^\S\n]*$")
-_CELL = re.compile(r"[^\S\n]*(?P<num>[-−]?[^\S\n]?\d{1,3}(?:\.\d{3})*(?:,\d{1,2})?)[^\S\n]*")
-_TABLE_LINE_MAX = 90  # a longer line is prose: the table ends there
-_TABLE_LINES_MAX = 400
-
-
-def _unit_table_cells(text: str) -> list[tuple[int, int, Decimal | None, Decimal | None]]:
-    out = []
-    for head in _UNIT_LINE.finditer(text):
-        unit = head.group("unit").lower()
-        scale = 10**6 if unit in ("miljoenen",) or unit.replace(".", "") == "1000000" else 1000
-        # the table around the unit line: short lines and blanks, up to the first line of prose either way
-        lines = []
-        pos = head.start()
-        for _ in range(_TABLE_LINES_MAX):  # upwards
-            if pos <= 0:
-                break
-            ls = text.rfind("\n", 0, pos - 1) + 1
-            if len(text[ls:pos - 1].strip()) > _TABLE_LINE_MAX:
-                break
-            lines.append((ls, pos - 1))
-            pos = ls
-        pos = head.end() + 1
-        for _ in range(_TABLE_LINES_MAX):  # downwards
-            if pos >= len(text):
-                break
-            le = text.find("\n", pos)
-            le = len(text) if le == -1 else le
-            if len(text[pos:le].strip()) > _TABLE_LINE_MAX:
-                break
-            lines.append((pos, le))
-            pos = le + 1
-        for ls, le in lines:
-            m = _CELL.fullmatch(text, ls, le)
-            if not m:
-                continue
-            raw = m.group("num").replace("−", "-").replace(" ", "")
-            if re.fullmatch(r"-?(?:19|20)\d\d", raw):
-                continue  # a year in the table's head
-            value = _decimal(raw.lstrip("-"))
-            if value is None:
-                continue
-            value = _tidy(value * scale) * (-1 if raw.startswith("-") else 1)
-            out.append((m.start("num"), m.end("num"), value, None))
-    seen: set[int] = set()
-    return [c for c in out if not (c[0] in seen or seen.add(c[0]))]
 
 
 def _header(text: str, m: re.Match, p: _Point) -> bool:
