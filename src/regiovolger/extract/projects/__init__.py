@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from ...nl import vocabulary
 from ...document import Part, Text
 from ..evidence import evidence
 from .application import _form_project, _merge, _proposal_project, _same_project
@@ -134,6 +135,15 @@ def _to_contract(ctx: _Context, p: _Project, n: int) -> dict:
     return item
 
 
+_NOT_NAMES = set(vocabulary("projects")["names"]["not_names"])
+
+
+def _plausible_name(name: str | None) -> bool:
+    """A project's name has three letters or more and is more than one generic word ("Programma", "Kwaliteit")."""
+    core = re.sub(r"^(?:het|de|een)\s+", "", _clean(name or "").lower())
+    return len(re.findall(r"[^\W\d_]", core)) >= 3 and core not in _NOT_NAMES and not re.search(r"[€$%]", core)
+
+
 def _ranked_projects(ctx: _Context, text: Text, parts: list[Part]) -> list[_Project]:
     """Projects named in running prose that only the sentence ranker recognises (news items, letters)."""
     found = []
@@ -200,6 +210,7 @@ def extract_projects(text: Text, parts: list[Part]) -> list[dict]:
     # a project only named (a title, no money of its own) that another layout read in full is that one
     found = [p for p in found if not (p.layout == "named" and any(
         q is not p and q.layout != "named" and _same_project(q, p) for q in found))]
+    found = [p for p in found if _plausible_name(p.name)]
     if not found:
         found = _ranked_projects(ctx, text, parts)
     found.sort(key=lambda p: p.start)
