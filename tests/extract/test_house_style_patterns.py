@@ -594,3 +594,15 @@ def test_bare_figures_under_a_money_heading_are_euros():
             "Website\n\n1.250.000\n\nVertraagd.\n\nIn 2021 zijn 200 aanvragen behandeld.\n")
     values = sorted(a["value_eur"] for a in _extract(body)["amounts"])
     assert values == [17500, 54000, 1250000]  # the count of 200 requests is no amount
+
+
+def test_votes_by_majority_and_a_broken_outcome_word():
+    body = ("Besluitenlijst van de vergadering van het algemeen bestuur van 2 februari 2021\n\n"
+            "3. Suïcidepreventie\nHet Algemeen Bestuur besluit met een meerderheid aan stemmen om het project "
+            "suïcidepreventie op te nemen in de regeling.\n\n"
+            "4. Brief aan betrokkene\nHet voorstel om conform de concept-brief te reageren is met 8 stemmen voor en "
+            "6 stemmen tegen aange nomen.\n")
+    votes = _extract(body)["votes"]
+    got = {(v["outcome"], v["votes_for"], v["votes_against"]) for v in votes}
+    assert ("adopted", 8, 6) in got and ("adopted", None, None) in got
+    assert any("concept-brief" in (v["subject"] or "") for v in votes)

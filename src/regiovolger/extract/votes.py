@@ -31,7 +31,7 @@ CONDITIONAL = re.compile(r"\W*(?:als(?!\s+hamerstuk)|indien|wanneer|zodra|mocht)
 BARE = re.compile(r"[\W\d_]*(?:(?:besluit|uitslag|resultaat|stemming|conclusie)\s*:\s*)?"
                   r"(?:[\w-]+\s+){0,3}?(?:aangenomen|verworpen|ingetrokken|aangehouden|aanvaard)\b[^\n]{0,60}$", re.I)
 # where the subject of a sentence ends and its outcome starts
-SUBJECT_END = re.compile(r"\s+(?:wordt|worden|werd|werden|is|zijn|was|waren)\b|\s*[:;,(–-]\s*(?=(?:\w+\s+){0,4}?"
+SUBJECT_END = re.compile(r"\s+(?:wordt|worden|werd|werden|is|zijn|was|waren)\b|(?:\s*[:;,(]|(?<!\w)[–-]|\s[–-])\s*(?=(?:\w+\s+){0,4}?"
                          r"(?:aangenomen|verworpen|ingetrokken|aangehouden|unaniem|met\s+\d))|\s+(?:unaniem|met\s+algemene"
                          r"|met\s+\d+\s+stemmen|aangenomen|verworpen|ingetrokken|aangehouden)\b", re.I)
 LEADING = re.compile(r"^(?:[\W\d_]{0,6}|(?:ad|punt|agendapunt)\s+\d+[a-z]?\W*)\s*", re.I)
