@@ -606,3 +606,15 @@ def test_votes_by_majority_and_a_broken_outcome_word():
     got = {(v["outcome"], v["votes_for"], v["votes_against"]) for v in votes}
     assert ("adopted", 8, 6) in got and ("adopted", None, None) in got
     assert any("concept-brief" in (v["subject"] or "") for v in votes)
+
+
+def test_decisions_reported_in_news_and_inverted_order():
+    body = ("Nieuwe brandweerkazerne\n\nOmdat de huidige kazerne verouderd is en niet meer voldoet, heeft de "
+            "gemeenteraad eerder dit jaar besloten om op de huidige locatie een nieuwe kazerne te bouwen. "
+            "Vorige week ging de meerderheid van de raad akkoord met het voorstel om € 2,9 miljoen uit te trekken.\n")
+    texts = _texts(_extract(body)["decisions"])
+    assert any("besloten om op de huidige locatie" in x for x in texts)
+    assert any("ging de meerderheid van de raad akkoord" in x for x in texts)
+    minutes = ("Besluitenlijst van de vergadering van het algemeen bestuur van 2 februari 2021\n\n"
+               "4. Kadernota\nVervolgens besluit het AB dat hiervoor een extra vergadering wordt gepland.\n")
+    assert any("besluit het AB dat" in x for x in _texts(_extract(minutes)["decisions"]))

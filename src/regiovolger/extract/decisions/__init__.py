@@ -38,6 +38,9 @@ def extract_decisions(text: Text, parts: list[Part]) -> list[dict]:
         # besloten …"), with a lower confidence (data/confidence.toml)
         if part.type in RECORD_TYPES:
             found += decided_sentences(text, parts, part, taken)
+            if part.type == "other":
+                # a news item reports decisions taken earlier ("…, heeft de gemeenteraad eerder dit jaar besloten")
+                found += reported_decisions(text, parts, part, taken)
         else:
             # the type shifts confidence, it does not switch reading off: a paragraph of a proposal or
             # letter whose subject is the deciding body in the present tense is read too

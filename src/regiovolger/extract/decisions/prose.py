@@ -20,7 +20,7 @@ from .reported import BODY_ACTS, REPORTED
 # sentence-level triggers: a decision stated in prose
 TRIGGER = re.compile(
     r"\bverslag\b[^.]{0,80}\b(?:is|wordt|worden)\s+(?:[\w.]+\s+){0,12}?(?:akkoord|vastgesteld|goedgekeurd)"
-    r"|\b(?:wordt|worden|is|zijn)\s+(?:[\w.]+\s+){0,12}?(?:vastgesteld|goedgekeurd|aangenomen|verworpen|afgewezen|aangehouden"
+    r"|\b(?:wordt|worden|is|zijn)\s+(?:[\w.]+\s+){0,12}?(?:vastgesteld|goedgekeurd|aangenomen|aange\s+nomen|verworpen|afgewezen|aangehouden"
     r"|doorgeschoven|uitgesteld|verdaagd|aanvaard|afgevoerd|afgedaan)\b|\b(?:blijft|blijven)\s+(?:\w+\s+){0,3}?staan\b"
     r"|\bniet\s+(?:\w+\s+){0,2}?vastgesteld\b"
     r"|\bstem(?:t|men)\s+(?:\w+\s+){0,6}?in\b|\bne(?:emt|men)\s+(?:\w+\s+){0,3}?kennis\s+van\b|\bkennisgenomen\b"
@@ -28,7 +28,8 @@ TRIGGER = re.compile(
     r"|\b(?:kiest|kiezen|koos|kozen)\s+(?:(?:het|de)\s+[\w-]+\s+|\w+\s+){0,2}?voor\b(?!\s+(?:te|om)\b)"
     r"|(?<!\bhet\s)(?<!\been\s)(?<!\bdit\s)\bbesl(?:uit|uiten)\s+conform\s+(?:het\s+)?(?:voorstel|advies)|^\W*(?:conform|akkoord)\b"
     r"|\bstel(?:t|len)\s+.{0,200}?\bvast\b|\bkeurt\s+.{0,120}?\bgoed\b"
-    r"|\b(?:gaa?t|gaan|gegaan|zijn|is)\s+(?:\w+\s+){0,2}?akkoord\b|\bakkoord\s+gegaan\b|\b(?:is|zijn)\s+(?:besproken\s+en\s+)?akkoord\b"
+    r"|\b(?:gaa?t|gaan|gegaan|ging|gingen|zijn|is)\s+(?:\w+\s+){0,6}?akkoord\b|\bakkoord\s+gegaan\b|\b(?:is|zijn)\s+(?:besproken\s+en\s+)?akkoord\b"
+    r"|\bbesl(?:uit|uiten|oot|oten)\s+(?:het|de)\s+(?:[\w-]+\s+){0,4}?(?:dat|om|tot)\s"  # "Vervolgens besluit het AB dat …"
     r"|\b[Bb]esloten\s+wordt\b|\bwordt\s+besloten\b|\b(?:heeft|hebben)\s+besloten\b|(?<!\bhet\s)(?<!\been\s)(?<!\bdit\s)(?<!\bdat\s)(?<!\bzijn\s)(?<!\bhaar\s)\bbesl(?:uit|uiten|oot)\s+(?:[\w€.,-]+\s+){0,14}?(?:om|te)\s"
     r"|\b(?:wordt|worden|is|zijn)\s+(?:\w+\s+){0,9}?afgesproken\b|^\W*(?:er\s+)?afgesproken\s+(?:wordt|is)\b|\baan\s+te\s+houden\b|\bspreken\s+af\b|\bovereengekomen\b|\bkomen\s+overeen\b"
     r"|\bals\s+hamerstuk\b|\bon\s*hold\b|\bkan\s+(?:hierin|daarin|hiermee|daarmee)\s+meegaan\b|\bvoor\s+kennisgeving\s+aangenomen\b"

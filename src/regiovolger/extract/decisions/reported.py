@@ -52,7 +52,13 @@ def reported_decisions(text: Text, parts: list[Part], part: Part, taken: list[tu
     found = []
     for s, e in sentence_spans(t, part.start, part.end):
         sent = t[s:e]
-        if overlaps(s, e, taken) or len(sent) > 600 or not REPORTED.search(sent) or NOT_REPORTED.search(sent):
+        m = REPORTED.search(sent) if not overlaps(s, e, taken) and len(sent) <= 600 else None
+        if not m:
+            continue
+        # the clause that reports the decision must not hedge it; a reason before it may ("Omdat … niet meer
+        # voldoet …, heeft de raad besloten …")
+        clause_start = max(sent.rfind(",", 0, m.start()), sent.rfind(";", 0, m.start())) + 1
+        if NOT_REPORTED.search(sent[clause_start:]) or (clause_start == 0 and NOT_REPORTED.search(sent)):
             continue
         if sent[:1].islower():
             continue  # a fragment of a broken line or a lost bullet, not a sentence of its own
