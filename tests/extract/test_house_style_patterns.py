@@ -618,3 +618,12 @@ def test_decisions_reported_in_news_and_inverted_order():
     minutes = ("Besluitenlijst van de vergadering van het algemeen bestuur van 2 februari 2021\n\n"
                "4. Kadernota\nVervolgens besluit het AB dat hiervoor een extra vergadering wordt gepland.\n")
     assert any("besluit het AB dat" in x for x in _texts(_extract(minutes)["decisions"]))
+
+
+def test_prose_names_every_work_a_sentence_names():
+    from regiovolger.extract.projects.prose_names import prose_names
+
+    names = prose_names("Het geld gaat naar de aanleg van een piekberging in de Oostpolder, het ontwerpen van een "
+                        "fietsbrug bij Westdorp en de renovatie van de sporthal in Zuideind.")
+    assert len(names) == 3 and names[0].startswith("Aanleg van een piekberging")
+    assert any("sporthal" in n for n in names)

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ...nl import vocabulary
+from ...nl import alternation, vocabulary
 from ...document import Part, Text
 from ..evidence import evidence
 from .application import _form_project, _merge, _proposal_project, _same_project
@@ -59,7 +59,7 @@ from ..ranker import ranked_projects
 from .funded import _funded_projects, _listed_projects
 from .pilots import _memo_programme, _memo_projects
 from .programme import _headings, _path_at, _table_projects, _titled_amount_projects
-from .prose_names import prose_name
+from .prose_names import prose_name, prose_names
 
 __all__ = ["extract_projects", "SIZE_HOURS", "size_from_word"]
 
@@ -136,25 +136,47 @@ def _to_contract(ctx: _Context, p: _Project, n: int) -> dict:
 
 
 _NOT_NAMES = set(vocabulary("projects")["names"]["not_names"])
+_MONEY_TAIL = re.compile(r"\s+(?:(?:van|voor|met|à|a)\s+)?(?:circa\s+|ruim\s+|bijna\s+)?€.*$")
+_OBJECTS = re.compile(r"(?i)\b(?:" + alternation(vocabulary("projects")["prose"]["objects"]) + r")\b")
 
 
 def _plausible_name(name: str | None) -> bool:
     """A project's name has three letters or more and is more than one generic word ("Programma", "Kwaliteit")."""
     core = re.sub(r"^(?:het|de|een)\s+", "", _clean(name or "").lower())
-    return len(re.findall(r"[^\W\d_]", core)) >= 3 and core not in _NOT_NAMES and not re.search(r"[€$%]", core)
+    return len(re.findall(r"\w", core)) >= 3 and re.search(r"[^\W\d_]", core) is not None \
+        and core not in _NOT_NAMES and not re.search(r"[€$%]", re.sub(r"\([^()]*\)", "", core))
 
 
-def _ranked_projects(ctx: _Context, text: Text, parts: list[Part]) -> list[_Project]:
+_TABLE_TYPES = {"programme", "budget", "application_form", "assessment_report"}
+
+
+_NO_PART = Part(id="", type="other", title=None, date=None, organisation=None, start=0, end=0)
+
+
+def _part_of(parts: list[Part], pos: int) -> Part | None:
+    return next((p for p in parts if p.start <= pos < p.end), None)
+
+
+def _ranked_projects(ctx: _Context, text: Text, parts: list[Part], works_only: bool = False) -> list[_Project]:
     """Projects named in running prose that only the sentence ranker recognises (news items, letters)."""
     found = []
-    for c, name, p in ranked_projects(text, parts, prose_name):
-        # the name as written in its sentence (the finder capitalises its first letter)
-        at = re.compile(re.escape(name), re.I).search(ctx.s, c.start, c.end)
-        ns, ne = (at.start(), at.end()) if at else (c.start, c.start)
-        project = _Project(name=name, name_start=ns, name_end=ne, start=c.start, end=c.end, scope=(c.start, c.end),
-                           layout="ranked", scope_amounts=False, confidence=p)
-        project.amounts = [(m, _role(ctx.s, m)) for m in ctx.amounts_in(c.start, c.end)]
-        found.append(project)
+    for c, first, p in ranked_projects(text, parts, prose_name):
+        names = prose_names(c.sentence)
+        if works_only:
+            # beside projects other readers found: works on a named place or a built thing only ("aanleg van een
+            # piekberging in de Oostpolder"), no fund's name, no theme ("verduurzaming van de gebouwde omgeving")
+            chosen = [n for n in names if re.search(r"\s[A-ZÀ-Ý]", n) or _OBJECTS.search(n)]
+        else:
+            chosen = ([first] + [n for n in names if n.casefold() != first.casefold()]) if first in names else [first]
+        for name in chosen:
+            # the name as written in its sentence (the finder capitalises its first letter)
+            at = re.compile(re.escape(name), re.I).search(ctx.s, c.start, c.end)
+            ns, ne = (at.start(), at.end()) if at else (c.start, c.start)
+            project = _Project(name=name, name_start=ns, name_end=ne, start=c.start, end=c.end,
+                               scope=(c.start, c.end), layout="ranked", scope_amounts=False, confidence=p)
+            # a sentence naming several works: its money is the sentence's, not each work's
+            project.amounts = [(m, _role(ctx.s, m)) for m in ctx.amounts_in(c.start, c.end)] if len(names) < 2 else []
+            found.append(project)
     return found
 
 
@@ -210,9 +232,17 @@ def extract_projects(text: Text, parts: list[Part]) -> list[dict]:
     # a project only named (a title, no money of its own) that another layout read in full is that one
     found = [p for p in found if not (p.layout == "named" and any(
         q is not p and q.layout != "named" and _same_project(q, p) for q in found))]
+    for p in found:
+        p.name = _MONEY_TAIL.sub("", p.name or "")  # "Agenda van Twente van € 30 miljoen": the money is no name
     found = [p for p in found if _plausible_name(p.name)]
-    if not found:
-        found = _ranked_projects(ctx, text, parts)
+    # projects named in running prose that only the sentence ranker recognises, where no reader found one
+    # (beside what the readers found: not in the sentences they read, nor in a programme's or form's table)
+    ranked = [p for p in _ranked_projects(ctx, text, parts, works_only=bool(found))
+              if not found or (not any(q.start < p.end and p.start < q.end for q in found)
+                               and (_part_of(parts, p.start) or _NO_PART).type not in _TABLE_TYPES)]
+    for p in ranked:
+        p.name = _MONEY_TAIL.sub("", p.name or "")
+    found += [p for p in ranked if _plausible_name(p.name)]
     found.sort(key=lambda p: p.start)
     for p in found:
         _scope_amounts(ctx, p)

@@ -48,6 +48,23 @@ _NOT_NAMES = re.compile(r"(?i)^(?:bestemmingsplan|plan|programma|project|agenda|
                         r"raadsprogramma|collegeprogramma|coalitieprogramma|werkprogramma|vergaderagenda)$")
 
 
+def prose_names(sentence: str) -> list[str]:
+    """Every work or built thing a sentence names, in order: "de aanleg van een piekberging in de X, het ontwerpen
+    van een piekberging in de Y en de verbetering van de sluizen in Z" names three."""
+    if sentence.rstrip().endswith("?"):
+        return []
+    spans: list[tuple[int, int, str]] = []
+    for rx in _patterns()[:4]:  # works and built things; a fund's name stands alone
+        for m in rx.finditer(sentence):
+            name = re.sub(r"\s+", " ", m.group("name")).strip(" -–")
+            if len(name) < 6 or _NOT_NAMES.match(name) or any(a < m.end("name") and m.start("name") < b for a, b, _ in spans):
+                continue
+            # an enumeration read as one name ends at its next work: "aanleg van X, het ontwerpen van Y"
+            name = re.split(r",\s+|\s+en\s+(?=(?:het|de|een)\s)", name)[0]
+            spans.append((m.start("name"), m.start("name") + len(name), name[0].upper() + name[1:]))
+    return [n for _, _, n in sorted(spans)]
+
+
 def prose_name(sentence: str) -> str | None:
     """The project name in one sentence: what the project readers find, else a work, a built thing with its
     place, or a fund or programme named as such."""
