@@ -627,3 +627,14 @@ def test_prose_names_every_work_a_sentence_names():
                         "fietsbrug bij Westdorp en de renovatie van de sporthal in Zuideind.")
     assert len(names) == 3 and names[0].startswith("Aanleg van een piekberging")
     assert any("sporthal" in n for n in names)
+
+
+def test_a_meeting_held_is_minutes_and_a_present_tense_headline_is_news():
+    minutes = ("Openbare vergadering van de raad der gemeente Oudedorp gehouden op maandag 23 december 1985 des avonds "
+               "om acht uur in de raadzaal. Voorzitter: mr. J. de Vries, burgemeester. Aanwezig de leden Aalbers, "
+               "Bosma en Claessen. 1. VASTSTELLING NOTULEN. De notulen worden vastgesteld. 2. MEDEDELINGEN. Geen.\n")
+    assert _extract(minutes)["documents"][0]["type"] == "minutes"
+    news = ("Gemeenteraad behandelt op 3 maart rapport over bestuurscultuur\n\n"
+            "De verkenner presenteerde op 26 februari zijn bevindingen aan de gemeenteraad. Op dinsdagavond 3 maart "
+            "om 20.00 uur behandelt de gemeenteraad het rapport.\n")
+    assert _extract(news)["documents"][0]["type"] == "other"

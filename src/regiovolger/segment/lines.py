@@ -27,6 +27,8 @@ _TITLE_RULES: list[tuple[str, float, re.Pattern]] = [
                            r"|(openstaande |lijst )?(raads|staten|bestuurlijke )?toezeggingen( en (moties|acties))?(?=\s|$))\b")),
     ("minutes", 5, _rx(r"(concept[- ]?|(samenvattend|beknopt|kort|woordelijk|zakelijk|openbaar|integraal)e?s? )?(verslag|notulen|conceptverslag|conceptnotulen|vergaderverslag|"
                        r"besluitenverslag)\b(?!\s+(is|wordt|werd|zijn|van de vorige))")),
+    # "Openbare vergadering van de raad …, gehouden op maandag 23 december": a meeting held, so its record
+    ("minutes", 6, _rx(r"(openbare |besloten )?vergadering\b.{0,160}\bgehouden\s+(op|in|te|ten)\b")),
     ("agenda", 5, _rx(r"(concept[- ]?|voorlopige |definitieve )?(vergader)?agenda\b(?!\s*(punt|'s|digitalisering|documenten|stukken))")),
     ("agenda", 3, _rx(r"(uitnodiging|oproep)\b.*\b(vergadering|overleg|bijeenkomst)\b|(openbare )?vergadering\b(?!-\w| d\.?d)")),
     ("proposal", 6, _rx(r"(raads|staten|college|bestuurs|ab-?|db-?|aanbiedings|initiatief)voorstel\b|voorstel (aan|voor) (de|het) "
@@ -55,6 +57,11 @@ _TITLE_RULES: list[tuple[str, float, re.Pattern]] = [
 # not a document of the kind it names.
 _HEADLINE = _rx(r"\s(akkoord|goedgekeurd|vastgesteld|aangenomen|verworpen|gestart|geopend|gepresenteerd|"
                 r"bekend|rond|klaar|van start|ondertekend|gepubliceerd|verschenen)\s*[.!]?$")
+
+# a headline whose subject acts in the present tense ("Gemeenteraad behandelt op 3 maart rapport X",
+# "Waterschap investeert € 4 miljoen in dijken"): news about a document, not the document
+_NEWS_VERB = _rx(r"^(?:[\w&'’-]+\s+){1,3}(behandelt|bespreekt|kiest|investeert|presenteert|krijgt|ontvangt|opent|start|"
+                 r"wil|gaat|steunt|trekt|zet|maakt|pakt)\s+\S")
 
 _SECTION_WORDS = _rx(r"^(\d+\.?\s*)?(voorwoord|inleiding|samenvatting|inhoud|inhoudsopgave|colofon|leeswijzer|"
                      r"aanleiding|toelichting|conclusies?|bijlagen?)\b")
@@ -155,7 +162,7 @@ def _title_match(s: str) -> tuple[str | None, float, bool]:
     t = _norm_title(s)
     if not t or len(t) > 120:
         return None, 0.0, False
-    if _HEADLINE.search(t):
+    if _HEADLINE.search(t) or (_NEWS_VERB.match(t) and not t.rstrip().endswith((":", "."))):
         return "other", 5.0, False
     best: tuple[str | None, float, bool] = (None, 0.0, False)
     for typ, w, rx in _TITLE_RULES:
