@@ -638,3 +638,12 @@ def test_a_meeting_held_is_minutes_and_a_present_tense_headline_is_news():
             "De verkenner presenteerde op 26 februari zijn bevindingen aan de gemeenteraad. Op dinsdagavond 3 maart "
             "om 20.00 uur behandelt de gemeenteraad het rapport.\n")
     assert _extract(news)["documents"][0]["type"] == "other"
+
+
+def test_names_with_initials_anchor_a_list_read_column_after_column():
+    body = ("Notulen van de vergadering van de raad, gehouden op donderdag 11 februari 2010\n"
+            "Aanwezig: (*fractievoorzitters) Voorzitter Dorpspartij Groen Wethouders Griffier A.E. Koopman "
+            "F.A.L. Polman, N.C. Portman, M.L.A. Sikking R. Verhoef* M. Haaksma*, K. Verhoeven Y.N. de Bie "
+            "J.A. Jagers H. van Bergen Afwezig: - 1. OPENING De voorzitter opent de vergadering.\n")
+    names = {a["name"] for a in _extract(body)["meetings"][0]["attendees"]}
+    assert {"A.E. Koopman", "F.A.L. Polman", "R. Verhoef", "M. Haaksma", "Y.N. de Bie", "H. van Bergen"} <= names

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 
 from ..municipalities import lookup as municipality
-from .attendance_anchored import anchored_people, count_honorifics, unlabelled_attendance, STAND_IN
+from .attendance_anchored import (STAND_IN, anchored_people, count_honorifics, count_initialed, initialed_people,
+                                  unlabelled_attendance)
 from ..names import clean_name, compatible, is_redacted, looks_like_name, parse_name
 from .common import RUN_IN_MARK, ATTENDANCE_LABELS, HEADER_FIELD, INLINE_LABEL_WORDS, ROLE_WORDS, TIME, _LABEL_RE, _ROLE_RE, _fold, _hhmm, _lines
 
@@ -317,6 +318,9 @@ def parse_attendance_block(block: str, status: str, organisation: str | None = N
     # a list that lost its lines: when honorifics name more people than the list reader found, they anchor
     if "\n" not in block.strip() and count_honorifics(block) > len(people) + 1:
         return anchored_people(block, status, organisation), redacted
+    # … or names written with initials, the columns of a table read one after the other
+    if "\n" not in block.strip() and count_initialed(block) > len(people) + 2:
+        return _with_anchored(block, initialed_people(block, status, organisation), status, organisation), redacted
     return _with_anchored(block, people, status, organisation), redacted
 
 

@@ -32,6 +32,20 @@ STAND_IN = re.compile(r"(?i)(?:wordt\s+|werd\s+)?(?:vervangen|waargenomen)\s+doo
 _ORG = re.compile(r"^[,;.\s]*(?P<org>[A-ZÀ-Ý][\w&'’.-]*(?:\s+(?:[A-ZÀ-Ý][\w&'’.-]*|van|voor|de|en|het|der)){0,5})\s*,?\s*$")
 
 
+# initials and a surname anchor a name as well ("F.A.L. Polsbroek, N.C. Portegijs R. Verheuvel* M. Haak*")
+_INITIALED = re.compile(rf"(?<![\w.]){_TITLES}(?P<name>{_INITIALS}\s*{_PARTICLES}{_WORD})")
+
+
+def count_initialed(block: str) -> int:
+    return sum(1 for _ in _INITIALED.finditer(block))
+
+
+def initialed_people(block: str, status: str, organisation: str | None = None) -> list[dict]:
+    """One attendee per name written with its initials, for a list whose separators were lost."""
+    return [{"name": clean_name(m.group("name")), "role": None, "organisation": organisation, "status": status,
+             "until": None, "from": None} for m in _INITIALED.finditer(block)]
+
+
 def count_honorifics(block: str) -> int:
     return sum(1 for _ in _PERSON.finditer(block))
 
