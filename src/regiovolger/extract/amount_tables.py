@@ -13,6 +13,9 @@ from decimal import Decimal, InvalidOperation
 
 
 def _decimal(num: str) -> Decimal | None:
+    """A Dutch-written number: "1.250.000", "12,5"; "2.5" (as in "2.5 miljoen") a decimal point."""
+    if re.fullmatch(r"\d+\.\d{1,2}", num):
+        return Decimal(num)
     try:
         return Decimal(re.sub(r"[.\s]", "", num).replace(",", "."))
     except InvalidOperation:
@@ -20,6 +23,7 @@ def _decimal(num: str) -> Decimal | None:
 
 
 def _tidy(v: Decimal) -> Decimal:
+    """Whole euros without a trailing ".0"; cents as written ("1250.50")."""
     return v.to_integral_value() if v == v.to_integral_value() else v
 
 

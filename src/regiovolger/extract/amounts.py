@@ -21,9 +21,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from .amount_tables import table_cells
+from .amount_tables import _decimal, _tidy, table_cells
 from .evidence import evidence
 
 __all__ = ["AmountMatch", "find_amounts"]
@@ -185,20 +185,6 @@ _BOUNDARY_RE = re.compile(
     # A blank line ends a sentence unless the text goes on in lower case (PDF spacing).
     r"|\n[ \t\r\u00a0]*\n(?!\s*[a-zà-ÿ])"
 )
-
-
-def _decimal(num: str) -> Decimal | None:
-    if re.fullmatch(r"\d+\.\d{1,2}", num):  # "2.5 miljoen"
-        return Decimal(num)
-    try:
-        return Decimal(re.sub(r"[.\s]", "", num).replace(",", "."))
-    except InvalidOperation:
-        return None
-
-
-def _tidy(v: Decimal) -> Decimal:
-    """Whole euros without a trailing ".0"; cents as written ("1250.50")."""
-    return v.to_integral_value() if v == v.to_integral_value() else v
 
 
 def _word_value(word: str) -> Decimal:
