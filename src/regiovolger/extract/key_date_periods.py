@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..document import Part, Text
+from ..nl import vocabulary
 from .dates import MONTHS
 from .key_date_prose import CALLED_OFF, HEADER, OWED, _title
 from .sentences import When, clean, dates_in, sentence_spans
@@ -21,7 +22,8 @@ CONFIDENCE = 0.5
 MAX_TITLE = 300  # the whole sentence tells what happens in the period
 _MONTH = "|".join(sorted((m for m in MONTHS if len(m) > 3 or m == "mei"), key=len, reverse=True))
 _YEAR = r"(?:19|20)\d\d"
-_SEASON = r"(?:voorjaar|zomer|najaar|winter|zomervakantie|kerstvakantie|jaarwisseling|(?:zomer|kerst|herfst|voorjaars)?reces)"
+_WORDS = vocabulary("key_dates")["periods"]
+_SEASON = "(?:" + "|".join(_WORDS["seasons"]) + ")"
 # "eind 2019", "begin volgend jaar", "in het najaar", "in juli", "in het eerste kwartaal van 2018", "medio 2025",
 # "na de zomer", "eind dit jaar", "in de loop van 2024", "eind 2020/begin 2021"
 _ONE = (rf"(?:(?:begin|eind|einde|medio|half|halverwege|rond|in\s+de\s+loop\s+van|vanaf|uiterlijk|v[oó]{{2}}r|na)\s+)?"
@@ -34,30 +36,20 @@ _ANCHOR = re.compile(rf"(?i)^(?:begin|eind|einde|medio|half|halverwege|rond|in\s
                      rf"het|de|eerste|laatste|tweede|derde|vierde|1e|2e|3e|4e|Q[1-4]|dit|volgend|komend|{_SEASON})\b")
 _IN_BEFORE = re.compile(r"(?i)\b(?:in|per|tegen|rond|vanaf|tot)\s+$")
 # the sentence looks ahead: a future or planning verb
-AHEAD = re.compile(r"(?i)\b(?:zal|zullen|gaat|gaan|volgt|volgen|verwacht|voorzien|gepland|planning|streven|streeft|doel\s+is"
-                   r"|moet|moeten|dient|dienen|naar\s+verwachting|wil|willen|komt|komen|start|starten|begint|beginnen"
-                   r"|presenteert|presenteren|besluit|besluiten|beslist|beslissen|behandelt|behandelen|opent|openen"
-                   r"|wordt|worden|vergadert|vergaderen|bijeen|voorstel\s+is|bedoeling|mijn\s+streven|informeert|informeren"
-                   r"|werken\s+(?:we|wij)|doet|doen|levert|leveren)(?!\w)")
+AHEAD = re.compile(r"(?i)\b(?:" + "|".join(_WORDS["ahead"]) + r")(?!\w)")
 PAST_TENSE = re.compile(r"(?i)\b(?:heeft|hebben|had|hadden|was|waren|werd|werden|jl\.?|afgelopen|vorig(?:e)?)(?!\w)")
 # what is to happen: an event, a decision or a milestone
-EVENT = re.compile(r"(?i)(?:vergader|bijeenkomst|overleg|debat|sessie|raad\b|staten|bestuur|college|besluit|beslu?it|beslis"
-                   r"|behandel|bespre|presente|publicatie|gepubliceerd|vaststell|vastgesteld|ondertek|opening|geopend|open(?:en|t)\b"
-                   r"|start|gestart|begin|aanvang|bouw|oplevering|opgeleverd|in\s+gebruik|gereed|klaar|afgerond|afronding|voltooi"
-                   r"|bekend|verschijn|inwerking|in\s+werking|van\s+kracht|ingevoerd|invoering|aanbested|gegund|uitgevoerd|uitvoering"
-                   r"|werkzaamheden|verhuiz|sluit|informe|geïnformeerd|onderzoek|organise|rapport|evaluatie|zienswijze|inzage|aanvra|indienen|ingediend"
-                   r"|overgenomen|overname|verwacht|volgt|praten|gesprek|sturen|aanbied|voorleg|uitspra|duidelijkheid|selecte|uiterlijk|deadline|vergun|verleen|lever)")
+EVENT = re.compile(r"(?i)(?:" + "|".join(_WORDS["events"]) + ")")
 
 # a target or a measured figure for a year ("30% innovatieve woningbouw in 2026", "1,8 TWh in 2030")
-TARGET = re.compile(r"(?i)\d\s*(?:%|procent\b|twh\b|gwh\b|mw\b|ha\b|hectare\b|woningen\b|banen\b)|[$€£]\s*\d")
+TARGET = re.compile(r"(?i)\d\s*(?:" + "|".join(_WORDS["target_units"]) + r")|[$€£]\s*\d")
 # a perfect with a separable verb looks back: "is in 2017 opgestart", "zijn eind 2019 afgerond"
 DONE = re.compile(r"(?i)\b(?:is|zijn)\b(?:\s+[\w/-]+){0,6}?\s+(?!gepland|geagendeerd|voorzien)(?:[a-z]{2,6})?ge[a-z]{2,}(?:d|t)\b"
                   r"(?!\s+(?:op|in|voor|om)\b)")
 # "moeten uiterlijk in 2025 zijn verleend": a perfect under a modal looks ahead
 MODAL = re.compile(r"(?i)\b(?:moet|moeten|zal|zullen|dient|dienen)\b")
 # an event named with its period needs no verb: "Tijdens de partnermeeting in mei 2025", "het congres in september"
-EVENT_IN = re.compile(r"(?i)(?:congres|bijeenkomst|vergadering|meeting|conferentie|werkbezoek|festival|netwerkdag|sessie)\s+"
-                      r"(?:in|op|rond)\s+$")
+EVENT_IN = re.compile(r"(?i)(?:" + "|".join(_WORDS["event_nouns"]) + r")\s+(?:in|op|rond)\s+$")
 
 
 def _periods(sentence: str) -> list[re.Match]:
