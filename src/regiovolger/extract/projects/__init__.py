@@ -147,14 +147,18 @@ def _plausible_name(name: str | None) -> bool:
         and core not in _NOT_NAMES and not re.search(r"[€$%]", re.sub(r"\([^()]*\)", "", core))
 
 
+def _named(projects: list[_Project]) -> list[_Project]:
+    """The projects with a name: a money tail cut ("Agenda van Twente van € 30 miljoen"), no generic word."""
+    for p in projects:
+        p.name = _MONEY_TAIL.sub("", p.name or "")
+    return [p for p in projects if _plausible_name(p.name)]
+
+
 _TABLE_TYPES = {"programme", "budget", "application_form", "assessment_report"}
 
 
-_NO_PART = Part(id="", type="other", title=None, date=None, organisation=None, start=0, end=0)
-
-
-def _part_of(parts: list[Part], pos: int) -> Part | None:
-    return next((p for p in parts if p.start <= pos < p.end), None)
+def _part_type(parts: list[Part], pos: int) -> str:
+    return next((p.type for p in parts if p.start <= pos < p.end), "other")
 
 
 def _ranked_projects(ctx: _Context, text: Text, parts: list[Part], works_only: bool = False) -> list[_Project]:
@@ -232,17 +236,13 @@ def extract_projects(text: Text, parts: list[Part]) -> list[dict]:
     # a project only named (a title, no money of its own) that another layout read in full is that one
     found = [p for p in found if not (p.layout == "named" and any(
         q is not p and q.layout != "named" and _same_project(q, p) for q in found))]
-    for p in found:
-        p.name = _MONEY_TAIL.sub("", p.name or "")  # "Agenda van Twente van € 30 miljoen": the money is no name
-    found = [p for p in found if _plausible_name(p.name)]
+    found = _named(found)
     # projects named in running prose that only the sentence ranker recognises, where no reader found one
     # (beside what the readers found: not in the sentences they read, nor in a programme's or form's table)
     ranked = [p for p in _ranked_projects(ctx, text, parts, works_only=bool(found))
               if not found or (not any(q.start < p.end and p.start < q.end for q in found)
-                               and (_part_of(parts, p.start) or _NO_PART).type not in _TABLE_TYPES)]
-    for p in ranked:
-        p.name = _MONEY_TAIL.sub("", p.name or "")
-    found += [p for p in ranked if _plausible_name(p.name)]
+                               and _part_type(parts, p.start) not in _TABLE_TYPES)]
+    found += _named(ranked)
     found.sort(key=lambda p: p.start)
     for p in found:
         _scope_amounts(ctx, p)
