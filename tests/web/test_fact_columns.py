@@ -64,3 +64,19 @@ def test_files_typed_other_are_not_listed_or_counted(client, corpus):
     docs = client.get(reverse("web:documents") + "?format=json").json()["documenten"]
     assert pub.title not in [d["title"] for d in docs]
     assert "Heuvelland (" not in client.get(reverse("web:decisions")).content.decode()
+
+
+def test_the_person_filter_finds_every_owner_not_only_the_first(client, corpus):
+    from regiovolger.store.models import Fact
+    from .conftest import make_fact, resolved
+
+    first = Fact.objects.filter(kind="actions").order_by("id").first()
+    shared = make_fact(first.file, first.part, "actions",
+                       {"id": "x9", "text": "planning samen opstellen", "owners": ["Sanne Wolters", "Teun Vrieling"],
+                        "due": None}, "Actie Sanne Wolters: planning delen met de raden.", first.file.text)
+    resolved(first.file)
+    rows = client.get(reverse("web:actions") + "?persoon=teun-vrieling&status=alle&format=json").json()["acties"]
+    assert any("planning samen opstellen" in str(r) for r in rows)  # Teun Vrieling is its second owner
+    html = client.get(reverse("web:actions") + "?status=alle").content.decode()
+    assert 'value="teun-vrieling"' in html and 'value="sanne-wolters"' in html
+    shared.delete()

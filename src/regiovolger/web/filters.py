@@ -40,8 +40,10 @@ def by_municipality(qs: QuerySet, value: str) -> QuerySet:
 
 
 def by_person(qs: QuerySet, value: str) -> QuerySet:
-    """The fact's person as resolved (``Fact.person``: the owner, maker, client or holder it names first)."""
-    return qs.filter(person__key=value, person__kind="person")
+    """Facts that name the person in any person role (every owner of an action with two owners, every client of a
+    project), as resolved (``EntityRef``); ``Fact.person`` keeps only the first, for sorting."""
+    return qs.filter(Exists(EntityRef.objects.filter(fact=OuterRef("pk"), role__in=PERSON_ROLES, entity__key=value,
+                                                     entity__kind="person")))
 
 
 def action_done() -> Q:
@@ -144,7 +146,7 @@ def _options(name: str, qs: QuerySet, status_labels: dict | None) -> list[tuple[
     if name == "gremium":
         return [(k, f"{nm} ({n})") for k, nm, n in by_column(qs, "body")]
     if name == "persoon":
-        rows = by_column(qs, "person")
+        rows = grouped(qs, "persoon")  # every person a fact names, not only its first
         shown = public_names(qs, [k for k, _nm, _n in rows])  # never a spelling only a confidential part gives
         return [(k, f"{shown.get(k, nm)} ({n})") for k, nm, n in rows]
     if name == "gemeente":
