@@ -82,7 +82,7 @@ def _next_is_item(text: str, line_spans: list[tuple[int, int]], idx: int) -> boo
 
 
 # a sentence glued to the full stop before it starts with a word sentences start with ("begroting.De sporthal");
-# "Tech.Land" and "Zuid.Holland" are names
+# a full stop inside a name ("Zuid.Holland", "Stad.Nu") does not
 _GLUED_START = (r"(?:De|Het|Een|Dit|Deze|Die|Dat|Er|In|Op|Om|Met|Voor|Na|Bij|Ook|Wij|We|Zij|Hij|Ze|Daarnaast|Daarom|"
                 r"Verder|Tot|Vanaf|Als|Volgens|Vorige|Volgende|Komende|Naast|Door|Omdat|Wethouder|Burgemeester)\b")
 
