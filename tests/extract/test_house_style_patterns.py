@@ -647,3 +647,13 @@ def test_names_with_initials_anchor_a_list_read_column_after_column():
             "J.A. Jagers H. van Bergen Afwezig: - 1. OPENING De voorzitter opent de vergadering.\n")
     names = {a["name"] for a in _extract(body)["meetings"][0]["attendees"]}
     assert {"A.E. Koopman", "F.A.L. Polman", "R. Verhoef", "M. Haaksma", "Y.N. de Bie", "H. van Bergen"} <= names
+
+
+def test_a_body_reporting_changes_to_its_own_policy():
+    body = ("Geachte Statenleden,\n\nMet deze brief informeren wij u over het definitieve beleid.\n\n"
+            "Op basis van de zienswijzen hebben wij de oorspronkelijke planning aangepast. We hebben de "
+            "beoordelingscriteria voor projecten aangescherpt. Wij zullen de criteria volgend jaar evalueren.\n\n"
+            "Met vriendelijke groet,\nGedeputeerde Staten\n")
+    texts = _texts(_extract(body)["decisions"])
+    assert any("planning aangepast" in x for x in texts) and any("criteria voor projecten aangescherpt" in x for x in texts)
+    assert not any("evalueren" in x for x in texts)  # what is still to come is no decision

@@ -37,7 +37,10 @@ REPORTED = re.compile(
     r"|\b(?:heeft|hebben)\s+(?:[\w.,()-]+\s+){0,8}?in\s+behandeling\s+genomen\b"
     # the simple past of a report: "Het Comité keurde op 14 maart vier projecten goed", "De raad stelde … vast"
     r"|\b(?:keurde|keurden)\b[^.;:?]{0,160}?\bgoed\b|\b(?:stelde|stelden)\b[^.;:?]{0,160}?\bvast\b"
-    r"|\b(?:stemde|stemden)\s+(?:\w+\s+){0,4}?in\s+met\b",
+    r"|\b(?:stemde|stemden)\s+(?:\w+\s+){0,4}?in\s+met\b"
+    # the body writing about its own policy: "We hebben de beoordelingscriteria aangescherpt"
+    r"|\b(?:(?:wij|we)\s+hebben|hebben\s+(?:wij|we))\s+(?:[\w.,‘’'-]+\s+){0,10}?(?:aangepast|aangescherpt|toegevoegd"
+    r"|gewijzigd|ingesteld|verlengd|ingetrokken|geschrapt)\b",
     re.I)
 NOT_REPORTED = re.compile(r"(?i)\b(?:zal|zullen|zou|zouden|kan|kunnen|moet|moeten|wil|willen|indien|als\s+u|voorstel"
                           r"|afgesproken|gevraagd|verzocht|voornemens|ontwerp|zoals|geen|niet|nog\s+niet)\b|\?\s*$"
