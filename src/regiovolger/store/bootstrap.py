@@ -81,14 +81,9 @@ def migrate() -> None:
     from django.core.management import call_command
     from django.db import connection
 
-    if connection.vendor == "sqlite":
-        # the first connection to a new SQLite file switches it to WAL, which needs the file to itself: a program
-        # connecting while another migrates would fail with "database is locked", so it connects under the lock
-        with migration_lock():
-            if _unapplied():
-                call_command("migrate", verbosity=0, interactive=False)
-        return
-    if not _unapplied():
+    # the first connection to a new SQLite file switches it to WAL, which needs the file to itself: a program
+    # connecting while another migrates would fail with "database is locked", so on SQLite it connects under the lock
+    if connection.vendor != "sqlite" and not _unapplied():
         return
     with migration_lock():
         if _unapplied():  # another program may have migrated while this one waited
