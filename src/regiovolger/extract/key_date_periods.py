@@ -55,21 +55,20 @@ EVENT_IN = re.compile(r"(?i)(?:" + "|".join(_WORDS["event_nouns"]) + r")\s+(?:in
 def _periods(sentence: str) -> list[re.Match]:
     out = []
     for m in PERIOD.finditer(sentence):
-        p = m.group("p")
-        anchored = _ANCHOR.match(p) or _IN_BEFORE.search(sentence[max(0, m.start() - 8):m.start()])
-        if not anchored or re.fullmatch(_YEAR, p.strip()) and not _IN_BEFORE.search(sentence[max(0, m.start() - 8):m.start()]):
+        p = m.group("p").strip()
+        before, after = sentence[:m.start()], sentence[m.end():]
+        after_in = _IN_BEFORE.search(before[-8:])
+        bare_year = re.fullmatch(_YEAR, p)
+        if not (after_in if bare_year else _ANCHOR.match(p) or after_in):
+            continue  # a bare year counts only after "in", "per", "tot" …
+        if bare_year and (re.match(r"\s*[-–/]\s*\d", after)  # "2019-2023": a span of years, not a moment
+                          or re.search(r"(?i)\bvan\s+(?:\S+\s+){0,4}?$|\btot\s+$", before)
+                          and re.search(rf"(?i)\bvan\b.*{_YEAR}.*\btot\b", sentence)):  # "een groei van 2016 tot 2025"
             continue
-        if re.fullmatch(rf"(?i){_YEAR}", p.strip()) and re.match(r"\s*[-–/]\s*\d", sentence[m.end():]):
-            continue  # "2019-2023": a span of years, not a moment
-        if re.fullmatch(rf"(?i)(?:v[oó]{{2}}r|na)\s+{_YEAR}", p.strip()):
-            continue  # "het budget voor 2018", "na 2018 ook structureel": a year spoken of, not a moment
-        if re.fullmatch(rf"(?i)(?:v[oó]{{2}}r|na)\s+(?:{_MONTH})", p.strip()):
-            continue  # "de periode na april": a month spoken of
-        if re.match(rf"(?i){_MONTH}", p) and re.search(r"\d[ \t]*$", sentence[:m.start()]):
+        if re.fullmatch(rf"(?i)(?:v[oó]{{2}}r|na)\s+(?:{_YEAR}|{_MONTH})", p):
+            continue  # "het budget voor 2018", "de periode na april": a year or month spoken of, not a moment
+        if re.match(rf"(?i){_MONTH}", p) and re.search(r"\d[ \t]*$", before):
             continue  # "1 januari": a day, read with the days
-        if re.fullmatch(_YEAR, p.strip()) and re.search(rf"(?i)\bvan\s+(?:\S+\s+){{0,4}}?$|\btot\s+$", sentence[:m.start()]) \
-                and re.search(rf"(?i)\bvan\b.*{_YEAR}.*\btot\b", sentence):
-            continue  # "een groei van 2016 tot 2025": a span
         out.append(m)
     return out
 
@@ -99,6 +98,8 @@ def period_key_dates(text: Text, part: Part, taken: list[tuple[int, int]], ref: 
         if HEADER.match(sentence) or sentence.rstrip().endswith("?") or CALLED_OFF.search(sentence) \
                 or OWED.search(sentence) or TARGET.search(sentence):
             continue
+        eventful = AHEAD.search(sentence) and EVENT.search(sentence)
+        title = clean(sentence)
         # a day without a year the text cannot tell ("6 juni gaan we …") is kept as written, like a period
         days = [w for w in dates_in(t, s, e, part) if w.date is None and w.match is not None and w.match.day]
         found = [(s + m.start("p"), s + m.end("p")) for m in _periods(sentence)] + [(w.start, w.end) for w in days]
@@ -108,15 +109,15 @@ def period_key_dates(text: Text, part: Part, taken: list[tuple[int, int]], ref: 
             clause = _clause(t, s, e, ps, pe)
             if PAST_TENSE.search(clause) or (DONE.search(clause) and not MODAL.search(clause)):
                 continue
-            if not (AHEAD.search(sentence) and EVENT.search(sentence)) and not EVENT_IN.search(t[max(s, ps - 40):ps]):
+            if not eventful and not EVENT_IN.search(t[max(s, ps - 40):ps]):
                 continue
             years = [int(y) for y in re.findall(_YEAR, t[ps:pe])]
             if ref and years and max(years) < int(ref[:4]):
                 continue
             article = re.match(r"(?i)(?:in\s+)?(?:het|de)\s+", t[ps:pe])
             ps += article.end() if article else 0
-            title = clean(sentence) if len(clean(sentence)) <= MAX_TITLE else _title(t, s, e, ps, pe)
-            item = (When(None, t[ps:pe], ps, pe, True, None), s, e, title)
+            item = (When(None, t[ps:pe], ps, pe, True, None), s, e,
+                    title if len(title) <= MAX_TITLE else _title(t, s, e, ps, pe))
             key = re.sub(r"\W+", " ", t[ps:pe].casefold()).strip()
             if key in seen and _headline(t, seen[key][1], seen[key][2]):
                 # a headline and its lead name the same period: the lead is kept

@@ -141,14 +141,8 @@ def _item_candidates(t: str, start: int, end: int, run_in: bool = False) -> list
     cands += _run_on_candidates(t, start, end, {c.start for c in cands})
     if run_in:
         # a heading candidate whose "title" is a heading run into its text is cut at the heading's end
-        for i, c in enumerate(cands):
-            if _SPEAKER_START.match(c.title):
-                cands[i] = None  # "3. De heer X wordt gevraagd …": a sentence after a number, no item
-            elif len(c.title) > _RUN_ON_LINE:
-                title = run_in_title(c.title)
-                if title:
-                    cands[i] = replace(c, title=title, title_end=c.title_start + len(title), end=c.title_start + len(title))
-        cands = [c for c in cands if c is not None]
+        # ("3. De heer X wordt gevraagd …" is a sentence after a number, no item)
+        cands = [_cut_run_in(c) for c in cands if not _SPEAKER_START.match(c.title)]
         cands += _run_in_candidates(t, start, end, {c.start for c in cands})
     cands.sort(key=lambda c: c.start)
     return _with_lettered(t, start, end, cands)
@@ -215,6 +209,11 @@ def run_in_title(rest: str) -> str | None:
         if w.endswith(".") and i and not re.fullmatch(r"(?:[A-Z]\.)+|[a-z]{1,4}\.", w):
             return " ".join(words[:i + 1]).rstrip(".:; ")
     return None
+
+
+def _cut_run_in(c: _Cand) -> _Cand:
+    title = run_in_title(c.title) if len(c.title) > _RUN_ON_LINE else None
+    return replace(c, title=title, title_end=c.title_start + len(title), end=c.title_start + len(title)) if title else c
 
 
 def _run_in_candidates(t: str, start: int, end: int, known: set[int]) -> list[_Cand]:
